@@ -1,0 +1,22 @@
+/* The archive handle shared by the core modules. */
+#ifndef DM_ARCHIVE_H
+#define DM_ARCHIVE_H
+
+#include "demarche.h"
+
+struct db;
+struct store;
+
+struct dm_archive {
+	struct db    *db;
+	struct store *store;	/* made on first use, once the schema is current */
+};
+
+/*
+ * The archive's store, prepared on first use.  DM_ERROR, with a message
+ * telling the user to run 'demarche migrate', when the archive is behind
+ * this program's schema.
+ */
+int	archive_store(dm_archive *a, struct store **out);
+
+#endif

@@ -1,0 +1,72 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct cli_globals cli_globals;
+
+const struct cli_command *
+cli_command_find(const char *name)
+{
+	const struct cli_command *c;
+
+	for (c = cli_commands; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+int
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("demarche: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_FAIL;
+}
+
+int
+cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("demarche: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nsee 'demarche %s%s--help'\n", cmd ? cmd : "",
+	    cmd ? " " : "");
+	return CLI_USAGE;
+}
+
+int
+cli_fail(void)
+{
+	return cli_error("%s", dm_error_last());
+}
+
+static void
+warn_stderr(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "demarche: warning: %s\n", msg);
+}
+
+void
+cli_warnings_to_stderr(void)
+{
+	dm_set_warning_handler(warn_stderr, NULL);
+}
+
+int
+cli_open(dm_archive **out, unsigned flags)
+{
+	if (dm_archive_open(out, cli_globals.db_path, flags) != 0)
+		return cli_fail();
+	return CLI_OK;
+}

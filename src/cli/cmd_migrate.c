@@ -1,0 +1,68 @@
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+static const struct option opts[] = {
+	CLI_HELP_OPTION,
+	{ "status", no_argument, NULL, 's' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+print_help(void)
+{
+	puts("usage: demarche [--db PATH] migrate [--status]\n\n"
+	    "Applies the schema migrations the archive lacks, each in its own\n"
+	    "transaction.  With --status, lists every migration this program\n"
+	    "knows: applied (with when) or pending, and whether an applied\n"
+	    "migration's text changed since.");
+}
+
+static int
+print_migration(void *ctx, const struct dm_migration *m)
+{
+	(void)ctx;
+	printf("%04d  %-28s  %s%s\n", m->version, m->name,
+	    m->applied_at ? "applied " : "pending",
+	    m->applied_at ? m->applied_at : "");
+	if (m->changed)
+		printf("      changed since it was applied\n");
+	return 0;
+}
+
+int
+cmd_migrate(int argc, char **argv)
+{
+	dm_archive *a = NULL;
+	int ch, rc, status = 0, applied;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			print_help();
+			return CLI_OK;
+		case 's':
+			status = 1;
+			break;
+		default:
+			return cli_usage("migrate", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("migrate", "unexpected argument '%s'",
+		    argv[optind]);
+	if ((rc = cli_open(&a, 0)) != CLI_OK)
+		return rc;
+	if (status) {
+		if (dm_archive_migrations(a, print_migration, NULL) != 0)
+			rc = cli_fail();
+	} else if (dm_archive_migrate(a, &applied) != 0)
+		rc = cli_fail();
+	else
+		fprintf(stderr, "%d migration%s applied; schema level %d\n",
+		    applied, applied == 1 ? "" : "s", dm_archive_level(a));
+	dm_archive_free(a);
+	return rc;
+}

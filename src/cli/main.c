@@ -1,0 +1,124 @@
+/*
+ * demarche: parses the global options, finds the command in the table
+ * below, runs it, and makes sure what it wrote reached standard output.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const struct cli_command cli_commands[] = {
+	{ "help", cmd_help, "show help for demarche or for a command" },
+	{ "init", cmd_init, "create the archive, or bring it up to date, and "
+	    "load the gazetteer" },
+	{ "migrate", cmd_migrate, "apply pending schema migrations, or show "
+	    "them with --status" },
+	{ "stats", cmd_stats, "counts and date range of the archive" },
+	{ NULL, NULL, NULL }
+};
+
+static void
+print_usage(FILE *fp)
+{
+	const struct cli_command *c;
+
+	fputs("usage: demarche [--db PATH] COMMAND [ARGS...]\n"
+	    "       demarche --help | --version | help COMMAND\n\n"
+	    "An archive of diplomatic statements: who accused whom, of what, "
+	    "when,\nand who answered, kept in one SQLite file.\n\n"
+	    "Commands:\n", fp);
+	for (c = cli_commands; c->name != NULL; c++)
+		fprintf(fp, "  %-10s %s\n", c->name, c->desc);
+	fputs("\nOptions:\n"
+	    "  --db PATH  the archive (default: $DEMARCHE_DB, else "
+	    "./demarche.db)\n"
+	    "  --help     show this help\n"
+	    "  --version  show the version\n", fp);
+}
+
+int
+cmd_help(int argc, char **argv)
+{
+	const struct cli_command *c;
+	char *args[] = { NULL, "--help", NULL };
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		print_usage(stdout);
+		return CLI_OK;
+	}
+	if (argc > 2)
+		return cli_usage("help", "too many arguments");
+	if ((c = cli_command_find(argv[1])) == NULL)
+		return cli_usage(NULL, "no command '%s'", argv[1]);
+	if (c->fn == cmd_help) {
+		print_usage(stdout);
+		return CLI_OK;
+	}
+	args[0] = argv[1];
+	optind = 0;
+	return c->fn(2, args);
+}
+
+/* A write error on standard output must not exit 0 (a full disk). */
+static int
+close_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		if (errno == EPIPE)
+			return status;
+		fprintf(stderr, "demarche: error writing output: %s\n",
+		    strerror(errno ? errno : EIO));
+		return status == CLI_OK ? CLI_FAIL : status;
+	}
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cli_command *c;
+	const char *env;
+	int ch;
+
+	cli_globals.db_path = (env = getenv("DEMARCHE_DB")) && *env ? env :
+	    "demarche.db";
+	cli_warnings_to_stderr();
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			cli_globals.db_path = optarg;
+			break;
+		case 'h':
+			print_usage(stdout);
+			return close_stdout(CLI_OK);
+		case 'V':
+			printf("demarche %s\n", DM_VERSION);
+			return close_stdout(CLI_OK);
+		default:
+			return cli_usage(NULL, "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind >= argc) {
+		print_usage(stderr);
+		return CLI_USAGE;
+	}
+	if ((c = cli_command_find(argv[optind])) == NULL)
+		return cli_usage(NULL, "no command '%s'", argv[optind]);
+	argc -= optind;
+	argv += optind;
+	optind = 0;
+	opterr = 0;
+	return close_stdout(c->fn(argc, argv));
+}

@@ -1,0 +1,415 @@
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "db.h"
+#include "db_tokenizer.h"
+#include "error.h"
+
+struct db {
+	sqlite3 *h;
+	char    *path;
+};
+
+struct db_stmt {
+	sqlite3      *h;
+	sqlite3_stmt *st;
+};
+
+/* Long enough for an import in another process to commit. */
+#define DB_BUSY_TIMEOUT_MS 10000
+
+static int
+db_fail(sqlite3 *h, const char *what)
+{
+	int rc = sqlite3_errcode(h);
+
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return dm_error(DM_ECONFLICT, "%s: %s", what,
+		    sqlite3_errmsg(h));
+	return dm_error(DM_ERROR, "%s: %s", what, sqlite3_errmsg(h));
+}
+
+/* Reads one integer pragma without writing anything. */
+static int
+pragma_int(sqlite3 *h, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * Decides, by reading only, whether h may be used: a demarche archive at a
+ * level this program knows, or (when creating) an empty database.
+ */
+static int
+db_check(sqlite3 *h, const char *path, unsigned flags, int known_level)
+{
+	int64_t appid, level, objects;
+
+	if (pragma_int(h, "PRAGMA application_id", &appid) != 0 ||
+	    pragma_int(h, "SELECT count(*) FROM sqlite_schema",
+	    &objects) != 0)
+		return dm_error(DM_ENOTARCHIVE,
+		    "'%s' is not a demarche archive (%s)", path,
+		    sqlite3_errmsg(h));
+	if (pragma_int(h, "PRAGMA user_version", &level) != 0)
+		return db_fail(h, path);
+	if (appid == 0 && objects == 0 && level == 0) {
+		if (flags & DB_CREATE)
+			return 0;
+		return dm_error(DM_ENOTARCHIVE, "'%s' is an empty database, "
+		    "not a demarche archive (run 'demarche init')", path);
+	}
+	if (appid != DB_APPLICATION_ID)
+		return dm_error(DM_ENOTARCHIVE,
+		    "'%s' is not a demarche archive (it is another SQLite "
+		    "database; refusing to touch it)", path);
+	if (level > known_level)
+		return dm_error(DM_ENEWER, "'%s' was made by a newer demarche "
+		    "(schema level %lld; this program knows up to %d): "
+		    "upgrade demarche to use it", path, (long long)level,
+		    known_level);
+	return 0;
+}
+
+int
+db_open(struct db **out, const char *path, unsigned flags, int known_level)
+{
+	struct db *db = NULL;
+	struct stat sb;
+	int rc = DM_ERROR, oflags;
+
+	*out = NULL;
+	if (flags & DB_MEMORY)
+		path = ":memory:";
+	else if (stat(path, &sb) == -1) {
+		if (errno != ENOENT || !(flags & DB_CREATE))
+			return dm_error(errno == ENOENT ? DM_ENOTFOUND :
+			    DM_ERROR, "cannot open archive '%s': %s%s", path,
+			    strerror(errno), errno == ENOENT ?
+			    " (create it with 'demarche init')" : "");
+	} else if (S_ISDIR(sb.st_mode))
+		return dm_error(DM_ENOTARCHIVE,
+		    "'%s' is a directory, not a demarche archive", path);
+
+	if ((db = calloc(1, sizeof(*db))) == NULL ||
+	    (db->path = strdup(path)) == NULL) {
+		rc = dm_error(DM_ERROR, "out of memory");
+		goto done;
+	}
+	oflags = SQLITE_OPEN_READWRITE;
+	if (flags & (DB_CREATE | DB_MEMORY))
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
+		rc = dm_error(DM_ERROR, "cannot open archive '%s': %s", path,
+		    db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		goto done;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
+	if ((rc = db_check(db->h, path, flags, known_level)) != 0)
+		goto done;
+	if (db_tokenizer_register(db->h) != 0) {
+		rc = DM_ERROR;
+		goto done;
+	}
+	if (!(flags & DB_MEMORY) && (rc = db_exec(db,
+	    "PRAGMA journal_mode = WAL")) != 0)
+		goto done;
+	if ((rc = db_exec(db, "PRAGMA foreign_keys = ON;"
+	    "PRAGMA synchronous = NORMAL")) != 0)
+		goto done;
+	*out = db;
+	db = NULL;
+	rc = 0;
+done:
+	db_close(db);
+	return rc;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	sqlite3_close_v2(db->h);
+	free(db->path);
+	free(db);
+}
+
+int
+db_level(struct db *db)
+{
+	int64_t v;
+
+	if (pragma_int(db->h, "PRAGMA user_version", &v) != 0) {
+		db_fail(db->h, "PRAGMA user_version");
+		return -1;
+	}
+	return (int)v;
+}
+
+int
+db_set_level(struct db *db, int level)
+{
+	char sql[64];
+
+	/* PRAGMA takes no parameters; level is an int, not user text. */
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", level);
+	return db_exec(db, sql);
+}
+
+int
+db_mark_archive(struct db *db)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d",
+	    DB_APPLICATION_ID);
+	return db_exec(db, sql);
+}
+
+int
+db_exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc;
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	rc = dm_error(DM_ERROR, "%s (in: %.60s%s)", msg ? msg :
+	    sqlite3_errmsg(db->h), sql, strlen(sql) > 60 ? "..." : "");
+	sqlite3_free(msg);
+	return rc;
+}
+
+int
+db_begin(struct db *db)
+{
+	return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+int
+db_commit(struct db *db)
+{
+	return db_exec(db, "COMMIT");
+}
+
+int
+db_rollback(struct db *db)
+{
+	if (sqlite3_get_autocommit(db->h))
+		return 0;
+	return db_exec(db, "ROLLBACK");
+}
+
+int
+db_savepoint(struct db *db)
+{
+	return db_exec(db, "SAVEPOINT item");
+}
+
+int
+db_release(struct db *db)
+{
+	return db_exec(db, "RELEASE item");
+}
+
+int
+db_rollback_to(struct db *db)
+{
+	return db_exec(db, "ROLLBACK TO item; RELEASE item");
+}
+
+int64_t
+db_changes(struct db *db)
+{
+	return sqlite3_changes64(db->h);
+}
+
+int64_t
+db_total_changes(struct db *db)
+{
+	return sqlite3_total_changes64(db->h);
+}
+
+int64_t
+db_last_rowid(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+int
+db_prepare(struct db *db, struct db_stmt **out, const char *sql)
+{
+	struct db_stmt *st;
+
+	*out = NULL;
+	if ((st = calloc(1, sizeof(*st))) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	st->h = db->h;
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &st->st, NULL) != SQLITE_OK) {
+		dm_error(DM_ERROR, "%s (in: %s)", sqlite3_errmsg(db->h), sql);
+		free(st);
+		return DM_ERROR;
+	}
+	*out = st;
+	return 0;
+}
+
+void
+db_finalize(struct db_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_finalize(st->st);
+	free(st);
+}
+
+void
+db_reset(struct db_stmt *st)
+{
+	sqlite3_reset(st->st);
+	sqlite3_clear_bindings(st->st);
+}
+
+static int
+bind_result(struct db_stmt *st, int rc)
+{
+	if (rc == SQLITE_OK)
+		return 0;
+	return dm_error(DM_ERROR, "bind: %s (in: %s)", sqlite3_errmsg(st->h),
+	    sqlite3_sql(st->st));
+}
+
+int
+db_bind_text(struct db_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		return db_bind_null(st, i);
+	return bind_result(st, sqlite3_bind_text(st->st, i, s, -1,
+	    SQLITE_TRANSIENT));
+}
+
+int
+db_bind_textn(struct db_stmt *st, int i, const char *s, size_t n)
+{
+	return bind_result(st, sqlite3_bind_text64(st->st, i, s, n,
+	    SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+int
+db_bind_int(struct db_stmt *st, int i, int64_t v)
+{
+	return bind_result(st, sqlite3_bind_int64(st->st, i, v));
+}
+
+int
+db_bind_null(struct db_stmt *st, int i)
+{
+	return bind_result(st, sqlite3_bind_null(st->st, i));
+}
+
+int
+db_step(struct db_stmt *st)
+{
+	int rc = sqlite3_step(st->st);
+	int code;
+
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	code = (rc & 0xff) == SQLITE_CONSTRAINT ? DM_ECONFLICT : DM_ERROR;
+	dm_error(code, "%s (in: %s)", sqlite3_errmsg(st->h),
+	    sqlite3_sql(st->st));
+	sqlite3_reset(st->st);
+	return code;
+}
+
+int
+db_run(struct db_stmt *st)
+{
+	int rc = db_step(st);
+
+	db_reset(st);
+	if (rc == DB_ROW || rc == DB_DONE)
+		return 0;
+	return rc;
+}
+
+int
+db_column_count(struct db_stmt *st)
+{
+	return sqlite3_column_count(st->st);
+}
+
+const char *
+db_column_name(struct db_stmt *st, int i)
+{
+	return sqlite3_column_name(st->st, i);
+}
+
+const char *
+db_column_text(struct db_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st->st, i);
+}
+
+int64_t
+db_column_int(struct db_stmt *st, int i)
+{
+	return sqlite3_column_int64(st->st, i);
+}
+
+int
+db_column_is_null(struct db_stmt *st, int i)
+{
+	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
+}
+
+int
+db_explain(struct db *db, char **out, const char *sql)
+{
+	sqlite3_str *s = sqlite3_str_new(db->h);
+	sqlite3_stmt *st = NULL;
+	char *q;
+	int rc;
+
+	*out = NULL;
+	if ((q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql)) == NULL) {
+		sqlite3_free(sqlite3_str_finish(s));
+		return dm_error(DM_ERROR, "out of memory");
+	}
+	rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
+	sqlite3_free(q);
+	if (rc != SQLITE_OK) {
+		sqlite3_free(sqlite3_str_finish(s));
+		return db_fail(db->h, "explain");
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		sqlite3_str_appendf(s, "%s\n", sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	q = sqlite3_str_finish(s);
+	if (rc != SQLITE_DONE || q == NULL) {
+		sqlite3_free(q);
+		return db_fail(db->h, "explain");
+	}
+	*out = strdup(q);
+	sqlite3_free(q);
+	return *out ? 0 : dm_error(DM_ERROR, "out of memory");
+}

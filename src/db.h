@@ -1,0 +1,85 @@
+/*
+ * The storage layer: the only module that speaks to SQLite.  Everything
+ * above it prepares, binds and steps statements through these wrappers,
+ * so every value is bound and every failure carries sqlite3_errmsg() and
+ * the statement text.
+ */
+#ifndef DM_DB_H
+#define DM_DB_H
+
+#include <stdint.h>
+
+struct db;
+struct db_stmt;
+
+/* The application_id that marks a demarche archive ("DMRC"). */
+#define DB_APPLICATION_ID 0x444d5243
+
+enum db_open_flags {
+	DB_CREATE = 1 << 0,	/* create the file if missing */
+	DB_MEMORY = 1 << 1,	/* path is ignored: a private in-memory db */
+};
+
+/* Results of db_step() besides errors. */
+enum db_step_result { DB_DONE = 0, DB_ROW = 1 };
+
+/*
+ * Opens path, refusing anything that is not a demarche archive (or an
+ * empty file when DB_CREATE is given) and archives from a newer program
+ * (schema level above known_level), without writing to them.  Sets WAL,
+ * foreign keys and a busy timeout on success.
+ */
+int	 db_open(struct db **out, const char *path, unsigned flags,
+	    int known_level);
+void	 db_close(struct db *db);
+
+/* The archive's schema level (PRAGMA user_version), or -1 on failure. */
+int	 db_level(struct db *db);
+int	 db_set_level(struct db *db, int level);
+/* Sets PRAGMA application_id to DB_APPLICATION_ID. */
+int	 db_mark_archive(struct db *db);
+
+/* Runs one or more statements that take no parameters (migrations). */
+int	 db_exec(struct db *db, const char *sql);
+
+int	 db_begin(struct db *db);	/* BEGIN IMMEDIATE */
+int	 db_commit(struct db *db);
+int	 db_rollback(struct db *db);	/* harmless outside a transaction */
+int	 db_savepoint(struct db *db);
+int	 db_release(struct db *db);
+int	 db_rollback_to(struct db *db);	/* and release */
+
+/* Rows changed by the last statement and since the connection opened. */
+int64_t	 db_changes(struct db *db);
+int64_t	 db_total_changes(struct db *db);
+int64_t	 db_last_rowid(struct db *db);
+
+int	 db_prepare(struct db *db, struct db_stmt **out, const char *sql);
+void	 db_finalize(struct db_stmt *st);
+void	 db_reset(struct db_stmt *st);	/* also clears the bindings */
+
+/* Binding indexes start at 1; NULL text binds SQL NULL. */
+int	 db_bind_text(struct db_stmt *st, int i, const char *s);
+int	 db_bind_textn(struct db_stmt *st, int i, const char *s, size_t n);
+int	 db_bind_int(struct db_stmt *st, int i, int64_t v);
+int	 db_bind_null(struct db_stmt *st, int i);
+
+/*
+ * DB_ROW, DB_DONE, or DM_ECONFLICT for a constraint violation (an
+ * expected outcome, message set) or DM_ERROR.
+ */
+int	 db_step(struct db_stmt *st);
+/* Steps a statement that returns no rows, then resets it. */
+int	 db_run(struct db_stmt *st);
+
+int	 db_column_count(struct db_stmt *st);
+const char *db_column_name(struct db_stmt *st, int i);
+/* Borrowed until the next step or reset; NULL for SQL NULL. */
+const char *db_column_text(struct db_stmt *st, int i);
+int64_t	 db_column_int(struct db_stmt *st, int i);
+int	 db_column_is_null(struct db_stmt *st, int i);
+
+/* The query plan of sql, one detail line per row, joined by '\n'. */
+int	 db_explain(struct db *db, char **out, const char *sql);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * Files built into the program by scripts/embed.cmake.  Each data array
+ * ends in a NUL byte, so text files can be used as C strings.
+ */
+#ifndef DM_EMBED_H
+#define DM_EMBED_H
+
+#include <stddef.h>
+
+struct dm_embed {
+	const char *name;	/* file name without directory */
+	const char *data;
+	size_t      len;	/* without the terminating NUL */
+};
+
+/* migrations/NNNN-name.sql, in order: entry i is schema level i + 1. */
+extern const struct dm_embed dm_migrations[];
+extern const size_t dm_migrations_count;
+
+/* schema/gazetteer.tsv */
+extern const struct dm_embed dm_gazetteer[];
+extern const size_t dm_gazetteer_count;
+
+#endif
