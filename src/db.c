@@ -93,8 +93,10 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 	int rc = DM_ERROR, oflags;
 
 	*out = NULL;
-	if (flags & DB_MEMORY)
+	if (flags & DB_MEMORY) {
 		path = ":memory:";
+		flags |= DB_CREATE;
+	}
 	else if (stat(path, &sb) == -1) {
 		if (errno != ENOENT || !(flags & DB_CREATE))
 			return dm_error(errno == ENOENT ? DM_ENOTFOUND :
@@ -111,7 +113,7 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 		goto done;
 	}
 	oflags = SQLITE_OPEN_READWRITE;
-	if (flags & (DB_CREATE | DB_MEMORY))
+	if (flags & DB_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
 		rc = dm_error(DM_ERROR, "cannot open archive '%s': %s", path,

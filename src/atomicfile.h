@@ -1,0 +1,45 @@
+/*
+ * Writes a file whole or not at all: the data goes to a temporary file
+ * beside the target, which replaces the target by rename() only once
+ * everything has reached the disk.  A reader sees the old file or the
+ * new one, never a part, and a failure leaves the old file as it was.
+ *
+ *	struct atomic_file af;
+ *	if ((rc = atomic_file_open(&af, path)) != 0)
+ *		return rc;
+ *	... write to af.fp; on a failure: atomic_file_abort(&af) ...
+ *	rc = atomic_file_commit(&af);
+ */
+#ifndef DM_ATOMICFILE_H
+#define DM_ATOMICFILE_H
+
+#include <stdio.h>
+
+struct atomic_file {
+	FILE	*fp;	/* the stream to write to */
+	char	*path;	/* the file to create or replace */
+	char	*tmp;	/* the temporary file, "<path>.XXXXXX" */
+};
+
+/*
+ * Creates a temporary file in the directory of path, with the mode a new
+ * file would get (0666 less the umask), and opens af->fp on it.  Returns
+ * 0, or DM_ERROR naming path and the reason; af is then left empty, so
+ * atomic_file_abort() on it does nothing.
+ */
+int	atomic_file_open(struct atomic_file *af, const char *path);
+
+/*
+ * Flushes af->fp, syncs it to disk, closes it and renames the temporary
+ * over path.  Returns 0, or DM_ERROR naming path and the reason, after
+ * removing the temporary.  Either way af is released.
+ */
+int	atomic_file_commit(struct atomic_file *af);
+
+/*
+ * Closes and removes the temporary, leaving path untouched, and releases
+ * af.  Does nothing on an af already committed or aborted.
+ */
+void	atomic_file_abort(struct atomic_file *af);
+
+#endif

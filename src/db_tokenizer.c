@@ -1,0 +1,335 @@
+#include <limits.h>
+#include <stdlib.h>
+
+#include <sqlite3.h>
+#include <utf8proc.h>
+
+#include "db_tokenizer.h"
+#include "error.h"
+
+enum cls {
+	CLS_SEP,	/* separates tokens */
+	CLS_WORD,	/* letter or digit outside CJK */
+	CLS_CJK,	/* indexed as bigrams */
+	CLS_JOIN,	/* continues the preceding character, else separates */
+};
+
+struct range {
+	utf8proc_int32_t lo, hi;
+};
+
+/* Sorted.  Hangul leading jamo start a syllable written in NFD. */
+static const struct range cjk[] = {
+	{ 0x1100, 0x115E },	/* Hangul leading jamo (not the filler) */
+	{ 0x3005, 0x3007 },	/* 々 〆 〇 */
+	{ 0x3041, 0x309F },	/* Hiragana */
+	{ 0x30A1, 0x30FA },	/* Katakana, without the middle dot ・ */
+	{ 0x30FC, 0x30FF },
+	{ 0x31F0, 0x31FF },	/* Katakana phonetic extensions */
+	{ 0x3400, 0x4DBF },	/* Han extension A */
+	{ 0x4E00, 0x9FFF },	/* Han */
+	{ 0xA960, 0xA97F },	/* Hangul leading jamo extended */
+	{ 0xAC00, 0xD7AF },	/* Hangul syllables */
+	{ 0xF900, 0xFAFF },	/* CJK compatibility ideographs */
+	{ 0xFF66, 0xFF9D },	/* halfwidth Katakana */
+	{ 0x1B000, 0x1B16F },	/* Kana supplement and extensions */
+	{ 0x20000, 0x3FFFF },	/* Han extensions B on, compatibility supplement */
+};
+
+/*
+ * Letters that compose with the character before them but are not marks:
+ * Hangul vowel and trailing jamo, halfwidth (semi-)voiced sound marks.
+ */
+static const struct range join[] = {
+	{ 0x1160, 0x11FF },
+	{ 0xD7B0, 0xD7FF },
+	{ 0xFF9E, 0xFF9F },
+};
+
+/*
+ * Marks removed by folding, so that "é" and "e", "أ" and "ا" meet:
+ * combining diacritics and the vowel points of Hebrew and Arabic.
+ * Marks other scripts need to spell a word (Devanagari vowel signs,
+ * kana voicing) stay.
+ */
+static const struct range diacritic[] = {
+	{ 0x0300, 0x036F },
+	{ 0x0591, 0x05C7 },
+	{ 0x064B, 0x065F },
+	{ 0x0670, 0x0670 },
+	{ 0x1AB0, 0x1AFF },
+	{ 0x1DC0, 0x1DFF },
+	{ 0x20D0, 0x20FF },
+	{ 0xFE20, 0xFE2F },
+};
+
+#define FOLD_OPTIONS	(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | \
+	UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STABLE)
+
+/* State of one xTokenize call. */
+struct tok {
+	const char		 *text;
+	int			  len;
+	int			  query;	/* no synonyms in a query */
+	void			 *ctx;
+	int			(*xtoken)(void *, int, const char *, int, int,
+				    int);
+	utf8proc_int32_t	 *buf;		/* folding scratch */
+	utf8proc_ssize_t	  cap;
+};
+
+/* The tokenizer keeps no state, so every table shares this handle. */
+static char tok_handle;
+
+static int
+in_ranges(const struct range *r, size_t n, utf8proc_int32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < n && r[i].lo <= cp; i++)
+		if (cp <= r[i].hi)
+			return 1;
+	return 0;
+}
+
+static enum cls
+classify(utf8proc_int32_t cp)
+{
+	utf8proc_category_t cat;
+
+	cat = utf8proc_category(cp);
+	switch (cat) {
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return CLS_JOIN;
+	case UTF8PROC_CATEGORY_CF:
+		/* Soft hyphen, ZWJ, ZWNJ sit inside words; ZWSP splits them. */
+		return cp == 0x200B ? CLS_SEP : CLS_JOIN;
+	default:
+		break;
+	}
+	if (in_ranges(join, sizeof(join) / sizeof(join[0]), cp))
+		return CLS_JOIN;
+	if (in_ranges(cjk, sizeof(cjk) / sizeof(cjk[0]), cp))
+		return CLS_CJK;
+	switch (cat) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_CO:
+		return CLS_WORD;
+	default:
+		return CLS_SEP;
+	}
+}
+
+/*
+ * Class of the character at pos, whose length goes to *clen.  An invalid
+ * byte is a separator one byte long.
+ */
+static enum cls
+char_at(const struct tok *t, int pos, int *clen)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+
+	n = utf8proc_iterate((const utf8proc_uint8_t *)t->text + pos,
+	    t->len - pos, &cp);
+	if (n <= 0) {
+		*clen = 1;
+		return CLS_SEP;
+	}
+	*clen = (int)n;
+	return classify(cp);
+}
+
+static int
+skip_joins(const struct tok *t, int pos)
+{
+	int clen;
+
+	while (pos < t->len && char_at(t, pos, &clen) == CLS_JOIN)
+		pos += clen;
+	return pos;
+}
+
+/*
+ * Folds text[start, end) (valid UTF-8) into t->buf and passes it to
+ * FTS5.  A token that folds to nothing is dropped.
+ */
+static int
+emit(struct tok *t, int tflags, int start, int end)
+{
+	utf8proc_int32_t *nbuf;
+	utf8proc_ssize_t i, n, m;
+
+	for (;;) {
+		n = utf8proc_decompose(
+		    (const utf8proc_uint8_t *)t->text + start, end - start,
+		    t->buf, t->cap, FOLD_OPTIONS);
+		if (n < 0)
+			return SQLITE_ERROR;
+		/* utf8proc_reencode needs room past the last code point. */
+		if (n < t->cap)
+			break;
+		nbuf = realloc(t->buf, (size_t)(n + 1) * sizeof(*nbuf));
+		if (nbuf == NULL)
+			return SQLITE_NOMEM;
+		t->buf = nbuf;
+		t->cap = n + 1;
+	}
+	for (i = m = 0; i < n; i++)
+		if (!in_ranges(diacritic, sizeof(diacritic) /
+		    sizeof(diacritic[0]), t->buf[i]) ||
+		    utf8proc_category(t->buf[i]) != UTF8PROC_CATEGORY_MN)
+			t->buf[m++] = t->buf[i];
+	if (m == 0)
+		return SQLITE_OK;
+	m = utf8proc_reencode(t->buf, m, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	if (m < 0)
+		return SQLITE_ERROR;
+	if (m > INT_MAX)
+		return SQLITE_TOOBIG;
+	return t->xtoken(t->ctx, tflags, (const char *)t->buf, (int)m, start,
+	    end);
+}
+
+/* Emits the word starting at start; returns its end in *end. */
+static int
+word(struct tok *t, int start, int *end)
+{
+	enum cls c;
+	int clen, pos;
+
+	char_at(t, start, &clen);
+	pos = start + clen;
+	while (pos < t->len) {
+		c = char_at(t, pos, &clen);
+		if (c != CLS_WORD && c != CLS_JOIN)
+			break;
+		pos += clen;
+	}
+	*end = pos;
+	return emit(t, 0, start, pos);
+}
+
+/*
+ * Emits the CJK run starting at start as bigrams; returns its end in
+ * *end.  A unit is a CJK character with the marks that follow it.
+ *
+ * Each unit is also indexed, colocated with the bigram it starts (the
+ * last with the last bigram), so that a one-character query finds it
+ * anywhere in a run while positions stay one per bigram: a phrase query
+ * of bigrams, or of a word and the CJK run beside it, lines up with the
+ * document.  highlight() marks the bigram at that position.
+ */
+static int
+cjk_run(struct tok *t, int start, int *end)
+{
+	int clen, n, pos, ps, pe, ce, rc;
+
+	n = 0;
+	ps = pe = pos = start;
+	while (pos < t->len && char_at(t, pos, &clen) == CLS_CJK) {
+		ce = skip_joins(t, pos + clen);
+		if (n > 0) {
+			rc = emit(t, 0, ps, ce);
+			if (rc == SQLITE_OK && !t->query)
+				rc = emit(t, FTS5_TOKEN_COLOCATED, ps, pe);
+			if (rc != SQLITE_OK)
+				return rc;
+		}
+		ps = pos;
+		pe = pos = ce;
+		n++;
+	}
+	*end = pos;
+	if (n == 1)
+		return emit(t, 0, ps, pe);
+	if (!t->query)
+		return emit(t, FTS5_TOKEN_COLOCATED, ps, pe);
+	return SQLITE_OK;
+}
+
+static int
+tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)argv;
+	if (argc != 0)
+		return SQLITE_ERROR;
+	*out = (Fts5Tokenizer *)&tok_handle;
+	return SQLITE_OK;
+}
+
+static void
+tok_delete(Fts5Tokenizer *handle)
+{
+	(void)handle;
+}
+
+static int
+tok_tokenize(Fts5Tokenizer *handle, void *ctx, int flags, const char *text,
+    int len, int (*cb)(void *, int, const char *, int, int, int))
+{
+	struct tok t;
+	enum cls c;
+	int clen, pos, rc;
+
+	(void)handle;
+	t.text = text;
+	t.len = len;
+	t.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+	t.ctx = ctx;
+	t.xtoken = cb;
+	/* Most tokens fit; emit() grows it for the rest. */
+	t.cap = 64;
+	if ((t.buf = malloc((size_t)t.cap * sizeof(*t.buf))) == NULL)
+		return SQLITE_NOMEM;
+	rc = SQLITE_OK;
+	pos = 0;
+	while (rc == SQLITE_OK && pos < len) {
+		c = char_at(&t, pos, &clen);
+		if (c == CLS_WORD)
+			rc = word(&t, pos, &pos);
+		else if (c == CLS_CJK)
+			rc = cjk_run(&t, pos, &pos);
+		else
+			pos += clen;
+	}
+	free(t.buf);
+	return rc;
+}
+
+int
+db_tokenizer_register(sqlite3 *db)
+{
+	static fts5_tokenizer tokenizer = {
+		tok_create, tok_delete, tok_tokenize
+	};
+	sqlite3_stmt *stmt;
+	fts5_api *api;
+	int rc;
+
+	api = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL) !=
+	    SQLITE_OK)
+		return dm_error(DM_ERROR, "sqlite has no fts5: %s",
+		    sqlite3_errmsg(db));
+	sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", NULL);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW || api == NULL || api->iVersion < 2)
+		return dm_error(DM_ERROR, "sqlite has no usable fts5 api");
+	if (api->xCreateTokenizer(api, "demarche", NULL, &tokenizer, NULL) !=
+	    SQLITE_OK)
+		return dm_error(DM_ERROR, "cannot register tokenizer "
+		    "'demarche': %s", sqlite3_errmsg(db));
+	return 0;
+}

@@ -1,0 +1,30 @@
+/*
+ * The FTS5 tokenizer "demarche", used by the archive's full-text tables
+ * (tokenize='demarche').  It takes no arguments.
+ *
+ * Outside CJK scripts it follows unicode61: a token is a run of letters
+ * and digits of any script, case-folded (NFKC, full case folding) and
+ * with diacritics removed, so "États" and "ETATS" both give "etats".
+ * Combining marks and invisible joiners inside a word stay part of it.
+ *
+ * A run of CJK characters (Han, kana, Hangul syllables) is indexed as
+ * overlapping bigrams, "欧盟使团" -> "欧盟" "盟使" "使团", with each
+ * character also indexed as a synonym at the position of the bigram it
+ * starts (the last one at the last bigram), so that a query for a word
+ * of one character finds it inside a longer run.  A lone CJK character
+ * is one token.  Queries see only the bigrams, so a longer CJK query is
+ * a phrase of bigrams.  Invalid UTF-8 separates tokens.
+ */
+#ifndef DM_DB_TOKENIZER_H
+#define DM_DB_TOKENIZER_H
+
+#include <sqlite3.h>
+
+/*
+ * Registers the tokenizer on db; it must be registered on every
+ * connection before a table that uses it is read or written.
+ * Returns 0, or DM_ERROR with a message if db lacks FTS5.
+ */
+int	db_tokenizer_register(sqlite3 *db);
+
+#endif

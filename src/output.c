@@ -1,0 +1,595 @@
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "error.h"
+#include "output.h"
+
+/* Table cells wider than this are cut when OUT_TRUNCATE is set. */
+#define TRUNC_WIDTH	40
+#define ELLIPSIS	"\xe2\x80\xa6"		/* U+2026, one column */
+#define REPLACEMENT	"\xef\xbf\xbd"		/* U+FFFD, for invalid bytes */
+#define UTF8_BOM	"\xef\xbb\xbf"
+
+/*
+ * A growing string.  After an allocation fails every operation is a
+ * no-op and failed stays set, so a row is checked once, not per byte.
+ */
+struct buf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+	int	 failed;
+};
+
+struct out {
+	FILE			*fp;
+	enum out_format		 fmt;
+	const struct out_column	*cols;
+	size_t			 ncols;
+	unsigned		 flags;
+	size_t			 nrows;		/* rows given to out_row() */
+	int			 werrno;	/* first write failure, or 0 */
+	struct buf		 line;		/* the row being formatted */
+	char			**cells;	/* table: header, then rows */
+	size_t			 nstored;	/* table: whole rows in cells */
+	size_t			 cellcap;	/* table: rows cells can hold */
+	size_t			*width;		/* table: widest cell per column */
+};
+
+/* Indexed by enum out_format. */
+static const char *const format_names[] = {
+	"table",	/* OUT_TABLE */
+	"csv",		/* OUT_CSV */
+	"tsv",		/* OUT_TSV */
+	"json",		/* OUT_JSON */
+	"jsonl",	/* OUT_JSONL */
+};
+
+static void
+buf_addn(struct buf *b, const char *s, size_t n)
+{
+	char *np;
+	size_t ncap;
+
+	if (b->failed)
+		return;
+	if (n >= b->cap - b->len) {
+		ncap = b->cap == 0 ? 256 : b->cap;
+		while (n >= ncap - b->len) {
+			if (ncap > SIZE_MAX / 2) {
+				b->failed = 1;
+				return;
+			}
+			ncap *= 2;
+		}
+		if ((np = realloc(b->p, ncap)) == NULL) {
+			b->failed = 1;
+			return;
+		}
+		b->p = np;
+		b->cap = ncap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_addn(b, s, strlen(s));
+}
+
+static void
+buf_addc(struct buf *b, char c)
+{
+	buf_addn(b, &c, 1);
+}
+
+/*
+ * Decodes the character at s, n bytes long at most, into *cp and returns
+ * its length; an invalid or truncated sequence decodes as one byte, -1.
+ */
+static size_t
+next_char(const char *s, size_t n, utf8proc_int32_t *cp)
+{
+	utf8proc_ssize_t r;
+
+	r = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, cp);
+	if (r <= 0) {
+		*cp = -1;
+		return 1;
+	}
+	return (size_t)r;
+}
+
+static size_t
+char_width(utf8proc_int32_t cp)
+{
+	int w;
+
+	if (cp < 0)
+		return 1;
+	w = utf8proc_charwidth(cp);
+	return w > 0 ? (size_t)w : 0;
+}
+
+size_t
+utf8_width(const char *s)
+{
+	utf8proc_int32_t cp;
+	size_t n, k, w;
+
+	n = strlen(s);
+	w = 0;
+	while (n > 0) {
+		k = next_char(s, n, &cp);
+		w += char_width(cp);
+		s += k;
+		n -= k;
+	}
+	return w;
+}
+
+int
+out_format_parse(enum out_format *out, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++)
+		if (strcmp(name, format_names[i]) == 0) {
+			*out = (enum out_format)i;
+			return 0;
+		}
+	return dm_error(DM_EINVALID,
+	    "unknown format '%s' (table, csv, tsv, json, jsonl)", name);
+}
+
+/* Hands the formatted line to the stream and empties it. */
+static int
+emit(struct out *o)
+{
+	if (o->line.failed)
+		return dm_error(DM_ERROR, "out of memory");
+	if (o->line.len > 0 && o->werrno == 0) {
+		errno = 0;
+		if (fwrite(o->line.p, 1, o->line.len, o->fp) != o->line.len)
+			o->werrno = errno != 0 ? errno : EIO;
+	}
+	o->line.len = 0;
+	if (o->werrno != 0)
+		return dm_error(DM_ERROR, "cannot write output: %s",
+		    strerror(o->werrno));
+	return 0;
+}
+
+static int
+is_negative_int(const char *s)
+{
+	if (*s++ != '-' || *s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/* The integers JSON allows: no leading zero, no plus sign. */
+static int
+is_json_int(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		return s[1] == '\0';
+	if (*s < '1' || *s > '9')
+		return 0;
+	for (s++; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+static void
+csv_field(struct out *o, const char *s, enum col_type type)
+{
+	struct buf *b = &o->line;
+	int quote, neutralise;
+
+	if (s == NULL)
+		return;
+	/*
+	 * A spreadsheet runs a cell starting with one of these as a
+	 * formula; a leading quote makes it text.  A negative number is
+	 * data, and rewriting it would make it a string.
+	 */
+	neutralise = (o->flags & OUT_EXCEL) && *s != '\0' &&
+	    strchr("=+-@\t\r", *s) != NULL &&
+	    !(type == COL_INT && is_negative_int(s));
+	quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		buf_addc(b, '"');
+	if (neutralise)
+		buf_addc(b, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_addc(b, '"');
+		buf_addc(b, type == COL_LIST && *s == OUT_LIST_SEP ? ';' : *s);
+	}
+	if (quote)
+		buf_addc(b, '"');
+}
+
+static void
+tsv_field(struct out *o, const char *s, enum col_type type)
+{
+	struct buf *b = &o->line;
+
+	if (s == NULL)
+		return;
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '\\':
+			buf_adds(b, "\\\\");
+			break;
+		case '\t':
+			buf_adds(b, "\\t");
+			break;
+		case '\r':
+			buf_adds(b, "\\r");
+			break;
+		case '\n':
+			buf_adds(b, "\\n");
+			break;
+		default:
+			buf_addc(b,
+			    type == COL_LIST && *s == OUT_LIST_SEP ? ';' : *s);
+			break;
+		}
+}
+
+/* Writes the header or a row of csv or tsv, without its line end. */
+static void
+sep_row(struct out *o, const char *const *cells, int header)
+{
+	enum col_type type;
+	size_t i;
+
+	for (i = 0; i < o->ncols; i++) {
+		if (i > 0)
+			buf_addc(&o->line, o->fmt == OUT_CSV ? ',' : '\t');
+		type = header ? COL_TEXT : o->cols[i].type;
+		if (o->fmt == OUT_CSV)
+			csv_field(o, cells[i], type);
+		else
+			tsv_field(o, cells[i], type);
+	}
+}
+
+/*
+ * Writes n bytes of s as a JSON string.  Invalid UTF-8 becomes U+FFFD so
+ * that the output is always valid JSON.
+ */
+static void
+json_string(struct buf *b, const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	unsigned char c;
+	size_t k;
+	char esc[8];
+
+	buf_addc(b, '"');
+	while (n > 0) {
+		c = (unsigned char)*s;
+		k = 1;
+		if (c == '"' || c == '\\') {
+			buf_addc(b, '\\');
+			buf_addc(b, (char)c);
+		} else if (c == '\n')
+			buf_adds(b, "\\n");
+		else if (c == '\r')
+			buf_adds(b, "\\r");
+		else if (c == '\t')
+			buf_adds(b, "\\t");
+		else if (c < 0x20) {
+			snprintf(esc, sizeof(esc), "\\u%04x", c);
+			buf_adds(b, esc);
+		} else if (c < 0x80)
+			buf_addc(b, (char)c);
+		else {
+			k = next_char(s, n, &cp);
+			if (cp < 0)
+				buf_adds(b, REPLACEMENT);
+			else
+				buf_addn(b, s, k);
+		}
+		s += k;
+		n -= k;
+	}
+	buf_addc(b, '"');
+}
+
+static void
+json_value(struct buf *b, const char *s, enum col_type type)
+{
+	const char *end;
+
+	if (type == COL_LIST) {
+		buf_addc(b, '[');
+		while (s != NULL && *s != '\0') {
+			if ((end = strchr(s, OUT_LIST_SEP)) == NULL)
+				end = s + strlen(s);
+			json_string(b, s, (size_t)(end - s));
+			if (*end == '\0')
+				break;
+			buf_adds(b, ", ");
+			s = end + 1;
+		}
+		buf_addc(b, ']');
+	} else if (s == NULL)
+		buf_adds(b, "null");
+	else if (type == COL_INT && is_json_int(s))
+		buf_adds(b, s);
+	else {
+		/* Also an integer JSON cannot hold as a number, e.g. "016". */
+		json_string(b, s, strlen(s));
+	}
+}
+
+static void
+json_object(struct out *o, const char *const *cells)
+{
+	size_t i;
+
+	buf_addc(&o->line, '{');
+	for (i = 0; i < o->ncols; i++) {
+		if (i > 0)
+			buf_adds(&o->line, ", ");
+		json_string(&o->line, o->cols[i].name,
+		    strlen(o->cols[i].name));
+		buf_adds(&o->line, ": ");
+		json_value(&o->line, cells[i], o->cols[i].type);
+	}
+	buf_addc(&o->line, '}');
+}
+
+/*
+ * Returns a copy of s as the table shows it: lists joined with "; ",
+ * control characters (a CRLF pair, a newline, a tab) as one space,
+ * invalid bytes as U+FFFD, and with OUT_TRUNCATE, at most TRUNC_WIDTH
+ * columns.  NULL when out of memory.
+ */
+static char *
+table_text(struct out *o, const char *s, enum col_type type)
+{
+	struct buf b = { NULL, 0, 0, 0 };
+	utf8proc_int32_t cp;
+	size_t n, k, w, cut;
+
+	buf_adds(&b, "");	/* an empty cell is "", not NULL */
+	n = s == NULL ? 0 : strlen(s);
+	w = cut = 0;
+	while (n > 0) {
+		k = next_char(s, n, &cp);
+		if (type == COL_LIST && cp == OUT_LIST_SEP) {
+			buf_adds(&b, "; ");
+			w += 2;
+		} else if ((cp >= 0 && cp < 0x20) || cp == 0x7f) {
+			if (cp == '\r' && n > 1 && s[1] == '\n')
+				k = 2;
+			buf_addc(&b, ' ');
+			w++;
+		} else if (cp < 0) {
+			buf_adds(&b, REPLACEMENT);
+			w++;
+		} else {
+			buf_addn(&b, s, k);
+			w += char_width(cp);
+		}
+		/* Where to cut: a wide character never straddles it. */
+		if (w < TRUNC_WIDTH)
+			cut = b.len;
+		s += k;
+		n -= k;
+	}
+	if ((o->flags & OUT_TRUNCATE) && w > TRUNC_WIDTH) {
+		b.len = cut;
+		buf_adds(&b, ELLIPSIS);
+	}
+	if (b.failed) {
+		free(b.p);
+		return NULL;
+	}
+	return b.p;
+}
+
+/* Stores one row (header when cells are the column names) for later. */
+static int
+table_store(struct out *o, const char *const *cells, int header)
+{
+	char **np;
+	size_t i, ncap, w, row;
+
+	row = o->nstored;
+	if (row >= o->cellcap) {
+		ncap = o->cellcap == 0 ? 64 : o->cellcap * 2;
+		if (ncap > SIZE_MAX / sizeof(char *) / o->ncols ||
+		    (np = realloc(o->cells,
+		    ncap * o->ncols * sizeof(char *))) == NULL)
+			return dm_error(DM_ERROR, "out of memory");
+		o->cells = np;
+		o->cellcap = ncap;
+	}
+	for (i = 0; i < o->ncols; i++) {
+		o->cells[row * o->ncols + i] = table_text(o, cells[i],
+		    header ? COL_TEXT : o->cols[i].type);
+		if (o->cells[row * o->ncols + i] == NULL) {
+			while (i-- > 0)
+				free(o->cells[row * o->ncols + i]);
+			return dm_error(DM_ERROR, "out of memory");
+		}
+		w = utf8_width(o->cells[row * o->ncols + i]);
+		if (w > o->width[i])
+			o->width[i] = w;
+	}
+	o->nstored++;
+	return 0;
+}
+
+static int
+table_print(struct out *o)
+{
+	const char *s;
+	size_t r, i, pad;
+	int rc;
+
+	for (r = 0; r < o->nstored; r++) {
+		for (i = 0; i < o->ncols; i++) {
+			s = o->cells[r * o->ncols + i];
+			pad = o->width[i] - utf8_width(s);
+			if (i > 0)
+				buf_adds(&o->line, "  ");
+			if (o->cols[i].type == COL_INT)
+				while (pad-- > 0)
+					buf_addc(&o->line, ' ');
+			buf_adds(&o->line, s);
+			if (o->cols[i].type != COL_INT)
+				while (pad-- > 0)
+					buf_addc(&o->line, ' ');
+		}
+		/* Padding of trailing empty or short cells is noise. */
+		while (o->line.len > 0 && o->line.p[o->line.len - 1] == ' ')
+			o->line.len--;
+		buf_addc(&o->line, '\n');
+		if ((rc = emit(o)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+out_new(struct out **out, FILE *fp, enum out_format fmt,
+    const struct out_column *cols, size_t ncols, unsigned flags)
+{
+	struct out *o;
+	const char **names = NULL;
+	size_t i;
+	int rc = DM_ERROR;
+
+	*out = NULL;
+	if (ncols == 0)
+		return dm_error(DM_EINVALID, "output needs at least one column");
+	if ((o = calloc(1, sizeof(*o))) == NULL ||
+	    (names = calloc(ncols, sizeof(*names))) == NULL) {
+		rc = dm_error(DM_ERROR, "out of memory");
+		goto done;
+	}
+	o->fp = fp;
+	o->fmt = fmt;
+	o->cols = cols;
+	o->ncols = ncols;
+	o->flags = flags;
+	for (i = 0; i < ncols; i++)
+		names[i] = cols[i].name;
+
+	switch (fmt) {
+	case OUT_CSV:
+	case OUT_TSV:
+		if (fmt == OUT_CSV && (flags & OUT_EXCEL))
+			buf_adds(&o->line, UTF8_BOM);
+		sep_row(o, names, 1);
+		buf_adds(&o->line, fmt == OUT_CSV ? "\r\n" : "\n");
+		rc = emit(o);
+		break;
+	case OUT_TABLE:
+		if ((o->width = calloc(ncols, sizeof(*o->width))) == NULL) {
+			rc = dm_error(DM_ERROR, "out of memory");
+			break;
+		}
+		rc = table_store(o, names, 1);
+		break;
+	case OUT_JSON:
+	case OUT_JSONL:
+		rc = 0;
+		break;
+	}
+done:
+	free(names);
+	if (rc != 0)
+		out_free(o);
+	else
+		*out = o;
+	return rc;
+}
+
+int
+out_row(struct out *o, const char *const *cells)
+{
+	int rc;
+
+	switch (o->fmt) {
+	case OUT_TABLE:
+		if ((rc = table_store(o, cells, 0)) != 0)
+			return rc;
+		break;
+	case OUT_CSV:
+	case OUT_TSV:
+		sep_row(o, cells, 0);
+		buf_adds(&o->line, o->fmt == OUT_CSV ? "\r\n" : "\n");
+		break;
+	case OUT_JSON:
+		/* The separator waits for the next row: no comma to undo. */
+		buf_adds(&o->line, o->nrows == 0 ? "[\n" : ",\n");
+		json_object(o, cells);
+		break;
+	case OUT_JSONL:
+		json_object(o, cells);
+		buf_addc(&o->line, '\n');
+		break;
+	}
+	o->nrows++;
+	return emit(o);
+}
+
+int
+out_finish(struct out *o)
+{
+	int rc = 0;
+
+	if (o->fmt == OUT_JSON) {
+		buf_adds(&o->line, o->nrows == 0 ? "[]\n" : "\n]\n");
+		rc = emit(o);
+	} else if (o->fmt == OUT_TABLE && o->nrows > 0)
+		rc = table_print(o);
+	if (rc != 0)
+		return rc;
+	errno = 0;
+	if (fflush(o->fp) == EOF && o->werrno == 0)
+		o->werrno = errno != 0 ? errno : EIO;
+	if (ferror(o->fp) && o->werrno == 0)
+		o->werrno = EIO;
+	if (o->werrno != 0)
+		return dm_error(DM_ERROR, "cannot write output: %s",
+		    strerror(o->werrno));
+	return 0;
+}
+
+void
+out_free(struct out *o)
+{
+	size_t i;
+
+	if (o == NULL)
+		return;
+	for (i = 0; i < o->nstored * o->ncols; i++)
+		free(o->cells[i]);
+	free(o->cells);
+	free(o->width);
+	free(o->line.p);
+	free(o);
+}

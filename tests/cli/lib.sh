@@ -1,0 +1,74 @@
+# Helpers for the tests that drive the real binary.  A test script sets
+# $DEMARCHE (the program) and $SOURCE_DIR, sources this file, calls run
+# and the expect_* functions, and ends with finish.
+set -u
+: "${DEMARCHE:?set DEMARCHE to the demarche binary}"
+: "${SOURCE_DIR:?set SOURCE_DIR to the source tree}"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/demarche-test.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+export DEMARCHE_DB="$WORK/test.db"
+passed=0
+failed=0
+case_name=""
+
+# run ARGS...: runs demarche, keeping stdout, stderr and the status.
+run() {
+	"$DEMARCHE" "$@" >"$WORK/out" 2>"$WORK/err" </dev/null
+	status=$?
+}
+
+# run_in FILE ARGS...: the same, with FILE on standard input.
+run_in() {
+	_in=$1
+	shift
+	"$DEMARCHE" "$@" >"$WORK/out" 2>"$WORK/err" <"$_in"
+	status=$?
+}
+
+check() {
+	case_name=$1
+}
+
+ok() {
+	passed=$((passed + 1))
+}
+
+bad() {
+	failed=$((failed + 1))
+	echo "FAIL [$case_name] $*"
+	echo "  stdout: $(head -c 600 "$WORK/out")"
+	echo "  stderr: $(head -c 600 "$WORK/err")"
+}
+
+expect_status() {
+	if [ "$status" -eq "$1" ]; then ok; else bad "status $status, want $1"; fi
+}
+
+expect_out() {
+	if grep -qF -- "$1" "$WORK/out"; then ok; else bad "stdout lacks '$1'"; fi
+}
+
+expect_no_out() {
+	if grep -qF -- "$1" "$WORK/out"; then bad "stdout has '$1'"; else ok; fi
+}
+
+expect_err() {
+	if grep -qF -- "$1" "$WORK/err"; then ok; else bad "stderr lacks '$1'"; fi
+}
+
+# expect_err_lines N: standard error has exactly N lines.
+expect_err_lines() {
+	_n=$(wc -l <"$WORK/err")
+	if [ "$_n" -eq "$1" ]; then ok; else bad "stderr has $_n lines, want $1"; fi
+}
+
+expect_same() {
+	if cmp -s "$1" "$2"; then ok; else bad "'$1' and '$2' differ"; fi
+}
+
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
