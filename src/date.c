@@ -507,8 +507,8 @@ parse_slashed(struct parse *ps, int a, enum date_order order)
 }
 
 /*
- * The month name and what may follow it: '.', and ',' or space.
- * Reports an unknown name as such when the text looks like a date.
+ * A month name with the '.' and white space that may follow it.  An
+ * unknown name is reported as such when the text looks like a date.
  */
 static int
 scan_month_name(struct parse *ps)
