@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define DM_VERSION "0.1.0"
 
@@ -96,6 +97,100 @@ struct dm_init_result {
  */
 int		 dm_archive_init(dm_archive *a, struct dm_init_result *res);
 
+/* An actor to add with dm_actor_add(). */
+struct dm_actor_spec {
+	const char        *code;	/* any case; normalised */
+	const char        *name;
+	const char        *kind;	/* NULL for "other" */
+	const char        *country;	/* ISO alpha-3 or NULL */
+	const char *const *aliases;
+	size_t             naliases;
+};
+
+/*
+ * Adds an actor; where the code exists, only its new aliases are added
+ * (*created is then 0).  DM_EINVALID for a bad code, kind or country.
+ */
+int		 dm_actor_add(dm_archive *a, const struct dm_actor_spec *spec,
+		    int *created);
+
+/*
+ * Gives the actor that ref names (code, name or alias) another alias.
+ * DM_ENOTFOUND when ref names nobody; DM_ECONFLICT when another actor
+ * holds the alias.
+ */
+int		 dm_actor_alias(dm_archive *a, const char *ref,
+		    const char *alias);
+
+/*
+ * Folds actor from into actor into, in one transaction: every statement,
+ * claim, target and alias of from moves to into, and from is deleted.
+ */
+int		 dm_actor_merge(dm_archive *a, const char *from,
+		    const char *into);
+
+/* How to read a slashed date whose day and month could be swapped. */
+enum dm_date_order {
+	DM_DATE_ORDER_NONE,	/* reject it as ambiguous */
+	DM_DATE_ORDER_DMY,
+	DM_DATE_ORDER_MDY,
+};
+
+enum dm_import_flags {
+	DM_IMPORT_UPDATE = 1 << 0,	/* replace statements whose content changed */
+	DM_IMPORT_STRICT = 1 << 1,	/* an unresolved actor is an error */
+	DM_IMPORT_KEEP_GOING = 1 << 2,	/* import the valid statements */
+	DM_IMPORT_TEXT = 1 << 3,	/* plain text, whatever the file name */
+};
+
+/* What an import tells as it goes, through dm_import_options.report. */
+enum dm_report {
+	DM_REPORT_REJECTED,	/* a statement left out (--keep-going) */
+	DM_REPORT_UNRESOLVED,	/* an actor made for a reference to nobody */
+};
+
+struct dm_import_progress {
+	int64_t  statements;	/* read so far */
+	uint64_t bytes;		/* read so far */
+	uint64_t total;		/* file size, 0 when unknown (a pipe) */
+};
+
+struct dm_import_options {
+	unsigned            flags;	/* dm_import_flags */
+	enum dm_date_order  date_order;
+	const char         *issuer;	/* plain text: issuer the header lacks */
+	const char         *date;	/* plain text: date the header lacks */
+	void              (*report)(void *ctx, enum dm_report what,
+			        const char *msg);
+	void              (*progress)(void *ctx,
+			        const struct dm_import_progress *p);
+	void               *ctx;
+};
+
+struct dm_import_counts {
+	int64_t added;		/* new statements */
+	int64_t updated;
+	int64_t unchanged;
+	int64_t rejected;
+	int64_t unresolved;	/* unresolved actors created */
+	int64_t actors;		/* actors added from bundles */
+};
+
+/*
+ * Imports one file ("-": standard input) in one transaction: JSON (one
+ * statement, an array, a bundle, or JSON Lines, told apart by content) or
+ * plain text (.txt, .md, or DM_IMPORT_TEXT).  On a bad statement nothing
+ * of the file is kept and the message names the file, the line (and
+ * column) or the statement, and what is wrong; with DM_IMPORT_KEEP_GOING
+ * the valid statements are kept and each rejected one is reported.
+ * counts (added to, not reset) tell what happened.  Returns 0, DM_EINVALID
+ * (bad input), DM_ECONFLICT (same id, other content), DM_ENOTFOUND
+ * (unresolved actor under DM_IMPORT_STRICT), or DM_ERROR.
+ */
+int		 dm_import_file(dm_archive *a, const char *path,
+		    const struct dm_import_options *opt,
+		    struct dm_import_counts *counts);
+
 /* What 'demarche stats' reports. */
 struct dm_stats {
 	int64_t actors;
@@ -108,5 +203,89 @@ struct dm_stats {
 };
 
 int		 dm_archive_stats(dm_archive *a, struct dm_stats *out);
+
+/* The listings of SPEC section 3, each with the columns of section 4. */
+enum dm_listing {
+	DM_LIST_STATEMENTS,	/* one row per statement */
+	DM_LIST_CLAIMS,		/* one row per claim and target */
+	DM_LIST_WHO,		/* one row per (accuser, accused) pair */
+	DM_LIST_ACTORS,		/* one row per actor */
+	DM_LIST_SEARCH,		/* full-text matches, best first */
+};
+
+/*
+ * What a listing keeps.  Every member is optional: NULL or 0 means no
+ * restriction.  Strings are borrowed for the call.
+ */
+struct dm_filter {
+	const char *actor;	/* issuer or claimant: code, name or alias */
+	const char *by;		/* claimant (claims) or accuser (who) */
+	const char *target;	/* target (claims) or accused (who) */
+	int         exact;	/* the actors above without descendants */
+	const char *from;	/* statements dated wholly on or after ... */
+	const char *to;		/* ... and on or before; any input form */
+	/*
+	 * Comma-separated kinds: of statements (statements), claims
+	 * (claims; who, where NULL means accuse, criticize, condemn) or
+	 * actors (actors).
+	 */
+	const char *kinds;
+	const char *topic;	/* a topic, slugified as on import */
+	const char *method;	/* claims: "curated" or "rule" */
+	const char *text;	/* search: the query; actors: code, name, alias */
+	int         raw;	/* search: text is FTS5 query syntax */
+	int         mutual;	/* who: pairs that accused each other */
+	int         rollup;	/* who: actors folded into their top level */
+	int         unresolved;	/* actors: only those of kind unresolved */
+	int64_t     limit;	/* at most this many rows; 0 for all */
+};
+
+enum dm_output_flags {
+	DM_OUT_EXCEL = 1 << 0,		/* csv: BOM, formulas neutralised */
+	DM_OUT_TRUNCATE = 1 << 1,	/* table: long cells cut with an ellipsis */
+};
+
+/* Where and how rows are written. */
+struct dm_output {
+	FILE       *fp;		/* borrowed */
+	const char *format;	/* table, csv, tsv, json, jsonl; NULL: table */
+	unsigned    flags;	/* dm_output_flags */
+};
+
+/*
+ * Writes the listing what to out, row by row as the archive yields them,
+ * and sets *nrows to the number of rows.  An empty listing writes nothing
+ * at all.  Returns 0; DM_ENOTFOUND when an actor reference names nobody;
+ * DM_EINVALID for a bad filter value (date, kind, method, format) or a
+ * malformed raw search; DM_ERROR.  The message says which.
+ */
+int		 dm_list(dm_archive *a, enum dm_listing what,
+		    const struct dm_filter *f, const struct dm_output *out,
+		    int64_t *nrows);
+
+/*
+ * Writes the thread of statement id to fp as an indented tree: the
+ * statement and its claims, what it responds to (and what that responds
+ * to, and so on), then what responds to it, recursively.  A linked
+ * statement not in the archive is shown as missing.  DM_ENOTFOUND when
+ * id itself is not in the archive.
+ */
+int		 dm_thread(dm_archive *a, const char *id, FILE *fp);
+
+/*
+ * Exports the listing what (statements, claims, who or actors) to path,
+ * which is written whole or not at all, or to out->fp when path is NULL.
+ * Unlike dm_list(), csv and tsv have their header even when no row
+ * matches.  Statements in jsonl are written in the import format of SPEC
+ * section 2 instead: a first line {"actors": [...]} with every actor the
+ * gazetteer does not define, then one statement per line with its
+ * curated claims (claims coded by rule from plain text are left out), so
+ * that the export imports into another archive with nothing lost.  Keys
+ * come in a fixed order: export, import, export gives the same bytes.
+ * Returns as dm_list() does.
+ */
+int		 dm_export(dm_archive *a, enum dm_listing what,
+		    const struct dm_filter *f, const struct dm_output *out,
+		    const char *path, int64_t *nrows);
 
 #endif

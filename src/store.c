@@ -1,8 +1,10 @@
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
+#include "digest.h"
 #include "error.h"
 #include "fold.h"
 #include "store.h"
@@ -14,6 +16,22 @@ enum stmt {
 	STMT_ACTOR_ADOPT,
 	STMT_ALIAS_FIND,
 	STMT_ALIAS_INSERT,
+	STMT_STATEMENT_FIND,
+	STMT_STATEMENT_DELETE,
+	STMT_STATEMENT_INSERT,
+	STMT_RESPONSE_INSERT,
+	STMT_CLAIM_INSERT,
+	STMT_TARGET_INSERT,
+	STMT_TOPIC_INSERT,
+	STMT_IMPORT_BEGIN,
+	STMT_IMPORT_FINISH,
+	STMT_MERGE_STATEMENTS,
+	STMT_MERGE_CLAIMS,
+	STMT_MERGE_TARGETS,
+	STMT_MERGE_TARGETS_LEFT,
+	STMT_MERGE_ALIASES,
+	STMT_MERGE_CHILDREN,
+	STMT_ACTOR_DELETE,
 	STMT__MAX
 };
 
@@ -37,6 +55,48 @@ static const char *const stmt_sql[STMT__MAX] = {
 	/* STMT_ALIAS_INSERT */
 	"INSERT INTO aliases (folded, actor_id, alias, is_name) "
 	"VALUES (?1, ?2, ?3, ?4)",
+	/* STMT_STATEMENT_FIND */
+	"SELECT sid, digest FROM statements WHERE id = ?1",
+	/* STMT_STATEMENT_DELETE */
+	"DELETE FROM statements WHERE sid = ?1",
+	/* STMT_STATEMENT_INSERT */
+	"INSERT INTO statements (id, issuer_id, date, date_lo, date_hi, title, "
+	"text, url, language, kind, source, digest, import_id) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	/* STMT_RESPONSE_INSERT */
+	"INSERT OR IGNORE INTO responses (statement_id, responds_to, seq) "
+	"VALUES (?1, ?2, ?3)",
+	/* STMT_CLAIM_INSERT */
+	"INSERT INTO claims (statement_id, seq, by_id, kind, cameo, summary, "
+	"quote, date, method) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	/* STMT_TARGET_INSERT */
+	"INSERT OR IGNORE INTO claim_targets (claim_id, actor_id, seq) "
+	"VALUES (?1, ?2, ?3)",
+	/* STMT_TOPIC_INSERT */
+	"INSERT OR IGNORE INTO claim_topics (claim_id, topic, seq) "
+	"VALUES (?1, ?2, ?3)",
+	/* STMT_IMPORT_BEGIN */
+	"INSERT INTO imports (file, sha256, started_at, finished_at) "
+	"VALUES (?1, printf('%064d', 0), "
+	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), '')",
+	/* STMT_IMPORT_FINISH */
+	"UPDATE imports SET sha256 = ?2, new = ?3, updated = ?4, "
+	"unchanged = ?5, rejected = ?6, unresolved = ?7, "
+	"finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+	/* STMT_MERGE_STATEMENTS */
+	"UPDATE statements SET issuer_id = ?2 WHERE issuer_id = ?1",
+	/* STMT_MERGE_CLAIMS */
+	"UPDATE claims SET by_id = ?2 WHERE by_id = ?1",
+	/* STMT_MERGE_TARGETS: a claim aimed at both keeps one target. */
+	"UPDATE OR IGNORE claim_targets SET actor_id = ?2 WHERE actor_id = ?1",
+	/* STMT_MERGE_TARGETS_LEFT */
+	"DELETE FROM claim_targets WHERE actor_id = ?1",
+	/* STMT_MERGE_ALIASES */
+	"UPDATE aliases SET actor_id = ?2, is_name = 0 WHERE actor_id = ?1",
+	/* STMT_MERGE_CHILDREN */
+	"UPDATE actors SET parent_id = ?2 WHERE parent_id = ?1",
+	/* STMT_ACTOR_DELETE */
+	"DELETE FROM actors WHERE id = ?1",
 };
 
 struct store {
@@ -245,4 +305,215 @@ store_actor_code(struct store *s, int64_t id, char *buf, size_t len)
 		return 0;
 	return rc == DB_DONE ? dm_error(DM_ENOTFOUND, "no actor with id "
 	    "%lld", (long long)id) : rc;
+}
+
+int
+store_actor_unresolved(struct store *s, const char *ref, int64_t *id)
+{
+	char code[DM_CODE_MAX + 1], hex[DIGEST_HEX_LEN + 1];
+	size_t n = 2;
+	const char *p;
+	int created, rc;
+
+	memcpy(code, "X-", 2);
+	for (p = ref; *p != '\0' && n < DM_CODE_MAX - 1; p++) {
+		if (isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+			code[n++] = toupper((unsigned char)*p);
+		else if (code[n - 1] != '-')
+			code[n++] = '-';
+	}
+	while (n > 2 && code[n - 1] == '-')
+		n--;
+	code[n] = '\0';
+	if (n == 2) {
+		digest_hex(ref, strlen(ref), hex);
+		snprintf(code + 2, sizeof(code) - 2, "%.12s", hex);
+		code_normalise(code);
+	}
+	/* Two references may make the same code: the alias keeps them apart. */
+	if ((rc = store_actor_add(s, code, ref, "unresolved", NULL, id,
+	    &created)) != 0)
+		return rc;
+	if (!created)
+		return store_alias_add(s, *id, ref, &created);
+	return 0;
+}
+
+int
+store_statement_find(struct store *s, const char *id, int64_t *sid,
+    char *digest)
+{
+	struct db_stmt *st = s->st[STMT_STATEMENT_FIND];
+	int rc;
+
+	if ((rc = db_bind_text(st, 1, id)) != 0)
+		return rc;
+	if ((rc = db_step(st)) == DB_ROW) {
+		*sid = db_column_int(st, 0);
+		snprintf(digest, DIGEST_HEX_LEN + 1, "%s",
+		    db_column_text(st, 1));
+	}
+	db_reset(st);
+	if (rc == DB_ROW)
+		return 0;
+	return rc == DB_DONE ? DM_ENOTFOUND : rc;
+}
+
+/* Runs statement i with integer parameters a (and b when nb is 2). */
+static int
+run_ids(struct store *s, enum stmt i, int64_t a, int64_t b, int nb)
+{
+	struct db_stmt *st = s->st[i];
+	int rc;
+
+	if ((rc = db_bind_int(st, 1, a)) != 0 ||
+	    (nb > 1 && (rc = db_bind_int(st, 2, b)) != 0))
+		return rc;
+	return db_run(st);
+}
+
+int
+store_statement_delete(struct store *s, int64_t sid)
+{
+	return run_ids(s, STMT_STATEMENT_DELETE, sid, 0, 1);
+}
+
+int
+store_statement_insert(struct store *s, const struct store_statement *r,
+    int64_t *sid)
+{
+	struct db_stmt *st = s->st[STMT_STATEMENT_INSERT];
+	int rc;
+
+	if ((rc = db_bind_text(st, 1, r->id)) != 0 ||
+	    (rc = db_bind_int(st, 2, r->issuer_id)) != 0 ||
+	    (rc = db_bind_text(st, 3, r->date)) != 0 ||
+	    (rc = db_bind_text(st, 4, r->date_lo)) != 0 ||
+	    (rc = db_bind_text(st, 5, r->date_hi)) != 0 ||
+	    (rc = db_bind_text(st, 6, r->title)) != 0 ||
+	    (rc = db_bind_text(st, 7, r->text)) != 0 ||
+	    (rc = db_bind_text(st, 8, r->url)) != 0 ||
+	    (rc = db_bind_text(st, 9, r->language)) != 0 ||
+	    (rc = db_bind_text(st, 10, r->kind)) != 0 ||
+	    (rc = db_bind_text(st, 11, r->source)) != 0 ||
+	    (rc = db_bind_text(st, 12, r->digest)) != 0 ||
+	    (rc = db_bind_int(st, 13, r->import_id)) != 0 ||
+	    (rc = db_run(st)) != 0)
+		return rc;
+	*sid = db_last_rowid(s->db);
+	return 0;
+}
+
+int
+store_response_insert(struct store *s, int64_t sid, const char *responds_to,
+    int seq)
+{
+	struct db_stmt *st = s->st[STMT_RESPONSE_INSERT];
+	int rc;
+
+	if ((rc = db_bind_int(st, 1, sid)) != 0 ||
+	    (rc = db_bind_text(st, 2, responds_to)) != 0 ||
+	    (rc = db_bind_int(st, 3, seq)) != 0)
+		return rc;
+	return db_run(st);
+}
+
+int
+store_claim_insert(struct store *s, int64_t sid, const struct store_claim *c,
+    int64_t *claim_id)
+{
+	struct db_stmt *st = s->st[STMT_CLAIM_INSERT];
+	int rc;
+
+	if ((rc = db_bind_int(st, 1, sid)) != 0 ||
+	    (rc = db_bind_int(st, 2, c->seq)) != 0 ||
+	    (rc = db_bind_int(st, 3, c->by_id)) != 0 ||
+	    (rc = db_bind_text(st, 4, c->kind)) != 0 ||
+	    (rc = db_bind_text(st, 5, c->cameo)) != 0 ||
+	    (rc = db_bind_text(st, 6, c->summary)) != 0 ||
+	    (rc = db_bind_text(st, 7, c->quote)) != 0 ||
+	    (rc = db_bind_text(st, 8, c->date)) != 0 ||
+	    (rc = db_bind_text(st, 9, c->method)) != 0 ||
+	    (rc = db_run(st)) != 0)
+		return rc;
+	*claim_id = db_last_rowid(s->db);
+	return 0;
+}
+
+int
+store_target_insert(struct store *s, int64_t claim_id, int64_t actor_id,
+    int seq)
+{
+	struct db_stmt *st = s->st[STMT_TARGET_INSERT];
+	int rc;
+
+	if ((rc = db_bind_int(st, 1, claim_id)) != 0 ||
+	    (rc = db_bind_int(st, 2, actor_id)) != 0 ||
+	    (rc = db_bind_int(st, 3, seq)) != 0)
+		return rc;
+	return db_run(st);
+}
+
+int
+store_topic_insert(struct store *s, int64_t claim_id, const char *topic,
+    int seq)
+{
+	struct db_stmt *st = s->st[STMT_TOPIC_INSERT];
+	int rc;
+
+	if ((rc = db_bind_int(st, 1, claim_id)) != 0 ||
+	    (rc = db_bind_text(st, 2, topic)) != 0 ||
+	    (rc = db_bind_int(st, 3, seq)) != 0)
+		return rc;
+	return db_run(st);
+}
+
+int
+store_import_begin(struct store *s, const char *file, int64_t *id)
+{
+	struct db_stmt *st = s->st[STMT_IMPORT_BEGIN];
+	int rc;
+
+	if ((rc = db_bind_text(st, 1, file)) != 0 || (rc = db_run(st)) != 0)
+		return rc;
+	*id = db_last_rowid(s->db);
+	return 0;
+}
+
+int
+store_import_finish(struct store *s, int64_t id, const struct store_import *imp)
+{
+	struct db_stmt *st = s->st[STMT_IMPORT_FINISH];
+	int rc;
+
+	if ((rc = db_bind_int(st, 1, id)) != 0 ||
+	    (rc = db_bind_text(st, 2, imp->sha256)) != 0 ||
+	    (rc = db_bind_int(st, 3, imp->new)) != 0 ||
+	    (rc = db_bind_int(st, 4, imp->updated)) != 0 ||
+	    (rc = db_bind_int(st, 5, imp->unchanged)) != 0 ||
+	    (rc = db_bind_int(st, 6, imp->rejected)) != 0 ||
+	    (rc = db_bind_int(st, 7, imp->unresolved)) != 0)
+		return rc;
+	return db_run(st);
+}
+
+int
+store_actor_merge(struct store *s, int64_t from, int64_t into)
+{
+	static const enum stmt moves[] = { STMT_MERGE_STATEMENTS,
+	    STMT_MERGE_CLAIMS, STMT_MERGE_TARGETS, STMT_MERGE_ALIASES,
+	    STMT_MERGE_CHILDREN };
+	char code[DM_CODE_MAX + 1];
+	size_t i;
+	int rc, added;
+
+	if ((rc = store_actor_code(s, from, code, sizeof(code))) != 0)
+		return rc;
+	for (i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
+		if ((rc = run_ids(s, moves[i], from, into, 2)) != 0)
+			return rc;
+	if ((rc = run_ids(s, STMT_MERGE_TARGETS_LEFT, from, 0, 1)) != 0 ||
+	    (rc = run_ids(s, STMT_ACTOR_DELETE, from, 0, 1)) != 0)
+		return rc;
+	return alias_insert(s, into, code, 0, &added);
 }

@@ -39,4 +39,62 @@ int	store_actor_find(struct store *s, const char *ref, int64_t *id);
 /* The code of actor id into buf. */
 int	store_actor_code(struct store *s, int64_t id, char *buf, size_t len);
 
+/*
+ * Creates an actor of kind unresolved for a reference that names nobody,
+ * with the reference as its name and alias, so the next mention finds it.
+ * Its code is "X-" and the reference in upper-case ASCII, or a digest of
+ * it where the reference has no ASCII letters.
+ */
+int	store_actor_unresolved(struct store *s, const char *ref, int64_t *id);
+
+/* A statement row, actors resolved, dates normalised. */
+struct store_statement {
+	const char *id;
+	int64_t     issuer_id;
+	const char *date, *date_lo, *date_hi;
+	const char *title, *text, *url, *language, *kind;
+	const char *source;	/* "json" or "text" */
+	const char *digest;
+	int64_t     import_id;
+};
+
+struct store_claim {
+	int         seq;
+	int64_t     by_id;
+	const char *kind, *cameo, *summary, *quote, *date, *method;
+};
+
+/* The statement with this id: its sid and digest (64 hex digits + NUL). */
+int	store_statement_find(struct store *s, const char *id, int64_t *sid,
+	    char *digest);
+/* Deletes a statement with its claims, targets, topics and links. */
+int	store_statement_delete(struct store *s, int64_t sid);
+int	store_statement_insert(struct store *s, const struct store_statement *r,
+	    int64_t *sid);
+int	store_response_insert(struct store *s, int64_t sid,
+	    const char *responds_to, int seq);
+int	store_claim_insert(struct store *s, int64_t sid,
+	    const struct store_claim *c, int64_t *claim_id);
+/* A target or topic given twice is kept once. */
+int	store_target_insert(struct store *s, int64_t claim_id, int64_t actor_id,
+	    int seq);
+int	store_topic_insert(struct store *s, int64_t claim_id, const char *topic,
+	    int seq);
+
+/* The provenance row of one import; counts are filled in at the end. */
+struct store_import {
+	const char *file, *sha256;
+	int64_t     new, updated, unchanged, rejected, unresolved;
+};
+int	store_import_begin(struct store *s, const char *file, int64_t *id);
+int	store_import_finish(struct store *s, int64_t id,
+	    const struct store_import *imp);
+
+/*
+ * Folds actor from into actor into: statements, claims, targets and
+ * aliases move, from's code becomes an alias, and from is deleted.  The
+ * caller owns the transaction.
+ */
+int	store_actor_merge(struct store *s, int64_t from, int64_t into);
+
 #endif

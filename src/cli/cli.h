@@ -52,6 +52,7 @@ int	cli_open(dm_archive **out, unsigned flags);
 #define CLI_HELP_OPTION { "help", no_argument, NULL, 'h' }
 
 int	cmd_help(int argc, char **argv);
+int	cmd_import(int argc, char **argv);
 int	cmd_init(int argc, char **argv);
 int	cmd_migrate(int argc, char **argv);
 int	cmd_stats(int argc, char **argv);

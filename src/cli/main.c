@@ -12,6 +12,8 @@
 
 const struct cli_command cli_commands[] = {
 	{ "help", cmd_help, "show help for demarche or for a command" },
+	{ "import", cmd_import, "import statements from JSON, JSON Lines or "
+	    "plain text" },
 	{ "init", cmd_init, "create the archive, or bring it up to date, and "
 	    "load the gazetteer" },
 	{ "migrate", cmd_migrate, "apply pending schema migrations, or show "

@@ -1,0 +1,156 @@
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "actors.h"
+#include "archive.h"
+#include "db.h"
+#include "error.h"
+#include "fold.h"
+#include "store.h"
+
+static const char *const actor_kinds[] = { "state", "igo", "institution",
+	"mission", "ministry", "agency", "person", "group", "media", "other",
+	"unresolved", NULL };
+
+static int
+kind_valid(const char *kind)
+{
+	const char *const *k;
+
+	for (k = actor_kinds; *k != NULL; k++)
+		if (strcmp(*k, kind) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+country_valid(const char *c)
+{
+	return strlen(c) == 3 && c[0] >= 'A' && c[0] <= 'Z' &&
+	    c[1] >= 'A' && c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z';
+}
+
+int
+actor_add(dm_archive *a, const struct dm_actor_spec *spec, int *created)
+{
+	struct store *s;
+	char code[DM_CODE_MAX + 1];
+	const char *kind = spec->kind ? spec->kind : "other";
+	int64_t id;
+	size_t i;
+	int rc, added;
+
+	*created = 0;
+	if ((rc = archive_store(a, &s)) != 0)
+		return rc;
+	if (strlen(spec->code) > DM_CODE_MAX)
+		return dm_error(DM_EINVALID, "invalid actor code '%.70s...' "
+		    "(at most %d characters)", spec->code, DM_CODE_MAX);
+	snprintf(code, sizeof(code), "%s", spec->code);
+	if ((rc = code_normalise(code)) != 0)
+		return rc;
+	if (!kind_valid(kind))
+		return dm_error(DM_EINVALID, "unknown actor kind '%s' (state, "
+		    "igo, institution, mission, ministry, agency, person, "
+		    "group, media, other)", kind);
+	if (spec->country && *spec->country && !country_valid(spec->country))
+		return dm_error(DM_EINVALID, "invalid country '%s' (an ISO "
+		    "3166-1 alpha-3 code such as 'CHN')", spec->country);
+	if (spec->name == NULL || *spec->name == '\0')
+		return dm_error(DM_EINVALID, "actor '%s' has no name", code);
+	if ((rc = store_actor_add(s, code, spec->name, kind, spec->country,
+	    &id, created)) != 0)
+		return rc;
+	for (i = 0; i < spec->naliases; i++)
+		if ((rc = store_alias_add(s, id, spec->aliases[i],
+		    &added)) != 0)
+			return rc;
+	return 0;
+}
+
+/* Ends the transaction begun for rc's work: commit on 0, else roll back. */
+static int
+in_transaction(dm_archive *a, int rc)
+{
+	if (rc == 0)
+		return db_commit(a->db);
+	db_rollback(a->db);
+	return rc;
+}
+
+int
+dm_actor_add(dm_archive *a, const struct dm_actor_spec *spec, int *created)
+{
+	int rc;
+
+	if ((rc = db_begin(a->db)) != 0)
+		return rc;
+	return in_transaction(a, actor_add(a, spec, created));
+}
+
+static int
+alias(dm_archive *a, const char *ref, const char *name)
+{
+	struct store *s;
+	int64_t id, holder;
+	int rc, added;
+	char code[DM_CODE_MAX + 1];
+
+	if ((rc = archive_store(a, &s)) != 0 ||
+	    (rc = store_actor_find(s, ref, &id)) != 0)
+		return rc;
+	if (store_actor_find(s, name, &holder) == 0 && holder != id) {
+		if ((rc = store_actor_code(s, holder, code,
+		    sizeof(code))) != 0)
+			return rc;
+		return dm_error(DM_ECONFLICT, "'%s' already names '%s'", name,
+		    code);
+	}
+	return store_alias_add(s, id, name, &added);
+}
+
+int
+dm_actor_alias(dm_archive *a, const char *ref, const char *name)
+{
+	int rc;
+
+	if ((rc = db_begin(a->db)) != 0)
+		return rc;
+	return in_transaction(a, alias(a, ref, name));
+}
+
+static int
+merge(dm_archive *a, const char *from, const char *into)
+{
+	struct store *s;
+	char fcode[DM_CODE_MAX + 1], tcode[DM_CODE_MAX + 1];
+	int64_t f, t;
+	size_t n;
+	int rc;
+
+	if ((rc = archive_store(a, &s)) != 0 ||
+	    (rc = store_actor_find(s, from, &f)) != 0 ||
+	    (rc = store_actor_find(s, into, &t)) != 0 ||
+	    (rc = store_actor_code(s, f, fcode, sizeof(fcode))) != 0 ||
+	    (rc = store_actor_code(s, t, tcode, sizeof(tcode))) != 0)
+		return rc;
+	if (f == t)
+		return dm_error(DM_EINVALID, "'%s' and '%s' are the same actor "
+		    "('%s')", from, into, fcode);
+	n = strlen(fcode);
+	if (strncmp(tcode, fcode, n) == 0 && tcode[n] == '.')
+		return dm_error(DM_EINVALID, "cannot merge '%s' into its own "
+		    "sub-actor '%s'", fcode, tcode);
+	return store_actor_merge(s, f, t);
+}
+
+int
+dm_actor_merge(dm_archive *a, const char *from, const char *into)
+{
+	int rc;
+
+	if ((rc = db_begin(a->db)) != 0)
+		return rc;
+	return in_transaction(a, merge(a, from, into));
+}

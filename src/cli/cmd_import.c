@@ -1,0 +1,193 @@
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const struct option opts[] = {
+	CLI_HELP_OPTION,
+	{ "update", no_argument, NULL, 'u' },
+	{ "strict", no_argument, NULL, 's' },
+	{ "keep-going", no_argument, NULL, 'k' },
+	{ "text", no_argument, NULL, 't' },
+	{ "issuer", required_argument, NULL, 'I' },
+	{ "date", required_argument, NULL, 'D' },
+	{ "date-order", required_argument, NULL, 'O' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+print_help(void)
+{
+	puts("usage: demarche [--db PATH] import [options] FILE...\n\n"
+	    "Imports statements: JSON (one statement, an array, a bundle\n"
+	    "{\"actors\": [...], \"statements\": [...]}, or JSON Lines) or plain\n"
+	    "text (.txt, .md).  '-' reads standard input.  Each file is one\n"
+	    "transaction: a file with an invalid statement changes nothing.\n\n"
+	    "Options:\n"
+	    "  --update            replace statements whose content changed\n"
+	    "  --strict            an actor reference that names nobody is an "
+	    "error\n"
+	    "  --keep-going        import the valid statements, report the "
+	    "rest\n"
+	    "  --text              read the files as plain text\n"
+	    "  --issuer ACTOR      plain text: the issuer, if the header has "
+	    "none\n"
+	    "  --date DATE         plain text: the date, if the header has "
+	    "none\n"
+	    "  --date-order dmy|mdy  how to read 07/08/2021\n"
+	    "  -q, --quiet         no progress display");
+}
+
+struct progress {
+	const char *file;
+	int         shown;
+	double      start, last;
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Shown only on a terminal, and only once an import has run a while. */
+static void
+show_progress(void *ctx, const struct dm_import_progress *p)
+{
+	struct progress *pr = ctx;
+	double t = now(), rate;
+
+	if (t - pr->start < 2.0 || t - pr->last < 0.25)
+		return;
+	pr->last = t;
+	pr->shown = 1;
+	rate = p->statements / (t - pr->start);
+	fprintf(stderr, "\r%s: %" PRId64 " statements, %.0f/s", pr->file,
+	    p->statements, rate);
+	if (p->total > 0)
+		fprintf(stderr, ", %.0f%%", 100.0 * p->bytes / p->total);
+	fputs("\033[K", stderr);
+}
+
+static void
+report(void *ctx, enum dm_report what, const char *msg)
+{
+	(void)ctx;
+	if (what == DM_REPORT_REJECTED)
+		fprintf(stderr, "demarche: rejected: %s\n", msg);
+	else
+		fprintf(stderr, "demarche: unresolved actor %s\n", msg);
+}
+
+static int
+parse_order(enum dm_date_order *out, const char *s)
+{
+	if (strcmp(s, "dmy") == 0)
+		*out = DM_DATE_ORDER_DMY;
+	else if (strcmp(s, "mdy") == 0)
+		*out = DM_DATE_ORDER_MDY;
+	else
+		return -1;
+	return 0;
+}
+
+static void
+print_counts(const struct dm_import_counts *c)
+{
+	if (c->added + c->updated + c->rejected + c->unresolved +
+	    c->actors == 0) {
+		printf("nothing changed: %" PRId64 " statement%s already in "
+		    "the archive\n", c->unchanged, c->unchanged == 1 ? "" :
+		    "s");
+		return;
+	}
+	printf("%" PRId64 " new, %" PRId64 " updated, %" PRId64 " unchanged, "
+	    "%" PRId64 " rejected, %" PRId64 " unresolved actor%s\n",
+	    c->added, c->updated, c->unchanged, c->rejected, c->unresolved,
+	    c->unresolved == 1 ? "" : "s");
+}
+
+int
+cmd_import(int argc, char **argv)
+{
+	struct dm_import_options opt;
+	struct dm_import_counts counts;
+	struct progress pr;
+	dm_archive *a = NULL;
+	int ch, rc, quiet = 0, i;
+
+	memset(&opt, 0, sizeof(opt));
+	memset(&counts, 0, sizeof(counts));
+	while ((ch = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			print_help();
+			return CLI_OK;
+		case 'u':
+			opt.flags |= DM_IMPORT_UPDATE;
+			break;
+		case 's':
+			opt.flags |= DM_IMPORT_STRICT;
+			break;
+		case 'k':
+			opt.flags |= DM_IMPORT_KEEP_GOING;
+			break;
+		case 't':
+			opt.flags |= DM_IMPORT_TEXT;
+			break;
+		case 'I':
+			opt.issuer = optarg;
+			break;
+		case 'D':
+			opt.date = optarg;
+			break;
+		case 'O':
+			if (parse_order(&opt.date_order, optarg) != 0)
+				return cli_usage("import", "--date-order takes "
+				    "'dmy' or 'mdy', not '%s'", optarg);
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		default:
+			return cli_usage("import", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("import", "no file to import (give FILE, or "
+		    "'-' for standard input)");
+	if ((rc = cli_open(&a, 0)) != CLI_OK)
+		return rc;
+	memset(&pr, 0, sizeof(pr));
+	opt.report = report;
+	opt.ctx = &pr;
+	if (!quiet && isatty(STDERR_FILENO))
+		opt.progress = show_progress;
+	for (i = optind; i < argc; i++) {
+		pr.file = argv[i];
+		pr.start = now();
+		pr.shown = 0;
+		if (dm_import_file(a, argv[i], &opt, &counts) != 0) {
+			if (pr.shown)
+				fputs("\r\033[K", stderr);
+			rc = cli_fail();
+			if (!(opt.flags & DM_IMPORT_KEEP_GOING))
+				break;
+		} else if (pr.shown)
+			fputs("\r\033[K", stderr);
+	}
+	print_counts(&counts);
+	if (counts.rejected > 0)
+		rc = CLI_FAIL;
+	dm_archive_free(a);
+	return rc;
+}

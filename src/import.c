@@ -1,0 +1,801 @@
+/*
+ * Import: reads a file, tells its shape by content, validates every
+ * statement against SPEC section 2, and hands them to ingest.c, one
+ * transaction per file.  The only file that includes <jansson.h>.
+ */
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "actors.h"
+#include "archive.h"
+#include "arena.h"
+#include "date.h"
+#include "db.h"
+#include "digest.h"
+#include "error.h"
+#include "fold.h"
+#include "ingest.h"
+#include "statement.h"
+#include "store.h"
+#include "textstmt.h"
+
+_Static_assert((int)DM_DATE_ORDER_DMY == (int)DATE_ORDER_DMY &&
+    (int)DM_DATE_ORDER_MDY == (int)DATE_ORDER_MDY, "date orders differ");
+
+static const char *const statement_keys[] = { "id", "issuer", "date",
+	"title", "text", "url", "language", "kind", "responds_to", "claims",
+	NULL };
+static const char *const claim_keys[] = { "kind", "by", "target", "topics",
+	"summary", "quote", "date", "cameo", NULL };
+static const char *const actor_keys[] = { "code", "name", "kind", "aliases",
+	"country", NULL };
+static const char *const bundle_keys[] = { "actors", "statements", NULL };
+static const char *const claim_kind_names[] = { "accuse", "criticize",
+	"condemn", "complain", "threaten", "demand", "appeal", "reject", "deny",
+	"assert", "support", "defend", NULL };
+
+/* The state of one file's import. */
+struct import {
+	dm_archive                     *a;
+	struct store                   *store;
+	struct ingest                  *ingest;
+	const struct dm_import_options *opt;
+	struct dm_import_counts        *counts;
+	struct arena                    arena;
+	const char                     *name;	/* as the user wrote it */
+	int64_t                         import_id;
+	int64_t                         index;	/* statements seen */
+	long                            line;	/* JSON Lines: current line */
+	struct dm_import_progress       progress;
+	char                            where[160];
+};
+
+/* Levenshtein distance, capped: only small distances matter. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, prev, cur, tmp;
+	size_t row[64];
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			cur = prev + (tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]));
+			if (row[j] + 1 < cur)
+				cur = row[j] + 1;
+			if (row[j - 1] + 1 < cur)
+				cur = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = cur;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* The known word nearest to word, if it is near enough to suggest. */
+static const char *
+nearest(const char *word, const char *const *known)
+{
+	const char *best = NULL;
+	size_t d, bestd = 3;
+
+	for (; *known != NULL; known++)
+		if ((d = distance(word, *known)) < bestd) {
+			bestd = d;
+			best = *known;
+		}
+	return best;
+}
+
+static void
+warn_unknown_keys(struct import *im, json_t *obj, const char *const *known,
+    const char *what)
+{
+	const char *key, *const *k, *hint;
+	json_t *v;
+
+	json_object_foreach(obj, key, v) {
+		for (k = known; *k != NULL && strcmp(*k, key) != 0; k++)
+			;
+		if (*k != NULL)
+			continue;
+		hint = nearest(key, known);
+		dm_warn("%s: %s: unknown key '%s' ignored%s%s%s", im->name,
+		    what, key, hint ? " (did you mean '" : "",
+		    hint ? hint : "", hint ? "'?)" : "");
+	}
+}
+
+static const char *
+json_type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		return "an object";
+	case JSON_ARRAY:
+		return "an array";
+	case JSON_STRING:
+		return "a string";
+	case JSON_INTEGER:
+	case JSON_REAL:
+		return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "a boolean";
+	default:
+		return "null";
+	}
+}
+
+/*
+ * An optional string member: NULL when absent or null, DM_EINVALID when
+ * of another type or holding a NUL byte.
+ */
+static int
+get_string(struct import *im, json_t *obj, const char *key, int required,
+    const char **out)
+{
+	json_t *v = json_object_get(obj, key);
+
+	*out = NULL;
+	if (v == NULL || json_is_null(v)) {
+		if (required)
+			return dm_error(DM_EINVALID, "%s: missing required key "
+			    "'%s'", im->where, key);
+		return 0;
+	}
+	if (!json_is_string(v))
+		return dm_error(DM_EINVALID, "%s: '%s' must be a string, not "
+		    "%s", im->where, key, json_type_name(v));
+	if (strlen(json_string_value(v)) != json_string_length(v))
+		return dm_error(DM_EINVALID, "%s: '%s' holds a NUL character",
+		    im->where, key);
+	*out = json_string_value(v);
+	if (required && **out == '\0')
+		return dm_error(DM_EINVALID, "%s: '%s' is empty", im->where,
+		    key);
+	return 0;
+}
+
+/*
+ * A member that is a string or an array of strings, as an arena array.
+ * slugs: store topic slugs instead of the strings.
+ */
+static int
+get_strings(struct import *im, json_t *obj, const char *key, int slugs,
+    const char *const **out, size_t *n)
+{
+	json_t *v = json_object_get(obj, key), *item;
+	const char **list;
+	char *slug;
+	size_t i, count;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (v == NULL || json_is_null(v))
+		return 0;
+	if (!json_is_string(v) && !json_is_array(v))
+		return dm_error(DM_EINVALID, "%s: '%s' must be a string or an "
+		    "array of strings, not %s", im->where, key,
+		    json_type_name(v));
+	count = json_is_array(v) ? json_array_size(v) : 1;
+	if (count == 0)
+		return 0;
+	if ((list = arena_alloc(&im->arena, count * sizeof(*list))) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	for (i = 0; i < count; i++) {
+		item = json_is_array(v) ? json_array_get(v, i) : v;
+		if (!json_is_string(item) || json_string_length(item) == 0 ||
+		    strlen(json_string_value(item)) != json_string_length(item))
+			return dm_error(DM_EINVALID, "%s: '%s' item %zu must "
+			    "be a non-empty string", im->where, key, i + 1);
+		list[i] = json_string_value(item);
+		if (slugs) {
+			if ((rc = slugify(&slug, list[i])) != 0)
+				return dm_error(rc, "%s: %s", im->where,
+				    dm_error_last());
+			list[i] = arena_strdup(&im->arena, slug);
+			free(slug);
+			if (list[i] == NULL)
+				return dm_error(DM_ERROR, "out of memory");
+		}
+	}
+	*out = list;
+	*n = count;
+	return 0;
+}
+
+static int
+parse_date(struct import *im, const char *key, const char *s, char iso[11],
+    char lo[11], char hi[11])
+{
+	struct dm_date d;
+	char tmp[2][11];
+
+	if (date_parse(&d, s, (enum date_order)im->opt->date_order) != 0)
+		return dm_error(DM_EINVALID, "%s: '%s': %s", im->where, key,
+		    dm_error_last());
+	date_format(&d, iso);
+	date_span(&d, lo ? lo : tmp[0], hi ? hi : tmp[1]);
+	return 0;
+}
+
+/* BCP 47 in outline: a 2-8 letter language, then alphanumeric subtags. */
+static int
+language_valid(const char *s)
+{
+	size_t n = 0;
+
+	while (isalpha((unsigned char)s[n]))
+		n++;
+	if (n < 2 || n > 8)
+		return 0;
+	for (s += n; *s == '-'; s += n) {
+		s++;
+		for (n = 0; isalnum((unsigned char)s[n]); n++)
+			;
+		if (n < 1 || n > 8)
+			return 0;
+	}
+	return *s == '\0';
+}
+
+static int
+claim_from_json(struct import *im, json_t *obj, const char *text,
+    struct claim_in *c, size_t i)
+{
+	char where[sizeof(im->where)];
+	const char *s, *hint;
+	size_t k;
+	int rc;
+
+	snprintf(where, sizeof(where), "%s", im->where);
+	snprintf(im->where, sizeof(im->where), "%.120s: claim %zu", where,
+	    i + 1);
+	if (!json_is_object(obj)) {
+		rc = dm_error(DM_EINVALID, "%s: must be an object, not %s",
+		    im->where, json_type_name(obj));
+		goto done;
+	}
+	warn_unknown_keys(im, obj, claim_keys, im->where);
+	c->method = "curated";
+	if ((rc = get_string(im, obj, "kind", 1, &c->kind)) != 0)
+		goto done;
+	if (claim_kind_cameo(c->kind) == NULL) {
+		hint = nearest(c->kind, claim_kind_names);
+		rc = dm_error(DM_EINVALID, "%s: unknown claim kind '%s'%s%s%s",
+		    im->where, c->kind, hint ? " (did you mean '" : "",
+		    hint ? hint : "", hint ? "'?)" : "");
+		goto done;
+	}
+	if ((rc = get_string(im, obj, "by", 0, &c->by)) != 0 ||
+	    (rc = get_strings(im, obj, "target", 0, &c->targets,
+	    &c->ntargets)) != 0 ||
+	    (rc = get_strings(im, obj, "topics", 1, &c->topics,
+	    &c->ntopics)) != 0 ||
+	    (rc = get_string(im, obj, "summary", 0, &c->summary)) != 0 ||
+	    (rc = get_string(im, obj, "quote", 0, &c->quote)) != 0)
+		goto done;
+	if (c->by != NULL && *c->by == '\0')
+		c->by = NULL;
+	if (json_is_number(json_object_get(obj, "cameo"))) {
+		rc = dm_error(DM_EINVALID, "%s: 'cameo' must be a string of "
+		    "digits (leading zeros matter: \"016\")", im->where);
+		goto done;
+	}
+	if ((rc = get_string(im, obj, "cameo", 0, &c->cameo)) != 0)
+		goto done;
+	if (c->cameo != NULL) {
+		for (k = 0; isdigit((unsigned char)c->cameo[k]); k++)
+			;
+		if (c->cameo[k] != '\0' || k < 2 || k > 4) {
+			rc = dm_error(DM_EINVALID, "%s: invalid CAMEO code "
+			    "'%s' (2 to 4 digits)", im->where, c->cameo);
+			goto done;
+		}
+	}
+	if ((rc = get_string(im, obj, "date", 0, &s)) != 0)
+		goto done;
+	if (s != NULL && (rc = parse_date(im, "date", s, c->date, NULL,
+	    NULL)) != 0)
+		goto done;
+	if (c->quote != NULL && text != NULL && strstr(text, c->quote) == NULL)
+		dm_warn("%s: %s: the quote does not occur in the statement's "
+		    "text", im->name, im->where);
+done:
+	snprintf(im->where, sizeof(im->where), "%s", where);
+	return rc;
+}
+
+static int
+statement_from_json(struct import *im, json_t *obj, struct statement_in *st)
+{
+	json_t *claims;
+	const char *s;
+	size_t i;
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	st->source = "json";
+	if (!json_is_object(obj))
+		return dm_error(DM_EINVALID, "%s: a statement must be an "
+		    "object, not %s", im->where, json_type_name(obj));
+	if ((rc = get_string(im, obj, "id", 0, &st->id)) != 0)
+		return rc;
+	if (st->id != NULL && *st->id == '\0')
+		return dm_error(DM_EINVALID, "%s: 'id' is empty", im->where);
+	if (st->id != NULL)
+		snprintf(im->where + strlen(im->where), sizeof(im->where) -
+		    strlen(im->where), " (id '%.60s')", st->id);
+	warn_unknown_keys(im, obj, statement_keys, im->where);
+	if ((rc = get_string(im, obj, "issuer", 1, &st->issuer)) != 0 ||
+	    (rc = get_string(im, obj, "date", 1, &s)) != 0 ||
+	    (rc = parse_date(im, "date", s, st->date, st->date_lo,
+	    st->date_hi)) != 0 ||
+	    (rc = get_string(im, obj, "title", 0, &st->title)) != 0 ||
+	    (rc = get_string(im, obj, "text", 0, &st->text)) != 0 ||
+	    (rc = get_string(im, obj, "url", 0, &st->url)) != 0 ||
+	    (rc = get_string(im, obj, "language", 0, &st->language)) != 0 ||
+	    (rc = get_string(im, obj, "kind", 0, &st->kind)) != 0 ||
+	    (rc = get_strings(im, obj, "responds_to", 0, &st->responds_to,
+	    &st->nresponds)) != 0)
+		return rc;
+	if (st->language == NULL)
+		st->language = "en";
+	else if (!language_valid(st->language))
+		return dm_error(DM_EINVALID, "%s: invalid language tag '%s' "
+		    "(BCP 47, e.g. 'en', 'zh-Hans')", im->where, st->language);
+	if (st->kind == NULL)
+		st->kind = "other";
+	else if (!statement_kind_valid(st->kind))
+		return dm_error(DM_EINVALID, "%s: unknown statement kind '%s' "
+		    "(declaration, press-release, remarks, interview, "
+		    "social-media, report, news-report, other)", im->where,
+		    st->kind);
+	claims = json_object_get(obj, "claims");
+	if (claims == NULL || json_is_null(claims))
+		return 0;
+	if (!json_is_array(claims))
+		return dm_error(DM_EINVALID, "%s: 'claims' must be an array, "
+		    "not %s", im->where, json_type_name(claims));
+	st->nclaims = json_array_size(claims);
+	if (st->nclaims == 0)
+		return 0;
+	if ((st->claims = arena_alloc(&im->arena, st->nclaims *
+	    sizeof(*st->claims))) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	for (i = 0; i < st->nclaims; i++)
+		if ((rc = claim_from_json(im, json_array_get(claims, i),
+		    st->text, &st->claims[i], i)) != 0)
+			return rc;
+	return 0;
+}
+
+static void
+set_where(struct import *im, const char *what)
+{
+	if (im->line > 0)
+		snprintf(im->where, sizeof(im->where), "line %ld: %s %lld",
+		    im->line, what, (long long)im->index);
+	else
+		snprintf(im->where, sizeof(im->where), "%s %lld", what,
+		    (long long)im->index);
+}
+
+/* Counts an outcome, or decides whether a failure ends the file. */
+static int
+outcome(struct import *im, int rc, enum ingest_result res)
+{
+	if (rc == 0) {
+		if (res == INGEST_NEW)
+			im->counts->added++;
+		else if (res == INGEST_UPDATED)
+			im->counts->updated++;
+		else
+			im->counts->unchanged++;
+		return 0;
+	}
+	if (rc == DM_ERROR || !(im->opt->flags & DM_IMPORT_KEEP_GOING))
+		return rc;
+	im->counts->rejected++;
+	if (im->opt->report)
+		im->opt->report(im->opt->ctx, DM_REPORT_REJECTED,
+		    dm_error_last());
+	return 0;
+}
+
+static int
+import_statement(struct import *im, const struct statement_in *st)
+{
+	enum ingest_result res = INGEST_NEW;
+	int rc;
+
+	rc = ingest_statement(im->ingest, st, im->import_id, &res);
+	if (rc != 0 && rc != DM_ERROR)
+		rc = dm_error(rc, "%s: %s", im->where, dm_error_last());
+	return outcome(im, rc, res);
+}
+
+static int
+do_statement(struct import *im, json_t *obj)
+{
+	struct statement_in st;
+	int rc;
+
+	im->index++;
+	set_where(im, "statement");
+	arena_reset(&im->arena);
+	if ((rc = statement_from_json(im, obj, &st)) != 0)
+		return outcome(im, rc, INGEST_NEW);
+	return import_statement(im, &st);
+}
+
+static int
+do_actor(struct import *im, json_t *obj, size_t i)
+{
+	struct dm_actor_spec spec;
+	const char *const *aliases;
+	int rc, created;
+
+	snprintf(im->where, sizeof(im->where), "%s%.0ld%sactor %zu",
+	    im->line > 0 ? "line " : "", im->line, im->line > 0 ? ": " : "",
+	    i + 1);
+	if (!json_is_object(obj))
+		return dm_error(DM_EINVALID, "%s: an actor must be an object, "
+		    "not %s", im->where, json_type_name(obj));
+	warn_unknown_keys(im, obj, actor_keys, im->where);
+	memset(&spec, 0, sizeof(spec));
+	if ((rc = get_string(im, obj, "code", 1, &spec.code)) != 0 ||
+	    (rc = get_string(im, obj, "name", 1, &spec.name)) != 0 ||
+	    (rc = get_string(im, obj, "kind", 0, &spec.kind)) != 0 ||
+	    (rc = get_string(im, obj, "country", 0, &spec.country)) != 0 ||
+	    (rc = get_strings(im, obj, "aliases", 0, &aliases,
+	    &spec.naliases)) != 0)
+		return rc;
+	spec.aliases = aliases;
+	if ((rc = actor_add(im->a, &spec, &created)) != 0)
+		return dm_error(rc, "%s: %s", im->where, dm_error_last());
+	im->counts->actors += created;
+	return 0;
+}
+
+static int
+do_bundle(struct import *im, json_t *obj)
+{
+	json_t *actors = json_object_get(obj, "actors");
+	json_t *stmts = json_object_get(obj, "statements");
+	size_t i;
+	int rc;
+
+	snprintf(im->where, sizeof(im->where), "%s%.0ld%sbundle",
+	    im->line > 0 ? "line " : "", im->line, im->line > 0 ? ": " : "");
+	warn_unknown_keys(im, obj, bundle_keys, im->where);
+	if (actors != NULL && !json_is_array(actors))
+		return dm_error(DM_EINVALID, "%s: 'actors' must be an array, "
+		    "not %s", im->where, json_type_name(actors));
+	if (stmts != NULL && !json_is_array(stmts))
+		return dm_error(DM_EINVALID, "%s: 'statements' must be an "
+		    "array, not %s", im->where, json_type_name(stmts));
+	for (i = 0; actors && i < json_array_size(actors); i++)
+		if ((rc = do_actor(im, json_array_get(actors, i), i)) != 0)
+			return rc;
+	for (i = 0; stmts && i < json_array_size(stmts); i++)
+		if ((rc = do_statement(im, json_array_get(stmts, i))) != 0)
+			return rc;
+	return 0;
+}
+
+/* One JSON value: a statement, a bundle, or an array of statements. */
+static int
+do_value(struct import *im, json_t *v)
+{
+	size_t i;
+	int rc;
+
+	if (json_is_array(v)) {
+		for (i = 0; i < json_array_size(v); i++)
+			if ((rc = do_statement(im, json_array_get(v, i))) != 0)
+				return rc;
+		return 0;
+	}
+	if (json_is_object(v) && (json_object_get(v, "statements") ||
+	    json_object_get(v, "actors")) && !json_object_get(v, "issuer"))
+		return do_bundle(im, v);
+	return do_statement(im, v);
+}
+
+static void
+report_progress(struct import *im, uint64_t bytes)
+{
+	im->progress.bytes = bytes;
+	im->progress.statements = im->index;
+	if (im->opt->progress)
+		im->opt->progress(im->opt->ctx, &im->progress);
+}
+
+static int
+json_failure(struct import *im, const json_error_t *err, long line)
+{
+	return dm_error(DM_EINVALID, "%s:%ld:%d: %s", im->name,
+	    line > 0 ? line : err->line, err->column, err->text);
+}
+
+/* 1 if the line holds nothing but white space. */
+static int
+blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isspace((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Reads JSON: if the first non-blank line is a whole JSON value, the file
+ * is JSON Lines and is streamed line by line; otherwise it is one
+ * document, read whole.
+ */
+static int
+import_json(struct import *im, FILE *fp, struct digest *d)
+{
+	json_error_t err;
+	json_t *v = NULL;
+	char *line = NULL, *doc = NULL, *p;
+	size_t cap = 0, doclen = 0, doccap = 0;
+	uint64_t bytes = 0;
+	ssize_t n;
+	long lineno = 0;
+	int rc = 0, lines_mode = -1;
+
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		bytes += n;
+		digest_update(d, line, n);
+		if (lines_mode == -1 && blank(line, n))
+			continue;
+		if (lines_mode == -1) {
+			v = json_loadb(line, n, JSON_REJECT_DUPLICATES, &err);
+			lines_mode = v != NULL;
+		}
+		if (lines_mode == 1) {
+			if (v == NULL && blank(line, n))
+				continue;
+			if (v == NULL && (v = json_loadb(line, n,
+			    JSON_REJECT_DUPLICATES, &err)) == NULL) {
+				rc = json_failure(im, &err, lineno);
+				break;
+			}
+			im->line = lineno;
+			rc = do_value(im, v);
+			json_decref(v);
+			v = NULL;
+			if (rc != 0)
+				break;
+			if (lineno % 512 == 0)
+				report_progress(im, bytes);
+			continue;
+		}
+		if (doclen + n + 1 > doccap) {
+			doccap = (doclen + n + 1) * 2;
+			if ((p = realloc(doc, doccap)) == NULL) {
+				rc = dm_error(DM_ERROR, "out of memory");
+				break;
+			}
+			doc = p;
+		}
+		memcpy(doc + doclen, line, n);
+		doclen += n;
+	}
+	if (rc == 0 && ferror(fp))
+		rc = dm_error(DM_ERROR, "cannot read '%s': %s", im->name,
+		    strerror(errno));
+	if (rc == 0 && lines_mode == -1)
+		rc = dm_error(DM_EINVALID, "%s: no statements (the file is "
+		    "empty)", im->name);
+	if (rc == 0 && lines_mode == 0) {
+		report_progress(im, bytes);
+		if ((v = json_loadb(doc, doclen, JSON_REJECT_DUPLICATES,
+		    &err)) == NULL)
+			rc = json_failure(im, &err, 0);
+		else
+			rc = do_value(im, v);
+		json_decref(v);
+	}
+	report_progress(im, bytes);
+	free(doc);
+	free(line);
+	return rc;
+}
+
+/* Reads the whole stream, for plain text. */
+static int
+slurp(struct import *im, FILE *fp, struct digest *d, char **out, size_t *len)
+{
+	char *buf = NULL, *p;
+	size_t n = 0, cap = 0, got;
+
+	for (;;) {
+		if (cap - n < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			if ((p = realloc(buf, cap + 1)) == NULL) {
+				free(buf);
+				return dm_error(DM_ERROR, "out of memory");
+			}
+			buf = p;
+		}
+		if ((got = fread(buf + n, 1, cap - n, fp)) == 0)
+			break;
+		digest_update(d, buf + n, got);
+		n += got;
+	}
+	if (ferror(fp)) {
+		free(buf);
+		return dm_error(DM_ERROR, "cannot read '%s': %s", im->name,
+		    strerror(errno));
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+static int
+import_text(struct import *im, FILE *fp, struct digest *d)
+{
+	struct statement_in st;
+	char *buf = NULL;
+	size_t len;
+	int rc;
+
+	if ((rc = slurp(im, fp, d, &buf, &len)) != 0)
+		return rc;
+	im->index = 1;
+	snprintf(im->where, sizeof(im->where), "statement");
+	arena_reset(&im->arena);
+	if ((rc = textstmt_parse(&st, &im->arena, buf, len, im->opt->issuer,
+	    im->opt->date, (enum date_order)im->opt->date_order)) != 0)
+		rc = dm_error(rc, "%s: %s", im->name, dm_error_last());
+	else
+		rc = import_statement(im, &st);
+	report_progress(im, len);
+	free(buf);
+	return rc;
+}
+
+static int
+is_text_name(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	return dot && (strcasecmp(dot, ".txt") == 0 ||
+	    strcasecmp(dot, ".md") == 0);
+}
+
+static void
+report_unresolved(struct import *im)
+{
+	const char *const *list;
+	size_t i, n;
+
+	n = ingest_unresolved(im->ingest, &list);
+	im->counts->unresolved += n;
+	for (i = 0; i < n && im->opt->report; i++)
+		im->opt->report(im->opt->ctx, DM_REPORT_UNRESOLVED, list[i]);
+}
+
+/* Opens the input; stdin for "-". */
+static int
+open_input(struct import *im, const char *path, FILE **fp)
+{
+	struct stat sb;
+
+	if (strcmp(path, "-") == 0) {
+		*fp = stdin;
+		im->name = "<stdin>";
+		return 0;
+	}
+	im->name = path;
+	if ((*fp = fopen(path, "rb")) == NULL)
+		return dm_error(DM_EINVALID, "cannot open '%s': %s", path,
+		    strerror(errno));
+	if (fstat(fileno(*fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fclose(*fp);
+		return dm_error(DM_EINVALID, "cannot import '%s': it is a "
+		    "directory", path);
+	}
+	if (S_ISREG(sb.st_mode))
+		im->progress.total = (uint64_t)sb.st_size;
+	return 0;
+}
+
+int
+dm_import_file(dm_archive *a, const char *path,
+    const struct dm_import_options *opt, struct dm_import_counts *counts)
+{
+	struct dm_import_counts before = *counts;
+	const char *const *unresolved;
+	struct store_import rec;
+	struct import im;
+	struct digest d;
+	char sha[DIGEST_HEX_LEN + 1];
+	FILE *fp = NULL;
+	unsigned gflags = 0;
+	int64_t changes;
+	int rc, text;
+
+	memset(&im, 0, sizeof(im));
+	im.a = a;
+	im.opt = opt;
+	im.counts = counts;
+	if ((rc = archive_store(a, &im.store)) != 0)
+		return rc;
+	if ((rc = open_input(&im, path, &fp)) != 0)
+		return rc;
+	text = (opt->flags & DM_IMPORT_TEXT) || is_text_name(path);
+	if (opt->flags & DM_IMPORT_UPDATE)
+		gflags |= INGEST_UPDATE;
+	if (opt->flags & DM_IMPORT_STRICT)
+		gflags |= INGEST_STRICT;
+	if ((rc = ingest_new(&im.ingest, a->db, im.store, gflags)) != 0)
+		goto done;
+	if ((rc = db_begin(a->db)) != 0)
+		goto done;
+	if ((rc = store_import_begin(im.store, im.name, &im.import_id)) != 0)
+		goto done;
+	changes = db_total_changes(a->db);
+	digest_init(&d);
+	rc = text ? import_text(&im, fp, &d) : import_json(&im, fp, &d);
+	if (rc != 0)
+		goto done;
+	digest_final(&d, sha);
+	memset(&rec, 0, sizeof(rec));
+	rec.file = im.name;
+	rec.sha256 = sha;
+	rec.new = counts->added - before.added;
+	rec.updated = counts->updated - before.updated;
+	rec.unchanged = counts->unchanged - before.unchanged;
+	rec.rejected = counts->rejected - before.rejected;
+	rec.unresolved = ingest_unresolved(im.ingest, &unresolved);
+	/* An import that changes nothing leaves no trace, not even a row. */
+	if (db_total_changes(a->db) == changes) {
+		rc = db_rollback(a->db);
+		goto done;
+	}
+	if ((rc = store_import_finish(im.store, im.import_id, &rec)) != 0 ||
+	    (rc = db_commit(a->db)) != 0)
+		goto done;
+	report_unresolved(&im);
+done:
+	if (rc != 0) {
+		db_rollback(a->db);
+		/* Nothing of the file stays: its counts do not either. */
+		counts->added = before.added;
+		counts->updated = before.updated;
+		counts->unchanged = before.unchanged;
+		counts->actors = before.actors;
+		counts->rejected = before.rejected + 1;
+	}
+	if (fp != NULL && fp != stdin)
+		fclose(fp);
+	ingest_free(im.ingest);
+	arena_free(&im.arena);
+	return rc;
+}

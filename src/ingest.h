@@ -1,0 +1,44 @@
+/*
+ * Puts validated statements into the archive: resolves actor references
+ * (creating unresolved actors unless strict), derives missing ids,
+ * tells a re-import from a change by digest, and writes the rows.  The
+ * caller owns the transaction; each statement runs in a savepoint so a
+ * rejected one leaves nothing behind.
+ */
+#ifndef DM_INGEST_H
+#define DM_INGEST_H
+
+#include <stdint.h>
+
+struct statement_in;
+struct store;
+struct db;
+struct ingest;
+
+enum ingest_flags {
+	INGEST_UPDATE = 1 << 0,	/* replace a statement whose content changed */
+	INGEST_STRICT = 1 << 1,	/* an unresolved reference is an error */
+};
+
+enum ingest_result { INGEST_NEW, INGEST_UPDATED, INGEST_UNCHANGED };
+
+int	ingest_new(struct ingest **out, struct db *db, struct store *s,
+	    unsigned flags);
+void	ingest_free(struct ingest *g);
+
+/*
+ * Ingests one statement for the import import_id.  DM_ECONFLICT when the
+ * id exists with other content (without INGEST_UPDATE), DM_ENOTFOUND for
+ * an unresolved reference under INGEST_STRICT, DM_EINVALID for bad
+ * content; the message says what.  Nothing is left behind on failure.
+ */
+int	ingest_statement(struct ingest *g, const struct statement_in *st,
+	    int64_t import_id, enum ingest_result *res);
+
+/*
+ * Unresolved actors created since ingest_new, as "reference" (CODE)
+ * strings; borrowed.
+ */
+size_t	ingest_unresolved(struct ingest *g, const char *const **out);
+
+#endif

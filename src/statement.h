@@ -1,0 +1,43 @@
+/*
+ * A statement as read from any input (JSON or plain text), validated but
+ * not yet resolved against the archive.  Strings are borrowed from the
+ * reader or its arena; "" dates mean none.
+ */
+#ifndef DM_STATEMENT_H
+#define DM_STATEMENT_H
+
+#include <stddef.h>
+
+struct claim_in {
+	const char         *kind;
+	const char         *cameo;	/* NULL: the kind's default */
+	const char         *by;		/* a reference; NULL: the issuer */
+	const char *const  *targets;	/* references */
+	size_t              ntargets;
+	const char *const  *topics;	/* slugs */
+	size_t              ntopics;
+	const char         *summary;
+	const char         *quote;
+	char                date[11];
+	const char         *method;	/* "curated" or "rule" */
+};
+
+struct statement_in {
+	const char         *id;		/* NULL: derived from the content */
+	const char         *issuer;	/* a reference */
+	char                date[11];
+	char                date_lo[11], date_hi[11];
+	const char         *title, *text, *url, *language, *kind;
+	const char *const  *responds_to;
+	size_t              nresponds;
+	struct claim_in    *claims;
+	size_t              nclaims;
+	const char         *source;	/* "json" or "text" */
+};
+
+/* The CAMEO code of a claim kind, or NULL for a kind SPEC does not know. */
+const char	*claim_kind_cameo(const char *kind);
+/* 1 if kind is one of SPEC's statement kinds. */
+int		 statement_kind_valid(const char *kind);
+
+#endif
