@@ -102,6 +102,26 @@ nearest(const char *word, const char *const *known)
 	return best;
 }
 
+/*
+ * What goes between the file name and a location: "file:12: ..." for a
+ * line, "file: statement 3 ..." otherwise.
+ */
+static const char *
+sep(const char *where)
+{
+	return isdigit((unsigned char)*where) ? ":" : ": ";
+}
+
+/* Puts the file name in front of the last message. */
+static int
+locate(struct import *im, int rc)
+{
+	char msg[1024];
+
+	snprintf(msg, sizeof(msg), "%s", dm_error_last());
+	return dm_error(rc, "%s%s%s", im->name, sep(msg), msg);
+}
+
 static void
 warn_unknown_keys(struct import *im, json_t *obj, const char *const *known,
     const char *what)
@@ -115,8 +135,8 @@ warn_unknown_keys(struct import *im, json_t *obj, const char *const *known,
 		if (*k != NULL)
 			continue;
 		hint = nearest(key, known);
-		dm_warn("%s: %s: unknown key '%s' ignored%s%s%s", im->name,
-		    what, key, hint ? " (did you mean '" : "",
+		dm_warn("%s%s%s: unknown key '%s' ignored%s%s%s", im->name,
+		    sep(what), what, key, hint ? " (did you mean '" : "",
 		    hint ? hint : "", hint ? "'?)" : "");
 	}
 }
@@ -316,8 +336,8 @@ claim_from_json(struct import *im, json_t *obj, const char *text,
 	    NULL)) != 0)
 		goto done;
 	if (c->quote != NULL && text != NULL && strstr(text, c->quote) == NULL)
-		dm_warn("%s: %s: the quote does not occur in the statement's "
-		    "text", im->name, im->where);
+		dm_warn("%s%s%s: the quote does not occur in the statement's "
+		    "text", im->name, sep(im->where), im->where);
 done:
 	snprintf(im->where, sizeof(im->where), "%s", where);
 	return rc;
@@ -391,7 +411,7 @@ static void
 set_where(struct import *im, const char *what)
 {
 	if (im->line > 0)
-		snprintf(im->where, sizeof(im->where), "line %ld: %s %lld",
+		snprintf(im->where, sizeof(im->where), "%ld: %s %lld",
 		    im->line, what, (long long)im->index);
 	else
 		snprintf(im->where, sizeof(im->where), "%s %lld", what,
@@ -414,6 +434,7 @@ outcome(struct import *im, int rc, enum ingest_result res)
 	if (rc == DM_ERROR || !(im->opt->flags & DM_IMPORT_KEEP_GOING))
 		return rc;
 	im->counts->rejected++;
+	locate(im, rc);
 	if (im->opt->report)
 		im->opt->report(im->opt->ctx, DM_REPORT_REJECTED,
 		    dm_error_last());
@@ -453,9 +474,11 @@ do_actor(struct import *im, json_t *obj, size_t i)
 	const char *const *aliases;
 	int rc, created;
 
-	snprintf(im->where, sizeof(im->where), "%s%.0ld%sactor %zu",
-	    im->line > 0 ? "line " : "", im->line, im->line > 0 ? ": " : "",
-	    i + 1);
+	if (im->line > 0)
+		snprintf(im->where, sizeof(im->where), "%ld: actor %zu",
+		    im->line, i + 1);
+	else
+		snprintf(im->where, sizeof(im->where), "actor %zu", i + 1);
 	if (!json_is_object(obj))
 		return dm_error(DM_EINVALID, "%s: an actor must be an object, "
 		    "not %s", im->where, json_type_name(obj));
@@ -483,8 +506,11 @@ do_bundle(struct import *im, json_t *obj)
 	size_t i;
 	int rc;
 
-	snprintf(im->where, sizeof(im->where), "%s%.0ld%sbundle",
-	    im->line > 0 ? "line " : "", im->line, im->line > 0 ? ": " : "");
+	if (im->line > 0)
+		snprintf(im->where, sizeof(im->where), "%ld: bundle",
+		    im->line);
+	else
+		snprintf(im->where, sizeof(im->where), "bundle");
 	warn_unknown_keys(im, obj, bundle_keys, im->where);
 	if (actors != NULL && !json_is_array(actors))
 		return dm_error(DM_EINVALID, "%s: 'actors' must be an array, "
@@ -530,10 +556,13 @@ report_progress(struct import *im, uint64_t bytes)
 }
 
 static int
-json_failure(struct import *im, const json_error_t *err, long line)
+json_failure(const json_error_t *err, long line)
 {
-	return dm_error(DM_EINVALID, "%s:%ld:%d: %s", im->name,
-	    line > 0 ? line : err->line, err->column, err->text);
+	/* jansson names its own flag here; say what it means instead. */
+	return dm_error(DM_EINVALID, "%ld:%d: %s",
+	    line > 0 ? line : err->line, err->column,
+	    strstr(err->text, "JSON_ALLOW_NUL") ? "a string holds \\u0000 "
+	    "(NUL), which is not allowed" : err->text);
 }
 
 /* 1 if the line holds nothing but white space. */
@@ -580,7 +609,7 @@ import_json(struct import *im, FILE *fp, struct digest *d)
 				continue;
 			if (v == NULL && (v = json_loadb(line, n,
 			    JSON_REJECT_DUPLICATES, &err)) == NULL) {
-				rc = json_failure(im, &err, lineno);
+				rc = json_failure(&err, lineno);
 				break;
 			}
 			im->line = lineno;
@@ -605,16 +634,15 @@ import_json(struct import *im, FILE *fp, struct digest *d)
 		doclen += n;
 	}
 	if (rc == 0 && ferror(fp))
-		rc = dm_error(DM_ERROR, "cannot read '%s': %s", im->name,
-		    strerror(errno));
+		rc = dm_error(DM_ERROR, "read error: %s", strerror(errno));
 	if (rc == 0 && lines_mode == -1)
-		rc = dm_error(DM_EINVALID, "%s: no statements (the file is "
-		    "empty)", im->name);
+		rc = dm_error(DM_EINVALID, "no statements (the file is "
+		    "empty)");
 	if (rc == 0 && lines_mode == 0) {
 		report_progress(im, bytes);
 		if ((v = json_loadb(doc, doclen, JSON_REJECT_DUPLICATES,
 		    &err)) == NULL)
-			rc = json_failure(im, &err, 0);
+			rc = json_failure(&err, 0);
 		else
 			rc = do_value(im, v);
 		json_decref(v);
@@ -627,7 +655,7 @@ import_json(struct import *im, FILE *fp, struct digest *d)
 
 /* Reads the whole stream, for plain text. */
 static int
-slurp(struct import *im, FILE *fp, struct digest *d, char **out, size_t *len)
+slurp(FILE *fp, struct digest *d, char **out, size_t *len)
 {
 	char *buf = NULL, *p;
 	size_t n = 0, cap = 0, got;
@@ -648,8 +676,7 @@ slurp(struct import *im, FILE *fp, struct digest *d, char **out, size_t *len)
 	}
 	if (ferror(fp)) {
 		free(buf);
-		return dm_error(DM_ERROR, "cannot read '%s': %s", im->name,
-		    strerror(errno));
+		return dm_error(DM_ERROR, "read error: %s", strerror(errno));
 	}
 	buf[n] = '\0';
 	*out = buf;
@@ -665,15 +692,13 @@ import_text(struct import *im, FILE *fp, struct digest *d)
 	size_t len;
 	int rc;
 
-	if ((rc = slurp(im, fp, d, &buf, &len)) != 0)
+	if ((rc = slurp(fp, d, &buf, &len)) != 0)
 		return rc;
 	im->index = 1;
 	snprintf(im->where, sizeof(im->where), "statement");
 	arena_reset(&im->arena);
 	if ((rc = textstmt_parse(&st, &im->arena, buf, len, im->opt->issuer,
-	    im->opt->date, (enum date_order)im->opt->date_order)) != 0)
-		rc = dm_error(rc, "%s: %s", im->name, dm_error_last());
-	else
+	    im->opt->date, (enum date_order)im->opt->date_order)) == 0)
 		rc = import_statement(im, &st);
 	report_progress(im, len);
 	free(buf);
@@ -785,6 +810,7 @@ dm_import_file(dm_archive *a, const char *path,
 	report_unresolved(&im);
 done:
 	if (rc != 0) {
+		locate(&im, rc);
 		db_rollback(a->db);
 		/* Nothing of the file stays: its counts do not either. */
 		counts->added = before.added;

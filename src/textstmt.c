@@ -93,10 +93,10 @@ textstmt_parse(struct statement_in *st, struct arena *ar, const char *buf,
 
 	memset(st, 0, sizeof(*st));
 	if (utf8_check(buf, len, &bad) != 0)
-		return dm_error(DM_EINVALID, "line %zu: invalid UTF-8 at byte "
+		return dm_error(DM_EINVALID, "%zu: invalid UTF-8 at byte "
 		    "%zu", line_of(buf, bad), bad);
 	if (strlen(buf) != len)
-		return dm_error(DM_EINVALID, "line %zu: a NUL byte in text",
+		return dm_error(DM_EINVALID, "%zu: a NUL byte in text",
 		    line_of(buf, strlen(buf)));
 	/* The header runs while lines are known headers, up to a blank one. */
 	body = buf;
@@ -133,7 +133,7 @@ textstmt_parse(struct statement_in *st, struct arena *ar, const char *buf,
 		return dm_error(DM_EINVALID, "no issuer (add an 'Issuer:' line "
 		    "or give --issuer)");
 	if (hdr[HDR_DATE] && *hdr[HDR_DATE]) {
-		snprintf(where, sizeof(where), "line %zu", hdr_line[HDR_DATE]);
+		snprintf(where, sizeof(where), "%zu", hdr_line[HDR_DATE]);
 		rc = parse_date(st, hdr[HDR_DATE], where, order);
 	} else if (date != NULL)
 		rc = parse_date(st, date, "--date", order);
@@ -144,7 +144,7 @@ textstmt_parse(struct statement_in *st, struct arena *ar, const char *buf,
 		return rc;
 	st->kind = hdr[HDR_KIND] && *hdr[HDR_KIND] ? hdr[HDR_KIND] : "other";
 	if (!statement_kind_valid(st->kind))
-		return dm_error(DM_EINVALID, "line %zu: unknown statement kind "
+		return dm_error(DM_EINVALID, "%zu: unknown statement kind "
 		    "'%s'", hdr_line[HDR_KIND], st->kind);
 	st->language = hdr[HDR_LANGUAGE] && *hdr[HDR_LANGUAGE] ?
 	    hdr[HDR_LANGUAGE] : "en";

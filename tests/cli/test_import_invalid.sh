@@ -1,0 +1,30 @@
+# Every case under tests/data/import/invalid/: importing input.* (after
+# setup.json, with the flags in args) fails with exit status 1, prints
+# exactly the line in error, and leaves the archive as it was.
+. "$(dirname "$0")/lib.sh"
+
+"$DEMARCHE" --db base.db init 2>/dev/null || exit 1
+for dir in "$SOURCE_DIR"/tests/data/import/invalid/*/; do
+	name=$(basename "$dir")
+	check "$name"
+	cp base.db "$name.db"
+	if [ -f "$dir/setup.json" ]; then
+		"$DEMARCHE" --db "$name.db" import "$dir/setup.json" >/dev/null ||
+			bad "setup did not import"
+	fi
+	sqlite3 "$name.db" .dump >before.sql
+	args=$(cat "$dir/args" 2>/dev/null || true)
+	# Run from the case's directory so messages name the file as given.
+	(cd "$dir" && "$DEMARCHE" --db "$WORK/$name.db" import $args input.*) \
+	    >"$WORK/out" 2>"$WORK/err"
+	status=$?
+	expect_status 1
+	head -n 1 "$WORK/err" >first
+	if cmp -s first "$dir/error"; then ok; else
+		bad "error differs: want '$(cat "$dir/error")'"
+	fi
+	sqlite3 "$name.db" .dump >after.sql
+	expect_same before.sql after.sql
+done
+
+finish
