@@ -1,0 +1,227 @@
+/*
+ * Import on in-memory archives: the plain-text reader, the outcomes of
+ * dm_import_file (new, unchanged, conflict, update, strict, keep-going),
+ * and the claim kinds with their CAMEO codes.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "demarche.h"
+#include "statement.h"
+#include "textstmt.h"
+
+static dm_archive *a;
+static char path[64];
+static struct arena ar;
+
+static void
+setup(void)
+{
+	struct dm_init_result r;
+	int fd;
+
+	ck_assert_int_eq(dm_archive_open(&a, NULL, DM_OPEN_MEMORY), 0);
+	ck_assert_int_eq(dm_archive_init(a, &r), 0);
+	snprintf(path, sizeof(path), "/tmp/check_import.XXXXXX");
+	ck_assert_int_ge(fd = mkstemp(path), 0);
+	close(fd);
+}
+
+static void
+teardown(void)
+{
+	dm_archive_free(a);
+	arena_free(&ar);
+	unlink(path);
+}
+
+static void
+write_input(const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static int
+import(const char *text, unsigned flags, struct dm_import_counts *c)
+{
+	struct dm_import_options opt;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.flags = flags;
+	memset(c, 0, sizeof(*c));
+	write_input(text);
+	return dm_import_file(a, path, &opt, c);
+}
+
+static int
+parse(struct statement_in *st, const char *text, const char *issuer,
+    const char *date)
+{
+	return textstmt_parse(st, &ar, text, strlen(text), issuer, date,
+	    DATE_ORDER_NONE);
+}
+
+START_TEST(text_header_and_body)
+{
+	struct statement_in st;
+
+	ck_assert_int_eq(parse(&st, "Title: T\r\nIssuer: NATO\r\n"
+	    "date: 19 July 2021\r\nURL: https://example.org/x\r\n"
+	    "Kind: declaration\r\nLanguage: fr\r\n\r\nBody text.\r\n", NULL,
+	    NULL), 0);
+	ck_assert_str_eq(st.title, "T");
+	ck_assert_str_eq(st.issuer, "NATO");
+	ck_assert_str_eq(st.date, "2021-07-19");
+	ck_assert_str_eq(st.url, "https://example.org/x");
+	ck_assert_str_eq(st.kind, "declaration");
+	ck_assert_str_eq(st.language, "fr");
+	ck_assert_str_eq(st.text, "Body text.");
+	ck_assert_str_eq(st.source, "text");
+}
+END_TEST
+
+START_TEST(text_without_header)
+{
+	struct statement_in st;
+
+	ck_assert_int_eq(parse(&st, "Note: this is the body.\nMore.\n", "EU",
+	    "2021"), 0);
+	ck_assert_ptr_null(st.title);
+	ck_assert_str_eq(st.issuer, "EU");
+	ck_assert_str_eq(st.date, "2021");
+	ck_assert_str_eq(st.date_hi, "2021-12-31");
+	ck_assert_str_eq(st.text, "Note: this is the body.\nMore.");
+	ck_assert_str_eq(st.kind, "other");
+}
+END_TEST
+
+START_TEST(text_header_beats_flags)
+{
+	struct statement_in st;
+
+	ck_assert_int_eq(parse(&st, "Issuer: CHN\nDate: 2021-07\n\nx", "EU",
+	    "2020"), 0);
+	ck_assert_str_eq(st.issuer, "CHN");
+	ck_assert_str_eq(st.date, "2021-07");
+}
+END_TEST
+
+START_TEST(text_errors)
+{
+	struct statement_in st;
+
+	ck_assert_int_eq(parse(&st, "Issuer: CHN\nDate: 2021-02-29\n\nx", NULL,
+	    NULL), DM_EINVALID);
+	ck_assert_ptr_nonnull(strstr(dm_error_last(), "2: invalid date"));
+	ck_assert_int_eq(parse(&st, "Issuer: CHN\n\nx", NULL, NULL),
+	    DM_EINVALID);
+	ck_assert_ptr_nonnull(strstr(dm_error_last(), "no date"));
+	ck_assert_int_eq(parse(&st, "Issuer: CHN\nDate: 2021\n\n  \n", NULL,
+	    NULL), DM_EINVALID);
+	ck_assert_ptr_nonnull(strstr(dm_error_last(), "no text"));
+	ck_assert_int_eq(parse(&st, "Issuer: CHN\nDate: 2021\nKind: tweet\n\n"
+	    "x", NULL, NULL), DM_EINVALID);
+	ck_assert_int_eq(parse(&st, "x\xed\xa0\x80y", "CHN", "2021"),
+	    DM_EINVALID);
+}
+END_TEST
+
+static const char one[] =
+    "{\"id\": \"a\", \"issuer\": \"EU\", \"date\": \"2021-07-19\", "
+    "\"claims\": [{\"kind\": \"accuse\", \"target\": \"Beijing\"}]}\n";
+static const char one_changed[] =
+    "{\"id\": \"a\", \"issuer\": \"EU\", \"date\": \"2021-07-19\", "
+    "\"claims\": [{\"kind\": \"condemn\", \"target\": \"Beijing\"}]}\n";
+
+START_TEST(outcomes)
+{
+	struct dm_import_counts c;
+	struct dm_stats st;
+
+	ck_assert_int_eq(import(one, 0, &c), 0);
+	ck_assert_int_eq(c.added, 1);
+	ck_assert_int_eq(import(one, 0, &c), 0);
+	ck_assert_int_eq(c.added, 0);
+	ck_assert_int_eq(c.unchanged, 1);
+	ck_assert_int_eq(import(one_changed, 0, &c), DM_ECONFLICT);
+	ck_assert_int_eq(import(one_changed, DM_IMPORT_UPDATE, &c), 0);
+	ck_assert_int_eq(c.updated, 1);
+	ck_assert_int_eq(dm_archive_stats(a, &st), 0);
+	ck_assert_int_eq(st.statements, 1);
+	ck_assert_int_eq(st.claims, 1);
+	/* Only imports that changed something are recorded. */
+	ck_assert_int_eq(st.imports, 2);
+}
+END_TEST
+
+START_TEST(strict_and_keep_going)
+{
+	struct dm_import_counts c;
+	struct dm_stats st;
+
+	ck_assert_int_eq(import("{\"issuer\": \"Nobody Known\", \"date\": "
+	    "\"2021\"}\n", DM_IMPORT_STRICT, &c), DM_ENOTFOUND);
+	ck_assert_int_eq(import("{\"issuer\": \"Nobody Known\", \"date\": "
+	    "\"2021\"}\n", 0, &c), 0);
+	ck_assert_int_eq(c.unresolved, 1);
+	ck_assert_int_eq(import("{\"issuer\": \"EU\", \"date\": \"2021\"}\n"
+	    "{\"issuer\": \"EU\", \"date\": \"2021-13\"}\n"
+	    "{\"issuer\": \"EU\", \"date\": \"2020\"}\n", DM_IMPORT_KEEP_GOING,
+	    &c), 0);
+	ck_assert_int_eq(c.added, 2);
+	ck_assert_int_eq(c.rejected, 1);
+	ck_assert_int_eq(dm_archive_stats(a, &st), 0);
+	ck_assert_int_eq(st.statements, 3);
+	ck_assert_int_eq(st.unresolved, 1);
+}
+END_TEST
+
+START_TEST(claim_kinds)
+{
+	ck_assert_str_eq(claim_kind_cameo("accuse"), "112");
+	ck_assert_str_eq(claim_kind_cameo("deny"), "016");
+	ck_assert_str_eq(claim_kind_cameo("appeal"), "020");
+	ck_assert_str_eq(claim_kind_cameo("defend"), "052");
+	ck_assert_ptr_null(claim_kind_cameo("Accuse"));
+	ck_assert_int_eq(statement_kind_valid("news-report"), 1);
+	ck_assert_int_eq(statement_kind_valid("tweet"), 0);
+}
+END_TEST
+
+static Suite *
+import_suite(void)
+{
+	Suite *s = suite_create("import");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, text_header_and_body);
+	tcase_add_test(tc, text_without_header);
+	tcase_add_test(tc, text_header_beats_flags);
+	tcase_add_test(tc, text_errors);
+	tcase_add_test(tc, outcomes);
+	tcase_add_test(tc, strict_and_keep_going);
+	tcase_add_test(tc, claim_kinds);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(import_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
