@@ -189,7 +189,7 @@ fold_key(char **out, const char *s)
 {
 	unsigned char *folded = NULL;
 	char *key = NULL;
-	size_t len, i, n, k = 0, start, end;
+	size_t len = 0, i, n, k = 0, start, end;
 	int32_t cp;
 	int rc, gap = 0;
 
@@ -239,7 +239,7 @@ slugify(char **out, const char *s)
 {
 	unsigned char *folded = NULL;
 	char *slug = NULL;
-	size_t len, i, n, k = 0;
+	size_t len = 0, i, n, k = 0;
 	int32_t cp;
 	int rc, gap = 0;
 

@@ -689,7 +689,7 @@ import_text(struct import *im, FILE *fp, struct digest *d)
 {
 	struct statement_in st;
 	char *buf = NULL;
-	size_t len;
+	size_t len = 0;
 	int rc;
 
 	if ((rc = slurp(fp, d, &buf, &len)) != 0)
