@@ -1,8 +1,10 @@
 #!/bin/sh
 # Sets everything up and runs the whole test suite, built with
-# AddressSanitizer and UBSan.
+# AddressSanitizer and UBSan.  The optimised build that scripts/example.sh
+# uses is built too, since -O2 brings warnings of its own.
 set -eu
 cd "$(dirname "$0")/.."
+scripts/setup.sh build/release -DCMAKE_BUILD_TYPE=Release -DDEMARCHE_TESTS=OFF
 scripts/setup.sh build/test -DDEMARCHE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 cd build/test
 ctest --output-on-failure -j"$(nproc)" "$@"
