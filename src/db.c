@@ -327,6 +327,12 @@ db_bind_null(struct db_stmt *st, int i)
 }
 
 int
+db_param(struct db_stmt *st, const char *name)
+{
+	return sqlite3_bind_parameter_index(st->st, name);
+}
+
+int
 db_step(struct db_stmt *st)
 {
 	int rc = sqlite3_step(st->st);
@@ -382,6 +388,12 @@ int
 db_column_is_null(struct db_stmt *st, int i)
 {
 	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
+}
+
+const char *
+db_sql(struct db_stmt *st)
+{
+	return sqlite3_sql(st->st);
 }
 
 int

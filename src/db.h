@@ -63,6 +63,8 @@ int	 db_bind_text(struct db_stmt *st, int i, const char *s);
 int	 db_bind_textn(struct db_stmt *st, int i, const char *s, size_t n);
 int	 db_bind_int(struct db_stmt *st, int i, int64_t v);
 int	 db_bind_null(struct db_stmt *st, int i);
+/* The index of the parameter called name (":from"), or 0 if st has none. */
+int	 db_param(struct db_stmt *st, const char *name);
 
 /*
  * DB_ROW, DB_DONE, or DM_ECONFLICT for a constraint violation (an
@@ -78,6 +80,9 @@ const char *db_column_name(struct db_stmt *st, int i);
 const char *db_column_text(struct db_stmt *st, int i);
 int64_t	 db_column_int(struct db_stmt *st, int i);
 int	 db_column_is_null(struct db_stmt *st, int i);
+
+/* The SQL text st was prepared from; borrowed. */
+const char *db_sql(struct db_stmt *st);
 
 /* The query plan of sql, one detail line per row, joined by '\n'. */
 int	 db_explain(struct db *db, char **out, const char *sql);

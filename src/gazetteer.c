@@ -77,3 +77,21 @@ gazetteer_load(struct store *s, int *actors, int *aliases)
 	free(text);
 	return rc;
 }
+
+int
+gazetteer_defines(const char *code)
+{
+	const char *p = dm_gazetteer[0].data;
+	size_t len = strlen(code);
+
+	if (len == 0)
+		return 0;
+	/* A code starts a line and ends at the first tab. */
+	while ((p = strstr(p, code)) != NULL) {
+		if ((p == dm_gazetteer[0].data || p[-1] == '\n') &&
+		    p[len] == '\t')
+			return 1;
+		p += len;
+	}
+	return 0;
+}

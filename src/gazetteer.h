@@ -15,4 +15,7 @@ struct store;
  */
 int	gazetteer_load(struct store *s, int *actors, int *aliases);
 
+/* 1 if the gazetteer defines an actor with this code, else 0. */
+int	gazetteer_defines(const char *code);
+
 #endif

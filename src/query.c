@@ -1,9 +1,16 @@
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "archive.h"
+#include "date.h"
 #include "db.h"
 #include "error.h"
+#include "fold.h"
+#include "output.h"
+#include "query.h"
+#include "statement.h"
 #include "store.h"
 
 static const char sql_stats[] =
@@ -42,5 +49,809 @@ dm_archive_stats(dm_archive *a, struct dm_stats *out)
 		rc = 0;
 	}
 	db_finalize(st);
+	return rc;
+}
+
+/*
+ * The listings are built from parts: a part goes into the SQL when the
+ * filter has everything its need names.  Every value is a named
+ * parameter, bound once the SQL is prepared:
+ *   :actor :by :target  actor codes, each with its descendants unless
+ *                       :exact; the sets CTE turns them into actor ids
+ *   :from :to           first and last day a statement's date may cover
+ *   :kinds              ",kind,kind,"
+ *   :topic :method :text :limit
+ */
+enum need {
+	N_ACTOR = 1 << 0,
+	N_BY = 1 << 1,
+	N_TARGET = 1 << 2,
+	N_KINDS = 1 << 3,
+	N_TOPIC = 1 << 4,
+	N_METHOD = 1 << 5,
+	N_TEXT = 1 << 6,
+	N_MUTUAL = 1 << 7,
+	N_UNRESOLVED = 1 << 8,
+};
+
+struct part {
+	unsigned	 need;
+	const char	*sql;
+};
+
+/* A code range finds descendants through the UNIQUE index on code. */
+#define ACTOR_SET(k, p)							\
+	"SELECT '" k "', id FROM actors WHERE code = " p " OR (NOT :exact"	\
+	" AND code > " p " || '.' AND code < " p " || '/')"
+#define SETS								\
+	"WITH sets(k, id) AS (" ACTOR_SET("a", ":actor")		\
+	" UNION ALL " ACTOR_SET("b", ":by")				\
+	" UNION ALL " ACTOR_SET("t", ":target") ")"
+#define IN_SET(k)	" IN (SELECT id FROM sets WHERE k = '" k "')"
+#define DATES(s)	s ".date_lo >= :from AND " s ".date_hi <= :to"
+#define IN_KINDS(col)	" AND instr(:kinds, ',' || " col " || ',') > 0"
+
+static const struct part statements_sql[] = {
+	{ 0, SETS " SELECT s.id, s.date, i.code, i.name, s.kind, s.title,"
+	    " s.url, s.language, (SELECT count(*) FROM claims"
+	    " WHERE claims.statement_id = s.sid),"
+	    " (SELECT group_concat(responds_to, char(31)) FROM"
+	    " (SELECT r.responds_to FROM responses r"
+	    " WHERE r.statement_id = s.sid ORDER BY r.seq))"
+	    " FROM statements s JOIN actors i ON i.id = s.issuer_id"
+	    " WHERE " DATES("s") },
+	{ N_ACTOR, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
+	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
+	{ N_KINDS, IN_KINDS("s.kind") },
+	{ N_TOPIC, " AND s.sid IN (SELECT claims.statement_id FROM"
+	    " claim_topics p JOIN claims ON claims.id = p.claim_id"
+	    " WHERE p.topic = :topic)" },
+	{ 0, " ORDER BY s.date_lo, s.date_hi, s.id LIMIT :limit" },
+	{ 0, NULL }
+};
+
+static const struct part claims_sql[] = {
+	{ 0, SETS " SELECT claims.id, s.id, s.date, b.code, b.name,"
+	    " claims.kind, claims.cameo, t.code, t.name,"
+	    " (SELECT group_concat(topic, char(31)) FROM (SELECT p.topic"
+	    " FROM claim_topics p WHERE p.claim_id = claims.id"
+	    " ORDER BY p.seq)),"
+	    " claims.summary, claims.quote, claims.method"
+	    " FROM statements s JOIN claims ON claims.statement_id = s.sid"
+	    " JOIN actors b ON b.id = claims.by_id"
+	    " LEFT JOIN claim_targets ct ON ct.claim_id = claims.id"
+	    " LEFT JOIN actors t ON t.id = ct.actor_id"
+	    " WHERE " DATES("s") },
+	{ N_ACTOR, " AND (claims.by_id" IN_SET("a") " OR s.issuer_id"
+	    IN_SET("a") ")" },
+	{ N_BY, " AND claims.by_id" IN_SET("b") },
+	{ N_TARGET, " AND ct.actor_id" IN_SET("t") },
+	{ N_KINDS, IN_KINDS("claims.kind") },
+	{ N_TOPIC, " AND claims.id IN (SELECT claim_id FROM claim_topics"
+	    " WHERE topic = :topic)" },
+	{ N_METHOD, " AND claims.method = :method" },
+	{ 0, " ORDER BY s.date_lo, s.date_hi, s.id, claims.seq, ct.seq"
+	    " LIMIT :limit" },
+	{ 0, NULL }
+};
+
+/* The top-level actor of a code: its first dotted segment. */
+#define ROLLUP(c)							\
+	"CASE WHEN :rollup AND instr(" c ", '.') > 0"			\
+	" THEN substr(" c ", 1, instr(" c ", '.') - 1) ELSE " c " END"
+
+/*
+ * acc holds one row per accusation and target; pairs sums it up.  --by
+ * and --against choose among the pairs, not the claims, so that
+ * --mutual still sees the accusations in the other direction.  Dates
+ * carry their first or last day in front, so min() and max() pick the
+ * earliest and latest date as written.
+ */
+static const struct part who_sql[] = {
+	{ 0, SETS ", acc AS MATERIALIZED (SELECT claims.id AS cid,"
+	    " s.sid AS sid, s.date_lo || s.date AS lo, s.date_hi || s.date"
+	    " AS hi, claims.kind AS kind, " ROLLUP("b.code") " AS accuser, "
+	    ROLLUP("t.code") " AS accused, claims.by_id" IN_SET("b")
+	    " AS isby, ct.actor_id" IN_SET("t") " AS isagainst"
+	    " FROM statements s JOIN claims ON claims.statement_id = s.sid"
+	    " JOIN actors b ON b.id = claims.by_id"
+	    " JOIN claim_targets ct ON ct.claim_id = claims.id"
+	    " JOIN actors t ON t.id = ct.actor_id"
+	    " WHERE " DATES("s") IN_KINDS("claims.kind") },
+	{ N_ACTOR, " AND (claims.by_id" IN_SET("a") " OR s.issuer_id"
+	    IN_SET("a") ")" },
+	{ N_TOPIC, " AND claims.id IN (SELECT claim_id FROM claim_topics"
+	    " WHERE topic = :topic)" },
+	{ 0, "), pairs AS (SELECT accuser, accused, count(DISTINCT cid) AS nc,"
+	    " count(DISTINCT sid) AS ns, min(lo) AS lo, max(hi) AS hi"
+	    " FROM acc WHERE 1" },
+	{ N_BY, " AND isby" },
+	{ N_TARGET, " AND isagainst" },
+	{ 0, " GROUP BY accuser, accused)"
+	    " SELECT p.accuser, (SELECT name FROM actors"
+	    " WHERE code = p.accuser), p.accused, (SELECT name FROM actors"
+	    " WHERE code = p.accused), p.nc, p.ns, substr(p.lo, 11),"
+	    " substr(p.hi, 11),"
+	    " (SELECT group_concat(kind, char(31)) FROM (SELECT DISTINCT kind"
+	    " FROM acc WHERE accuser = p.accuser AND accused = p.accused"
+	    " ORDER BY kind)),"
+	    " (SELECT group_concat(topic, char(31)) FROM (SELECT DISTINCT"
+	    " topic FROM acc JOIN claim_topics ON claim_id = acc.cid"
+	    " WHERE accuser = p.accuser AND accused = p.accused"
+	    " ORDER BY topic))"
+	    " FROM pairs p WHERE 1" },
+	{ N_MUTUAL, " AND EXISTS (SELECT 1 FROM acc q WHERE"
+	    " q.accuser = p.accused AND q.accused = p.accuser)" },
+	{ 0, " ORDER BY p.nc DESC, p.accuser, p.accused LIMIT :limit" },
+	{ 0, NULL }
+};
+
+static const struct part actors_sql[] = {
+	{ 0, SETS " SELECT a.code, a.name, a.kind, p.code, a.country,"
+	    " (SELECT group_concat(alias, char(31)) FROM (SELECT l.alias"
+	    " FROM aliases l WHERE l.actor_id = a.id AND NOT l.is_name"
+	    " ORDER BY l.alias)),"
+	    " (SELECT count(*) FROM statements WHERE issuer_id = a.id),"
+	    " (SELECT count(*) FROM claims WHERE by_id = a.id),"
+	    " (SELECT count(*) FROM claim_targets WHERE actor_id = a.id)"
+	    " FROM actors a LEFT JOIN actors p ON p.id = a.parent_id"
+	    " WHERE 1" },
+	{ N_ACTOR, " AND a.id" IN_SET("a") },
+	{ N_KINDS, IN_KINDS("a.kind") },
+	{ N_UNRESOLVED, " AND a.kind = 'unresolved'" },
+	{ N_TEXT, " AND (instr(lower(a.code), :text) > 0 OR a.id IN"
+	    " (SELECT actor_id FROM aliases WHERE instr(folded, :text) > 0))" },
+	{ 0, " ORDER BY a.code LIMIT :limit" },
+	{ 0, NULL }
+};
+
+#define SNIPPET(t)	"snippet(" t ", -1, '[', ']', '\xe2\x80\xa6', 16)"
+
+static const struct part search_sql[] = {
+	{ 0, SETS " SELECT found_in, statement_id, claim_id, date, by_code,"
+	    " title, snippet FROM (SELECT 'statement' AS found_in,"
+	    " s.id AS statement_id, NULL AS claim_id, s.date AS date,"
+	    " i.code AS by_code, s.title AS title, " SNIPPET("statements_fts")
+	    " AS snippet, bm25(statements_fts) AS rank"
+	    " FROM statements_fts JOIN statements s"
+	    " ON s.sid = statements_fts.rowid"
+	    " JOIN actors i ON i.id = s.issuer_id"
+	    " WHERE statements_fts MATCH :text AND " DATES("s") },
+	{ N_ACTOR, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
+	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
+	{ 0, " UNION ALL SELECT 'claim', s.id, claims.id, s.date, b.code,"
+	    " s.title, " SNIPPET("claims_fts") ", bm25(claims_fts)"
+	    " FROM claims_fts JOIN claims ON claims.id = claims_fts.rowid"
+	    " JOIN statements s ON s.sid = claims.statement_id"
+	    " JOIN actors b ON b.id = claims.by_id"
+	    " WHERE claims_fts MATCH :text AND " DATES("s") },
+	{ N_ACTOR, " AND (claims.by_id" IN_SET("a") " OR s.issuer_id"
+	    IN_SET("a") ")" },
+	{ N_KINDS, IN_KINDS("claims.kind") },
+	{ 0, ") ORDER BY rank, statement_id, claim_id LIMIT :limit" },
+	{ 0, NULL }
+};
+
+static const struct out_column statements_cols[] = {
+	{ "id", COL_TEXT }, { "date", COL_TEXT },
+	{ "issuer_code", COL_TEXT }, { "issuer_name", COL_TEXT },
+	{ "kind", COL_TEXT }, { "title", COL_TEXT }, { "url", COL_TEXT },
+	{ "language", COL_TEXT }, { "claims", COL_INT },
+	{ "responds_to", COL_LIST },
+};
+
+static const struct out_column claims_cols[] = {
+	{ "claim_id", COL_INT }, { "statement_id", COL_TEXT },
+	{ "date", COL_TEXT }, { "by_code", COL_TEXT },
+	{ "by_name", COL_TEXT }, { "kind", COL_TEXT }, { "cameo", COL_TEXT },
+	{ "target_code", COL_TEXT }, { "target_name", COL_TEXT },
+	{ "topics", COL_LIST }, { "summary", COL_TEXT },
+	{ "quote", COL_TEXT }, { "method", COL_TEXT },
+};
+
+static const struct out_column who_cols[] = {
+	{ "accuser_code", COL_TEXT }, { "accuser_name", COL_TEXT },
+	{ "accused_code", COL_TEXT }, { "accused_name", COL_TEXT },
+	{ "claims", COL_INT }, { "statements", COL_INT },
+	{ "first_date", COL_TEXT }, { "last_date", COL_TEXT },
+	{ "kinds", COL_LIST }, { "topics", COL_LIST },
+};
+
+static const struct out_column actors_cols[] = {
+	{ "code", COL_TEXT }, { "name", COL_TEXT }, { "kind", COL_TEXT },
+	{ "parent_code", COL_TEXT }, { "country", COL_TEXT },
+	{ "aliases", COL_LIST }, { "statements", COL_INT },
+	{ "claims_made", COL_INT }, { "claims_received", COL_INT },
+};
+
+static const struct out_column search_cols[] = {
+	{ "found_in", COL_TEXT }, { "statement_id", COL_TEXT },
+	{ "claim_id", COL_INT }, { "date", COL_TEXT },
+	{ "by_code", COL_TEXT }, { "title", COL_TEXT },
+	{ "snippet", COL_TEXT },
+};
+
+#define NELEM(x)	(sizeof(x) / sizeof((x)[0]))
+
+/* Indexed by enum dm_listing. */
+static const struct listing {
+	const struct part	*parts;
+	const struct out_column	*cols;
+	size_t			 ncols;
+	const char		*kind_of;	/* what --kind names */
+} listings[] = {
+	{ statements_sql, statements_cols, NELEM(statements_cols),
+	    "statement" },
+	{ claims_sql, claims_cols, NELEM(claims_cols), "claim" },
+	{ who_sql, who_cols, NELEM(who_cols), "claim" },
+	{ actors_sql, actors_cols, NELEM(actors_cols), "actor" },
+	{ search_sql, search_cols, NELEM(search_cols), "claim" },
+};
+
+/* The claim kinds that count as accusations unless told otherwise. */
+#define ACCUSATIONS	",accuse,criticize,condemn,"
+
+/* Values of a filter once resolved, ready to bind. */
+struct bound {
+	char		 actor[DM_CODE_MAX + 1];
+	char		 by[DM_CODE_MAX + 1];
+	char		 target[DM_CODE_MAX + 1];
+	char		 from[11];
+	char		 to[11];
+	char		*kinds;
+	char		*topic;
+	char		*text;
+	unsigned	 have;	/* enum need */
+};
+
+static void
+bound_release(struct bound *b)
+{
+	free(b->kinds);
+	free(b->topic);
+	free(b->text);
+}
+
+/* Resolves an actor reference to its code. */
+static int
+resolve_actor(struct store *s, const char *ref, char *code)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = store_actor_find(s, ref, &id)) != 0)
+		return rc;
+	return store_actor_code(s, id, code, DM_CODE_MAX + 1);
+}
+
+static int
+kind_known(const char *of, const char *kind)
+{
+	if (strcmp(of, "statement") == 0)
+		return statement_kind_valid(kind);
+	if (strcmp(of, "claim") == 0)
+		return claim_kind_cameo(kind) != NULL;
+	return 1;	/* actor kinds: an unknown one lists nothing */
+}
+
+/*
+ * Checks a comma-separated list of kinds and returns it as ",a,b," in
+ * *out, the form :kinds is matched with.
+ */
+static int
+kinds_list(const char *of, const char *list, char **out)
+{
+	char *copy, *k, *next, *end;
+	size_t len;
+
+	*out = NULL;
+	len = strlen(list);
+	if ((copy = strdup(list)) == NULL || (*out = malloc(len + 3)) ==
+	    NULL) {
+		free(copy);
+		return dm_error(DM_ERROR, "out of memory");
+	}
+	strcpy(*out, ",");
+	for (k = copy; k != NULL; k = next) {
+		if ((next = strchr(k, ',')) != NULL)
+			*next++ = '\0';
+		while (isspace((unsigned char)*k))
+			k++;
+		end = k + strlen(k);
+		while (end > k && isspace((unsigned char)end[-1]))
+			*--end = '\0';
+		if (*k == '\0')
+			continue;
+		if (!kind_known(of, k)) {
+			dm_error(DM_EINVALID, "unknown %s kind '%s'", of, k);
+			free(copy);
+			free(*out);
+			*out = NULL;
+			return DM_EINVALID;
+		}
+		strcat(strcat(*out, k), ",");
+	}
+	free(copy);
+	return 0;
+}
+
+/*
+ * Turns text into an FTS5 query that matches it literally: every word
+ * becomes a quoted string, so "U.S.", "C++" or a quote are text, not
+ * syntax, and the words must all occur.
+ */
+static int
+literal_query(const char *text, char **out)
+{
+	const char *p;
+	char *q;
+	size_t n = 0;
+	int words = 0;
+
+	*out = NULL;
+	/* At worst each byte doubles and each word adds three. */
+	if ((q = malloc(strlen(text) * 4 + 4)) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	for (p = text; *p != '\0'; ) {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p == '\0')
+			break;
+		if (words++ > 0)
+			q[n++] = ' ';
+		q[n++] = '"';
+		for (; *p != '\0' && !isspace((unsigned char)*p); p++) {
+			if (*p == '"')
+				q[n++] = '"';
+			q[n++] = *p;
+		}
+		q[n++] = '"';
+	}
+	q[n] = '\0';
+	if (words == 0) {
+		free(q);
+		return dm_error(DM_EINVALID, "nothing to search for");
+	}
+	*out = q;
+	return 0;
+}
+
+static int
+date_bound(const char *s, char lo[11], char hi[11])
+{
+	struct dm_date d;
+	int rc;
+
+	if ((rc = date_parse(&d, s, DATE_ORDER_NONE)) != 0)
+		return rc;
+	date_span(&d, lo, hi);
+	return 0;
+}
+
+static int
+bound_init(struct bound *b, struct store *s, enum dm_listing what,
+    const struct dm_filter *f)
+{
+	char lo[11], hi[11];
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	strcpy(b->to, "9999-12-31");
+	if (f->actor && (rc = resolve_actor(s, f->actor, b->actor)) != 0)
+		return rc;
+	if (f->by && (rc = resolve_actor(s, f->by, b->by)) != 0)
+		return rc;
+	if (f->target && (rc = resolve_actor(s, f->target, b->target)) != 0)
+		return rc;
+	if (f->from && (rc = date_bound(f->from, b->from, hi)) != 0)
+		return rc;
+	if (f->to && (rc = date_bound(f->to, lo, b->to)) != 0)
+		return rc;
+	if (f->kinds && (rc = kinds_list(listings[what].kind_of, f->kinds,
+	    &b->kinds)) != 0)
+		return rc;
+	if (f->kinds == NULL && what == DM_LIST_WHO &&
+	    (b->kinds = strdup(ACCUSATIONS)) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	if (f->topic && (rc = slugify(&b->topic, f->topic)) != 0)
+		return rc;
+	if (f->method && strcmp(f->method, "curated") != 0 &&
+	    strcmp(f->method, "rule") != 0)
+		return dm_error(DM_EINVALID, "unknown method '%s' (curated or "
+		    "rule)", f->method);
+	if (what == DM_LIST_SEARCH) {
+		if (f->text == NULL || *f->text == '\0')
+			return dm_error(DM_EINVALID, "nothing to search for");
+		rc = f->raw ? ((b->text = strdup(f->text)) == NULL ?
+		    dm_error(DM_ERROR, "out of memory") : 0) :
+		    literal_query(f->text, &b->text);
+		if (rc != 0)
+			return rc;
+	} else if (f->text && (rc = fold_key(&b->text, f->text)) != 0)
+		return rc;
+	b->have = (f->actor ? N_ACTOR : 0) | (f->by ? N_BY : 0) |
+	    (f->target ? N_TARGET : 0) | (b->kinds ? N_KINDS : 0) |
+	    (f->topic ? N_TOPIC : 0) | (f->method ? N_METHOD : 0) |
+	    (b->text ? N_TEXT : 0) | (f->mutual ? N_MUTUAL : 0) |
+	    (f->unresolved ? N_UNRESOLVED : 0);
+	return 0;
+}
+
+/* Runs a raw query once, to report bad FTS5 syntax as the user's error. */
+static const char sql_fts_check[] =
+    "SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT 1";
+
+static int
+fts_check(struct db *db, const char *query)
+{
+	struct db_stmt *st = NULL;
+	int rc;
+
+	if ((rc = db_prepare(db, &st, sql_fts_check)) != 0)
+		return rc;
+	if ((rc = db_bind_text(st, 1, query)) == 0 &&
+	    (rc = db_step(st)) < 0)
+		rc = dm_error(DM_EINVALID, "invalid search query '%s' (with "
+		    "--raw it is FTS5 query syntax)", query);
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* Binds value to the parameter called name, if the statement has it. */
+static int
+bind_named(struct db_stmt *st, const char *name, const char *value)
+{
+	int i;
+
+	if ((i = db_param(st, name)) == 0)
+		return 0;
+	return db_bind_text(st, i, value);
+}
+
+static int
+bind_named_int(struct db_stmt *st, const char *name, int64_t value)
+{
+	int i;
+
+	if ((i = db_param(st, name)) == 0)
+		return 0;
+	return db_bind_int(st, i, value);
+}
+
+static int
+bind_all(struct db_stmt *st, const struct bound *b,
+    const struct dm_filter *f)
+{
+	int rc;
+
+	if ((rc = bind_named(st, ":actor", b->have & N_ACTOR ? b->actor :
+	    NULL)) != 0 ||
+	    (rc = bind_named(st, ":by", b->have & N_BY ? b->by : NULL)) != 0 ||
+	    (rc = bind_named(st, ":target", b->have & N_TARGET ? b->target :
+	    NULL)) != 0 ||
+	    (rc = bind_named_int(st, ":exact", f->exact != 0)) != 0 ||
+	    (rc = bind_named(st, ":from", b->from)) != 0 ||
+	    (rc = bind_named(st, ":to", b->to)) != 0 ||
+	    (rc = bind_named(st, ":kinds", b->kinds)) != 0 ||
+	    (rc = bind_named(st, ":topic", b->topic)) != 0 ||
+	    (rc = bind_named(st, ":method", f->method)) != 0 ||
+	    (rc = bind_named(st, ":text", b->text)) != 0 ||
+	    (rc = bind_named_int(st, ":rollup", f->rollup != 0)) != 0 ||
+	    (rc = bind_named_int(st, ":limit", f->limit > 0 ? f->limit :
+	    -1)) != 0)
+		return rc;
+	return 0;
+}
+
+/* Joins the parts whose needs the filter meets into one SQL text. */
+static char *
+build_sql(const struct part *parts, unsigned have)
+{
+	const struct part *p;
+	size_t len = 1;
+	char *sql;
+
+	for (p = parts; p->sql != NULL; p++)
+		if ((p->need & have) == p->need)
+			len += strlen(p->sql);
+	if ((sql = malloc(len)) == NULL)
+		return NULL;
+	*sql = '\0';
+	for (p = parts; p->sql != NULL; p++)
+		if ((p->need & have) == p->need)
+			strcat(sql, p->sql);
+	return sql;
+}
+
+int
+query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
+    struct db_stmt **out)
+{
+	struct bound b;
+	struct store *s;
+	char *sql = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = archive_store(a, &s)) != 0)
+		return rc;
+	if ((rc = bound_init(&b, s, what, f)) != 0)
+		goto done;
+	if (what == DM_LIST_SEARCH && f->raw &&
+	    (rc = fts_check(a->db, b.text)) != 0)
+		goto done;
+	if ((sql = build_sql(listings[what].parts, b.have)) == NULL) {
+		rc = dm_error(DM_ERROR, "out of memory");
+		goto done;
+	}
+	if ((rc = db_prepare(a->db, out, sql)) != 0)
+		goto done;
+	if ((rc = bind_all(*out, &b, f)) != 0) {
+		db_finalize(*out);
+		*out = NULL;
+	}
+done:
+	free(sql);
+	bound_release(&b);
+	return rc;
+}
+
+int
+query_write(struct db_stmt *st, enum dm_listing what,
+    const struct dm_output *dst, int header, int64_t *nrows)
+{
+	const struct listing *l = &listings[what];
+	const char *cells[NELEM(claims_cols)];
+	struct out *o = NULL;
+	enum out_format fmt;
+	unsigned flags = 0;
+	size_t i;
+	int rc;
+
+	*nrows = 0;
+	if ((rc = out_format_parse(&fmt, dst->format ? dst->format :
+	    "table")) != 0)
+		return rc;
+	if (dst->flags & DM_OUT_EXCEL)
+		flags |= OUT_EXCEL;
+	if (dst->flags & DM_OUT_TRUNCATE)
+		flags |= OUT_TRUNCATE;
+	if (header && (rc = out_new(&o, dst->fp, fmt, l->cols, l->ncols,
+	    flags)) != 0)
+		return rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (o == NULL && (rc = out_new(&o, dst->fp, fmt, l->cols,
+		    l->ncols, flags)) != 0)
+			goto done;
+		for (i = 0; i < l->ncols; i++)
+			cells[i] = db_column_text(st, (int)i);
+		if ((rc = out_row(o, cells)) != 0)
+			goto done;
+		(*nrows)++;
+	}
+	if (rc != DB_DONE)
+		goto done;
+	rc = o != NULL ? out_finish(o) : 0;
+done:
+	out_free(o);
+	return rc;
+}
+
+int
+dm_list(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
+    const struct dm_output *out, int64_t *nrows)
+{
+	struct db_stmt *st = NULL;
+	int rc;
+
+	*nrows = 0;
+	if ((rc = query_prepare(a, what, f, &st)) != 0)
+		return rc;
+	rc = query_write(st, what, out, 0, nrows);
+	db_finalize(st);
+	return rc;
+}
+
+/* The statements of 'thread', one prepared each. */
+enum thread_stmt {
+	T_STATEMENT,
+	T_CLAIMS,
+	T_RESPONDS_TO,
+	T_RESPONSES,
+	T__MAX
+};
+
+static const char *const thread_sql[T__MAX] = {
+	/* T_STATEMENT */
+	"SELECT s.sid, s.date, i.code, s.title FROM statements s"
+	" JOIN actors i ON i.id = s.issuer_id WHERE s.id = :id",
+	/* T_CLAIMS: the claimant only where it is not the issuer */
+	"SELECT c.kind, CASE WHEN c.by_id <> s.issuer_id THEN b.code END,"
+	" (SELECT group_concat(code, ', ') FROM (SELECT a.code FROM"
+	" claim_targets t JOIN actors a ON a.id = t.actor_id"
+	" WHERE t.claim_id = c.id ORDER BY t.seq)),"
+	" coalesce(c.summary, c.quote, '')"
+	" FROM claims c JOIN statements s ON s.sid = c.statement_id"
+	" JOIN actors b ON b.id = c.by_id WHERE c.statement_id = :sid"
+	" ORDER BY c.seq",
+	/* T_RESPONDS_TO */
+	"SELECT responds_to FROM responses WHERE statement_id = :sid"
+	" ORDER BY seq",
+	/* T_RESPONSES */
+	"SELECT s.id FROM responses r JOIN statements s"
+	" ON s.sid = r.statement_id WHERE r.responds_to = :id"
+	" ORDER BY s.date_lo, s.id",
+};
+
+/* Links deeper than this are not followed. */
+#define THREAD_DEPTH	32
+
+enum thread_dir { UP = 1, DOWN = 2 };
+
+struct thread {
+	struct db_stmt	*st[T__MAX];
+	FILE		*fp;
+	const char	*path[THREAD_DEPTH + 1];	/* root to here */
+	int		 depth;
+};
+
+/* A statement's links, copied out so the statements can run again. */
+struct idlist {
+	char	**id;
+	size_t	  n;
+};
+
+static void
+idlist_release(struct idlist *l)
+{
+	while (l->n > 0)
+		free(l->id[--l->n]);
+	free(l->id);
+	l->id = NULL;
+}
+
+/* Runs st, bound to key, and copies the first column of every row. */
+static int
+idlist_fill(struct idlist *l, struct db_stmt *st, const char *name,
+    const char *key, int64_t ikey)
+{
+	char **np;
+	int rc;
+
+	memset(l, 0, sizeof(*l));
+	if ((rc = key ? bind_named(st, name, key) :
+	    bind_named_int(st, name, ikey)) != 0)
+		return rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if ((np = realloc(l->id, (l->n + 1) * sizeof(*np))) == NULL ||
+		    (np[l->n] = strdup(db_column_text(st, 0))) == NULL) {
+			if (np != NULL)
+				l->id = np;
+			rc = dm_error(DM_ERROR, "out of memory");
+			break;
+		}
+		l->id = np;
+		l->n++;
+	}
+	db_reset(st);
+	if (rc == DB_DONE)
+		return 0;
+	idlist_release(l);
+	return rc;
+}
+
+static int thread_node(struct thread *, const char *, int, unsigned);
+
+static int
+thread_links(struct thread *t, struct idlist *l, const char *label,
+    int indent, unsigned dir)
+{
+	size_t i;
+	int rc;
+
+	if (l->n == 0)
+		return 0;
+	fprintf(t->fp, "%*s%s\n", indent + 2, "", label);
+	for (i = 0; i < l->n; i++)
+		if ((rc = thread_node(t, l->id[i], indent + 4, dir)) != 0)
+			return rc;
+	return 0;
+}
+
+/*
+ * Prints statement id at indent with its claims, then follows its links
+ * in the directions dir allows: up to what it responds to, down to what
+ * responds to it.
+ */
+static int
+thread_node(struct thread *t, const char *id, int indent, unsigned dir)
+{
+	struct db_stmt *st = t->st[T_STATEMENT];
+	struct idlist up = { NULL, 0 }, down = { NULL, 0 };
+	const char *by, *targets;
+	int64_t sid;
+	int i, rc;
+
+	for (i = 0; i < t->depth; i++)
+		if (strcmp(t->path[i], id) == 0) {
+			fprintf(t->fp, "%*s%s  (a loop: shown above)\n",
+			    indent, "", id);
+			return 0;
+		}
+	if (t->depth >= THREAD_DEPTH) {
+		fprintf(t->fp, "%*s%s  (too deep: not followed)\n", indent,
+		    "", id);
+		return 0;
+	}
+	if ((rc = bind_named(st, ":id", id)) != 0)
+		return rc;
+	if ((rc = db_step(st)) != DB_ROW) {
+		db_reset(st);
+		if (rc != DB_DONE)
+			return rc;
+		if (t->depth == 0)
+			return dm_error(DM_ENOTFOUND, "no statement '%s'", id);
+		fprintf(t->fp, "%*s%s  (missing: not in the archive)\n",
+		    indent, "", id);
+		return 0;
+	}
+	sid = db_column_int(st, 0);
+	fprintf(t->fp, "%*s%s  %s  %s  %s\n", indent, "", db_column_text(st,
+	    1), db_column_text(st, 2), id, db_column_is_null(st, 3) ? "" :
+	    db_column_text(st, 3));
+	db_reset(st);
+
+	st = t->st[T_CLAIMS];
+	if ((rc = bind_named_int(st, ":sid", sid)) != 0)
+		return rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		by = db_column_text(st, 1);
+		targets = db_column_text(st, 2);
+		fprintf(t->fp, "%*s- %s%s%s%s%s: %s\n", indent + 2, "",
+		    db_column_text(st, 0), by ? " by " : "", by ? by : "",
+		    targets ? " -> " : "", targets ? targets : "",
+		    db_column_text(st, 3));
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return rc;
+
+	if ((dir & UP) && (rc = idlist_fill(&up, t->st[T_RESPONDS_TO],
+	    ":sid", NULL, sid)) != 0)
+		goto done;
+	if ((dir & DOWN) && (rc = idlist_fill(&down, t->st[T_RESPONSES],
+	    ":id", id, 0)) != 0)
+		goto done;
+	t->path[t->depth++] = id;
+	if ((rc = thread_links(t, &up, "responds to:", indent, UP)) == 0)
+		rc = thread_links(t, &down, "answered by:", indent, DOWN);
+	t->depth--;
+done:
+	idlist_release(&up);
+	idlist_release(&down);
+	return rc;
+}
+
+int
+dm_thread(dm_archive *a, const char *id, FILE *fp)
+{
+	struct thread t;
+	struct store *s;
+	int i, rc;
+
+	memset(&t, 0, sizeof(t));
+	t.fp = fp;
+	if ((rc = archive_store(a, &s)) != 0)
+		return rc;
+	for (i = 0; i < T__MAX; i++)
+		if ((rc = db_prepare(a->db, &t.st[i], thread_sql[i])) != 0)
+			goto done;
+	if ((rc = thread_node(&t, id, 0, UP | DOWN)) != 0)
+		goto done;
+	if (fflush(fp) != 0 || ferror(fp))
+		rc = dm_error(DM_ERROR, "cannot write output");
+done:
+	for (i = 0; i < T__MAX; i++)
+		db_finalize(t.st[i]);
 	return rc;
 }

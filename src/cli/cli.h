@@ -51,10 +51,74 @@ int	cli_open(dm_archive **out, unsigned flags);
  */
 #define CLI_HELP_OPTION { "help", no_argument, NULL, 'h' }
 
+/* Codes of the options shared by the listing commands (filters.c). */
+enum cli_filter_opt {
+	CLI_OPT_ACTOR = 256,
+	CLI_OPT_FROM,
+	CLI_OPT_TO,
+	CLI_OPT_ON,
+	CLI_OPT_KIND,
+	CLI_OPT_TOPIC,
+	CLI_OPT_EXACT,
+	CLI_OPT_LIMIT,
+	CLI_OPT_FORMAT,
+	CLI_OPT_CSV,
+	CLI_OPT_JSON,
+	CLI_OPT_EXCEL,
+};
+
+/* The shared options, for a command's getopt_long() table. */
+#define CLI_FILTER_OPTIONS						\
+	{ "actor", required_argument, NULL, CLI_OPT_ACTOR },		\
+	{ "from", required_argument, NULL, CLI_OPT_FROM },		\
+	{ "to", required_argument, NULL, CLI_OPT_TO },			\
+	{ "on", required_argument, NULL, CLI_OPT_ON },			\
+	{ "kind", required_argument, NULL, CLI_OPT_KIND },		\
+	{ "topic", required_argument, NULL, CLI_OPT_TOPIC },		\
+	{ "exact", no_argument, NULL, CLI_OPT_EXACT },			\
+	{ "limit", required_argument, NULL, CLI_OPT_LIMIT },		\
+	{ "format", required_argument, NULL, CLI_OPT_FORMAT },		\
+	{ "csv", no_argument, NULL, CLI_OPT_CSV },			\
+	{ "json", no_argument, NULL, CLI_OPT_JSON },			\
+	{ "excel", no_argument, NULL, CLI_OPT_EXCEL }
+
+/* The help text of the shared options. */
+extern const char cli_filter_help[];
+
+/* A listing's filter and output, as the shared options set them. */
+struct cli_query {
+	struct dm_filter filter;
+	struct dm_output out;
+};
+
+/* Empties q: no filter, a table on standard output. */
+void	cli_query_init(struct cli_query *q);
+/*
+ * Applies the shared option ch with its argument; anything else is a
+ * usage error of cmd.  Returns CLI_OK or CLI_USAGE.
+ */
+int	cli_query_option(struct cli_query *q, const char *cmd, int ch,
+	    const char *arg, char **argv);
+/*
+ * Opens the archive and writes the listing what; with nothing to list,
+ * a table prints "no <noun>" on standard error.  Returns the exit status.
+ */
+int	cli_query_list(struct cli_query *q, enum dm_listing what,
+	    const char *noun);
+/* The exit status of a failed query call: bad values are usage errors. */
+int	cli_query_fail(int rc);
+
+int	cmd_actors(int argc, char **argv);
+int	cmd_claims(int argc, char **argv);
+int	cmd_export(int argc, char **argv);
 int	cmd_help(int argc, char **argv);
 int	cmd_import(int argc, char **argv);
 int	cmd_init(int argc, char **argv);
 int	cmd_migrate(int argc, char **argv);
+int	cmd_search(int argc, char **argv);
+int	cmd_statements(int argc, char **argv);
 int	cmd_stats(int argc, char **argv);
+int	cmd_thread(int argc, char **argv);
+int	cmd_who(int argc, char **argv);
 
 #endif

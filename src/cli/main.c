@@ -11,6 +11,10 @@
 #include "cli.h"
 
 const struct cli_command cli_commands[] = {
+	{ "actors", cmd_actors, "list, add, alias and merge actors" },
+	{ "claims", cmd_claims, "list claims, one row per claim and target" },
+	{ "export", cmd_export, "export a listing as CSV, or statements for "
+	    "import" },
 	{ "help", cmd_help, "show help for demarche or for a command" },
 	{ "import", cmd_import, "import statements from JSON, JSON Lines or "
 	    "plain text" },
@@ -18,7 +22,12 @@ const struct cli_command cli_commands[] = {
 	    "load the gazetteer" },
 	{ "migrate", cmd_migrate, "apply pending schema migrations, or show "
 	    "them with --status" },
+	{ "search", cmd_search, "full-text search of statements and claims" },
+	{ "statements", cmd_statements, "list statements" },
 	{ "stats", cmd_stats, "counts and date range of the archive" },
+	{ "thread", cmd_thread, "a statement with what it responds to and "
+	    "what answers it" },
+	{ "who", cmd_who, "who accused whom: one row per pair" },
 	{ NULL, NULL, NULL }
 };
 

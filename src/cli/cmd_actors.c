@@ -1,0 +1,169 @@
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { OPT_SEARCH = 1, OPT_UNRESOLVED, OPT_COUNTRY, OPT_ALIAS };
+
+static const struct option list_opts[] = {
+	CLI_HELP_OPTION,
+	CLI_FILTER_OPTIONS,
+	{ "search", required_argument, NULL, OPT_SEARCH },
+	{ "unresolved", no_argument, NULL, OPT_UNRESOLVED },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const struct option add_opts[] = {
+	CLI_HELP_OPTION,
+	{ "kind", required_argument, NULL, CLI_OPT_KIND },
+	{ "country", required_argument, NULL, OPT_COUNTRY },
+	{ "alias", required_argument, NULL, OPT_ALIAS },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+print_help(void)
+{
+	printf("usage: demarche [--db PATH] actors [--search TEXT] "
+	    "[--unresolved] [filters]\n"
+	    "       demarche [--db PATH] actors add CODE NAME [--kind K] "
+	    "[--country C]\n"
+	    "                                  [--alias A]...\n"
+	    "       demarche [--db PATH] actors alias REF ALIAS\n"
+	    "       demarche [--db PATH] actors merge FROM INTO\n"
+	    "\n"
+	    "Lists actors by code: name, kind, parent, country, aliases, and "
+	    "how\nmany statements they issued, claims they made and claims "
+	    "aimed at\nthem.  --actor A lists A and the actors under it; --kind "
+	    "names actor\nkinds (state, igo, mission, ...).\n"
+	    "\n"
+	    "  --search TEXT  code, name or alias contains TEXT (any case)\n"
+	    "  --unresolved   only actors made for references to nobody\n"
+	    "\n"
+	    "add     adds an actor, or new aliases to an existing one\n"
+	    "alias   gives the actor REF (code, name or alias) another name\n"
+	    "merge   folds actor FROM into INTO, keeping every reference and "
+	    "alias\n"
+	    "\n%s", cli_filter_help);
+}
+
+static int
+actors_add(int argc, char **argv)
+{
+	struct dm_actor_spec spec;
+	const char **aliases;
+	dm_archive *a = NULL;
+	int ch, rc, created;
+
+	memset(&spec, 0, sizeof(spec));
+	if ((aliases = calloc((size_t)argc, sizeof(*aliases))) == NULL)
+		return cli_error("out of memory");
+	rc = CLI_OK;
+	while (rc == CLI_OK && (ch = getopt_long(argc, argv, ":h", add_opts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			print_help();
+			free(aliases);
+			return CLI_OK;
+		case CLI_OPT_KIND:
+			spec.kind = optarg;
+			break;
+		case OPT_COUNTRY:
+			spec.country = optarg;
+			break;
+		case OPT_ALIAS:
+			aliases[spec.naliases++] = optarg;
+			break;
+		case ':':
+			rc = cli_usage("actors", "option '%s' needs a value",
+			    argv[optind - 1]);
+			break;
+		default:
+			rc = cli_usage("actors", "unknown option '%s'",
+			    argv[optind - 1]);
+			break;
+		}
+	}
+	if (rc == CLI_OK && argc - optind != 2)
+		rc = cli_usage("actors", "'actors add' takes CODE and NAME");
+	if (rc == CLI_OK)
+		rc = cli_open(&a, 0);
+	if (rc == CLI_OK) {
+		spec.code = argv[optind];
+		spec.name = argv[optind + 1];
+		spec.aliases = aliases;
+		if ((rc = dm_actor_add(a, &spec, &created)) != 0)
+			rc = cli_query_fail(rc);
+		else
+			fprintf(stderr, created ? "added '%s'\n" :
+			    "'%s' exists: its new aliases added\n", spec.code);
+	}
+	dm_archive_free(a);
+	free(aliases);
+	return rc;
+}
+
+/* actors alias REF ALIAS, actors merge FROM INTO. */
+static int
+actors_pair(const char *sub, int argc, char **argv)
+{
+	dm_archive *a = NULL;
+	int rc;
+
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		print_help();
+		return CLI_OK;
+	}
+	if (argc != 3)
+		return cli_usage("actors", "'actors %s' takes two arguments",
+		    sub);
+	if ((rc = cli_open(&a, 0)) != CLI_OK)
+		return rc;
+	if (strcmp(sub, "alias") == 0)
+		rc = dm_actor_alias(a, argv[1], argv[2]);
+	else
+		rc = dm_actor_merge(a, argv[1], argv[2]);
+	rc = rc != 0 ? cli_query_fail(rc) : CLI_OK;
+	dm_archive_free(a);
+	return rc;
+}
+
+int
+cmd_actors(int argc, char **argv)
+{
+	struct cli_query q;
+	int ch, rc;
+
+	if (argc > 1 && strcmp(argv[1], "add") == 0)
+		return actors_add(argc - 1, argv + 1);
+	if (argc > 1 && (strcmp(argv[1], "alias") == 0 ||
+	    strcmp(argv[1], "merge") == 0))
+		return actors_pair(argv[1], argc - 1, argv + 1);
+	cli_query_init(&q);
+	while ((ch = getopt_long(argc, argv, ":h", list_opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			print_help();
+			return CLI_OK;
+		case OPT_SEARCH:
+			q.filter.text = optarg;
+			break;
+		case OPT_UNRESOLVED:
+			q.filter.unresolved = 1;
+			break;
+		default:
+			if ((rc = cli_query_option(&q, "actors", ch, optarg,
+			    argv)) != CLI_OK)
+				return rc;
+			break;
+		}
+	}
+	if (optind < argc)
+		return cli_usage("actors", "unexpected argument '%s' (add, "
+		    "alias or merge)", argv[optind]);
+	return cli_query_list(&q, DM_LIST_ACTORS, "actors");
+}

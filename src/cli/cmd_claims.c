@@ -1,0 +1,67 @@
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+enum { OPT_BY = 1, OPT_TARGET, OPT_METHOD };
+
+static const struct option opts[] = {
+	CLI_HELP_OPTION,
+	CLI_FILTER_OPTIONS,
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "target", required_argument, NULL, OPT_TARGET },
+	{ "method", required_argument, NULL, OPT_METHOD },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+print_help(void)
+{
+	printf("usage: demarche [--db PATH] claims [filters] [--by A] "
+	    "[--target B]\n"
+	    "                 [--method curated|rule] [--format F]\n"
+	    "\n"
+	    "Lists claims by the date of their statement, one row per claim "
+	    "and\ntarget (a claim without a target has one row).\n"
+	    "\n"
+	    "  --by A        made by A (or an actor under it)\n"
+	    "  --target B    aimed at B (or an actor under it)\n"
+	    "  --method M    curated (written in the input) or rule (coded "
+	    "from\n                plain text)\n"
+	    "--kind names claim kinds (accuse, criticize, condemn, ...).\n"
+	    "\n%s", cli_filter_help);
+}
+
+int
+cmd_claims(int argc, char **argv)
+{
+	struct cli_query q;
+	int ch, rc;
+
+	cli_query_init(&q);
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			print_help();
+			return CLI_OK;
+		case OPT_BY:
+			q.filter.by = optarg;
+			break;
+		case OPT_TARGET:
+			q.filter.target = optarg;
+			break;
+		case OPT_METHOD:
+			q.filter.method = optarg;
+			break;
+		default:
+			if ((rc = cli_query_option(&q, "claims", ch, optarg,
+			    argv)) != CLI_OK)
+				return rc;
+			break;
+		}
+	}
+	if (optind < argc)
+		return cli_usage("claims", "unexpected argument '%s'",
+		    argv[optind]);
+	return cli_query_list(&q, DM_LIST_CLAIMS, "claims");
+}

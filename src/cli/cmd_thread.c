@@ -1,0 +1,48 @@
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+static const struct option opts[] = {
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+print_help(void)
+{
+	puts("usage: demarche [--db PATH] thread ID\n\n"
+	    "Shows statement ID with its claims, what it responds to, and "
+	    "what\nresponds to it, following the links both ways as a tree: "
+	    "each\nstatement with its date, issuer and title, and one line "
+	    "per claim\n(kind, claimant when not the issuer, targets, "
+	    "summary).  A linked\nstatement not in the archive is shown as "
+	    "missing.");
+}
+
+int
+cmd_thread(int argc, char **argv)
+{
+	dm_archive *a = NULL;
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (ch == 'h') {
+			print_help();
+			return CLI_OK;
+		}
+		return cli_usage("thread", "unknown option '%s'",
+		    argv[optind - 1]);
+	}
+	if (optind >= argc)
+		return cli_usage("thread", "no statement id");
+	if (optind + 1 < argc)
+		return cli_usage("thread", "unexpected argument '%s'",
+		    argv[optind + 1]);
+	if ((rc = cli_open(&a, 0)) != CLI_OK)
+		return rc;
+	if (dm_thread(a, argv[optind], stdout) != 0)
+		rc = cli_fail();
+	dm_archive_free(a);
+	return rc;
+}

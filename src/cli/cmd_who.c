@@ -1,0 +1,73 @@
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+enum { OPT_BY = 1, OPT_AGAINST, OPT_MUTUAL, OPT_ROLLUP };
+
+static const struct option opts[] = {
+	CLI_HELP_OPTION,
+	CLI_FILTER_OPTIONS,
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "against", required_argument, NULL, OPT_AGAINST },
+	{ "mutual", no_argument, NULL, OPT_MUTUAL },
+	{ "rollup", no_argument, NULL, OPT_ROLLUP },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+print_help(void)
+{
+	printf("usage: demarche [--db PATH] who [filters] [--by A] "
+	    "[--against B]\n"
+	    "                 [--mutual] [--rollup] [--format F]\n"
+	    "\n"
+	    "Who accused whom: one row per accuser and accused, with the "
+	    "number\nof claims and statements, the first and last date, the "
+	    "kinds and\nthe topics.  Accusations are claims of kind accuse, "
+	    "criticize or\ncondemn; --kind counts other kinds instead.\n"
+	    "\n"
+	    "  --by A        accusations made by A (or an actor under it)\n"
+	    "  --against B   accusations aimed at B (or an actor under it)\n"
+	    "  --mutual      only pairs that accused each other\n"
+	    "  --rollup      count every actor as its top-level actor\n"
+	    "                (CHN.MISSION-EU as CHN)\n"
+	    "\n%s", cli_filter_help);
+}
+
+int
+cmd_who(int argc, char **argv)
+{
+	struct cli_query q;
+	int ch, rc;
+
+	cli_query_init(&q);
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			print_help();
+			return CLI_OK;
+		case OPT_BY:
+			q.filter.by = optarg;
+			break;
+		case OPT_AGAINST:
+			q.filter.target = optarg;
+			break;
+		case OPT_MUTUAL:
+			q.filter.mutual = 1;
+			break;
+		case OPT_ROLLUP:
+			q.filter.rollup = 1;
+			break;
+		default:
+			if ((rc = cli_query_option(&q, "who", ch, optarg,
+			    argv)) != CLI_OK)
+				return rc;
+			break;
+		}
+	}
+	if (optind < argc)
+		return cli_usage("who", "unexpected argument '%s'",
+		    argv[optind]);
+	return cli_query_list(&q, DM_LIST_WHO, "accusations");
+}

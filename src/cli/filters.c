@@ -1,0 +1,123 @@
+/*
+ * The options every listing command shares: filters and output format.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+const char cli_filter_help[] =
+    "Filters:\n"
+    "  --actor A     issued or claimed by A (code, name or alias), or by\n"
+    "                any actor under it (CHN takes in CHN.MFA)\n"
+    "  --exact       actors without those under them\n"
+    "  --from D      dated on or after D; a month or a year counts from\n"
+    "                its first day\n"
+    "  --to D        dated on or before D; a month or a year counts to\n"
+    "                its last day\n"
+    "  --on D        --from D --to D\n"
+    "  --kind K,...  only these kinds\n"
+    "  --topic T     only claims, or statements with a claim, on topic T\n"
+    "  --limit N     at most N rows\n"
+    "Output:\n"
+    "  --format F    table (default), csv, tsv, json or jsonl\n"
+    "  --csv, --json short for --format csv, --format json\n"
+    "  --excel       csv for spreadsheets: a BOM, and formulas kept as\n"
+    "                text\n";
+
+void
+cli_query_init(struct cli_query *q)
+{
+	memset(q, 0, sizeof(*q));
+	q->out.fp = stdout;
+	q->out.format = "table";
+}
+
+int
+cli_query_option(struct cli_query *q, const char *cmd, int ch,
+    const char *arg, char **argv)
+{
+	char *end;
+	long long n;
+
+	switch (ch) {
+	case CLI_OPT_ACTOR:
+		q->filter.actor = arg;
+		break;
+	case CLI_OPT_FROM:
+		q->filter.from = arg;
+		break;
+	case CLI_OPT_TO:
+		q->filter.to = arg;
+		break;
+	case CLI_OPT_ON:
+		q->filter.from = q->filter.to = arg;
+		break;
+	case CLI_OPT_KIND:
+		q->filter.kinds = arg;
+		break;
+	case CLI_OPT_TOPIC:
+		q->filter.topic = arg;
+		break;
+	case CLI_OPT_EXACT:
+		q->filter.exact = 1;
+		break;
+	case CLI_OPT_LIMIT:
+		errno = 0;
+		n = strtoll(arg, &end, 10);
+		if (errno != 0 || end == arg || *end != '\0' || n <= 0)
+			return cli_usage(cmd, "--limit needs a positive "
+			    "number, not '%s'", arg);
+		q->filter.limit = n;
+		break;
+	case CLI_OPT_FORMAT:
+		q->out.format = arg;
+		break;
+	case CLI_OPT_CSV:
+		q->out.format = "csv";
+		break;
+	case CLI_OPT_JSON:
+		q->out.format = "json";
+		break;
+	case CLI_OPT_EXCEL:
+		q->out.flags |= DM_OUT_EXCEL;
+		break;
+	case ':':
+		return cli_usage(cmd, "option '%s' needs a value",
+		    argv[optind - 1]);
+	default:
+		return cli_usage(cmd, "unknown option '%s'",
+		    argv[optind - 1]);
+	}
+	return CLI_OK;
+}
+
+int
+cli_query_fail(int rc)
+{
+	cli_fail();
+	return rc == DM_EINVALID ? CLI_USAGE : CLI_FAIL;
+}
+
+int
+cli_query_list(struct cli_query *q, enum dm_listing what, const char *noun)
+{
+	dm_archive *a = NULL;
+	int64_t n;
+	int rc;
+
+	if (strcmp(q->out.format, "table") == 0 && isatty(STDOUT_FILENO))
+		q->out.flags |= DM_OUT_TRUNCATE;
+	if ((rc = cli_open(&a, 0)) != CLI_OK)
+		return rc;
+	if ((rc = dm_list(a, what, &q->filter, &q->out, &n)) != 0)
+		rc = cli_query_fail(rc);
+	else if (n == 0 && strcmp(q->out.format, "table") == 0)
+		fprintf(stderr, "no %s\n", noun);
+	dm_archive_free(a);
+	return rc;
+}
