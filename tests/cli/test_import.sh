@@ -11,7 +11,7 @@ run import "$EX/july-2021.json" "$EX/july-2021-report.txt"
 expect_status 0
 expect_out "7 new, 0 updated, 0 unchanged, 0 rejected, 0 unresolved actors"
 [ "$(q 'SELECT count(*) FROM statements')" = 7 ] && ok || bad "statements"
-[ "$(q "SELECT count(*) FROM claims WHERE method = 'curated'")" = 23 ] && ok ||
+[ "$(q "SELECT count(*) FROM claims WHERE method = 'curated'")" = 24 ] && ok ||
 	bad "claims"
 [ "$(q "SELECT issuer.code FROM statements s JOIN actors issuer ON issuer.id = s.issuer_id WHERE s.id = 'chn-mission-eu-2021-07-19-cyber'")" = CHN.MISSION-EU ] &&
 	ok || bad "issuer resolved"
