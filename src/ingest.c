@@ -146,24 +146,20 @@ struct resolved_claim {
 };
 
 /*
- * The digest of a statement's content, actors by code; the claims that
- * count are the curated ones (rule claims follow from the text).
+ * The digest of a statement's content, actors as the input wrote them, so
+ * a file imported again after its actors were merged or aliased is still
+ * the same content.  The claims that count are the curated ones (rule
+ * claims follow from the text).
  */
-static int
-content_digest(struct ingest *g, const struct statement_in *st,
-    int64_t issuer, const struct resolved_claim *rc_claims,
-    char hex[DIGEST_HEX_LEN + 1])
+static void
+content_digest(const struct statement_in *st, char hex[DIGEST_HEX_LEN + 1])
 {
 	const struct claim_in *c;
 	struct digest d;
-	char code[DM_CODE_MAX + 1];
 	size_t i, j;
-	int rc;
 
 	digest_init(&d);
-	if ((rc = store_actor_code(g->store, issuer, code, sizeof(code))) != 0)
-		return rc;
-	feed(&d, 'I', code);
+	feed(&d, 'I', st->issuer);
 	feed(&d, 'D', st->date);
 	feed(&d, 'T', st->title);
 	feed(&d, 'X', st->text);
@@ -179,16 +175,9 @@ content_digest(struct ingest *g, const struct statement_in *st,
 			continue;
 		feed(&d, 'c', c->kind);
 		feed(&d, 'm', c->cameo);
-		if ((rc = store_actor_code(g->store, rc_claims[i].by, code,
-		    sizeof(code))) != 0)
-			return rc;
-		feed(&d, 'b', code);
-		for (j = 0; j < c->ntargets; j++) {
-			if ((rc = store_actor_code(g->store,
-			    rc_claims[i].targets[j], code, sizeof(code))) != 0)
-				return rc;
-			feed(&d, 't', code);
-		}
+		feed(&d, 'b', c->by);
+		for (j = 0; j < c->ntargets; j++)
+			feed(&d, 't', c->targets[j]);
 		for (j = 0; j < c->ntopics; j++)
 			feed(&d, 'p', c->topics[j]);
 		feed(&d, 's', c->summary);
@@ -196,7 +185,6 @@ content_digest(struct ingest *g, const struct statement_in *st,
 		feed(&d, 'd', c->date);
 	}
 	digest_final(&d, hex);
-	return 0;
 }
 
 static int
@@ -259,8 +247,7 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 			    &rcl[i].targets[j])) != 0)
 				return rc;
 	}
-	if ((rc = content_digest(g, st, issuer, rcl, digest)) != 0)
-		return rc;
+	content_digest(st, digest);
 	memset(&row, 0, sizeof(row));
 	row.id = st->id;
 	if (row.id == NULL) {
