@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 
@@ -138,7 +139,13 @@ char_at(const struct tok *t, int pos, int *clen)
 {
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t n;
+	unsigned char c = (unsigned char)t->text[pos];
 
+	/* Most text is ASCII: no need to ask utf8proc about it. */
+	if (c < 0x80) {
+		*clen = 1;
+		return isalnum(c) ? CLS_WORD : CLS_SEP;
+	}
 	n = utf8proc_iterate((const utf8proc_uint8_t *)t->text + pos,
 	    t->len - pos, &cp);
 	if (n <= 0) {
@@ -168,7 +175,15 @@ emit(struct tok *t, int tflags, int start, int end)
 {
 	utf8proc_int32_t *nbuf;
 	utf8proc_ssize_t i, n, m;
+	char ascii[64];
+	int k;
 
+	/* An ASCII word folds to its lower case, without utf8proc. */
+	for (k = 0; k < end - start && k < (int)sizeof(ascii) &&
+	    (unsigned char)t->text[start + k] < 0x80; k++)
+		ascii[k] = tolower((unsigned char)t->text[start + k]);
+	if (k == end - start)
+		return t->xtoken(t->ctx, tflags, ascii, k, start, end);
 	for (;;) {
 		n = utf8proc_decompose(
 		    (const utf8proc_uint8_t *)t->text + start, end - start,
