@@ -37,18 +37,18 @@ static const char *const export_sql[E__MAX] = {
 	/* E_RESPONDS_TO */
 	"SELECT responds_to FROM responses WHERE statement_id = ?1"
 	" ORDER BY seq",
-	/* E_CLAIMS: the claimant only where it is not the issuer; rule-made
-	 * claims are not input, and are coded again from the text */
+	/* E_CLAIMS: the claimant only where it is not the issuer */
 	"SELECT c.kind, CASE WHEN c.by_id <> s.issuer_id THEN b.code END,"
 	" (SELECT group_concat(code, char(31)) FROM (SELECT a.code FROM"
 	" claim_targets t JOIN actors a ON a.id = t.actor_id"
 	" WHERE t.claim_id = c.id ORDER BY t.seq)),"
 	" (SELECT group_concat(topic, char(31)) FROM (SELECT p.topic FROM"
 	" claim_topics p WHERE p.claim_id = c.id ORDER BY p.seq)),"
-	" c.summary, c.quote, c.date, c.cameo"
+	" c.summary, c.quote, c.date, c.cameo,"
+	" CASE WHEN c.method <> 'curated' THEN c.method END"
 	" FROM claims c JOIN statements s ON s.sid = c.statement_id"
 	" JOIN actors b ON b.id = c.by_id"
-	" WHERE c.statement_id = ?1 AND c.method = 'curated' ORDER BY c.seq",
+	" WHERE c.statement_id = ?1 ORDER BY c.seq",
 };
 
 /* Sets key to column i of st as a string; SQL NULL leaves key out. */
@@ -168,9 +168,10 @@ claim_row(json_t *claims, struct db_stmt *st)
 	    (rc = set_text(c, "date", st, 6)) != 0)
 		return rc;
 	cameo = claim_kind_cameo(db_column_text(st, 0));
-	if (cameo == NULL || strcmp(cameo, db_column_text(st, 7)) != 0)
-		return set_text(c, "cameo", st, 7);
-	return 0;
+	if ((cameo == NULL || strcmp(cameo, db_column_text(st, 7)) != 0) &&
+	    (rc = set_text(c, "cameo", st, 7)) != 0)
+		return rc;
+	return set_text(c, "method", st, 8);
 }
 
 /* Adds the rows of st, bound to sid, under key; nothing when none. */

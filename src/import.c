@@ -17,6 +17,7 @@
 #include "actors.h"
 #include "archive.h"
 #include "arena.h"
+#include "autocode.h"
 #include "date.h"
 #include "db.h"
 #include "digest.h"
@@ -34,7 +35,7 @@ static const char *const statement_keys[] = { "id", "issuer", "date",
 	"title", "text", "url", "language", "kind", "responds_to", "claims",
 	NULL };
 static const char *const claim_keys[] = { "kind", "by", "target", "topics",
-	"summary", "quote", "date", "cameo", NULL };
+	"summary", "quote", "date", "cameo", "method", NULL };
 static const char *const actor_keys[] = { "code", "name", "kind", "aliases",
 	"country", NULL };
 static const char *const bundle_keys[] = { "actors", "statements", NULL };
@@ -47,6 +48,7 @@ struct import {
 	dm_archive                     *a;
 	struct store                   *store;
 	struct ingest                  *ingest;
+	struct autocode                *autocode;	/* made for text */
 	const struct dm_import_options *opt;
 	struct dm_import_counts        *counts;
 	struct arena                    arena;
@@ -294,7 +296,16 @@ claim_from_json(struct import *im, json_t *obj, const char *text,
 		goto done;
 	}
 	warn_unknown_keys(im, obj, claim_keys, im->where);
-	c->method = "curated";
+	if ((rc = get_string(im, obj, "method", 0, &c->method)) != 0)
+		goto done;
+	if (c->method == NULL)
+		c->method = "curated";
+	else if (strcmp(c->method, "curated") != 0 &&
+	    strcmp(c->method, "rule") != 0) {
+		rc = dm_error(DM_EINVALID, "%s: unknown method '%s' (curated "
+		    "or rule)", im->where, c->method);
+		goto done;
+	}
 	if ((rc = get_string(im, obj, "kind", 1, &c->kind)) != 0)
 		goto done;
 	if (claim_kind_cameo(c->kind) == NULL) {
@@ -698,7 +709,10 @@ import_text(struct import *im, FILE *fp, struct digest *d)
 	snprintf(im->where, sizeof(im->where), "statement");
 	arena_reset(&im->arena);
 	if ((rc = textstmt_parse(&st, &im->arena, buf, len, im->opt->issuer,
-	    im->opt->date, (enum date_order)im->opt->date_order)) == 0)
+	    im->opt->date, (enum date_order)im->opt->date_order)) == 0 &&
+	    (im->autocode != NULL || (rc = autocode_new(&im->autocode,
+	    im->store)) == 0) &&
+	    (rc = autocode_statement(im->autocode, &st, &im->arena)) == 0)
 		rc = import_statement(im, &st);
 	report_progress(im, len);
 	free(buf);
@@ -822,6 +836,7 @@ done:
 	if (fp != NULL && fp != stdin)
 		fclose(fp);
 	ingest_free(im.ingest);
+	autocode_free(im.autocode);
 	arena_free(&im.arena);
 	return rc;
 }

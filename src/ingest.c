@@ -187,6 +187,34 @@ content_digest(const struct statement_in *st, char hex[DIGEST_HEX_LEN + 1])
 	digest_final(&d, hex);
 }
 
+/*
+ * A curated claim supersedes the rule claims it matches: the same
+ * claimant and kind, and a target in common (or no targets on either).
+ */
+static int
+superseded(const struct statement_in *st, const struct resolved_claim *rcl,
+    size_t i)
+{
+	const struct claim_in *r = &st->claims[i], *c;
+	size_t k, a, b;
+
+	if (strcmp(r->method, "rule") != 0)
+		return 0;
+	for (k = 0; k < st->nclaims; k++) {
+		c = &st->claims[k];
+		if (strcmp(c->method, "curated") != 0 ||
+		    rcl[k].by != rcl[i].by || strcmp(c->kind, r->kind) != 0)
+			continue;
+		if (c->ntargets == 0 && r->ntargets == 0)
+			return 1;
+		for (a = 0; a < c->ntargets; a++)
+			for (b = 0; b < r->ntargets; b++)
+				if (rcl[k].targets[a] == rcl[i].targets[b])
+					return 1;
+	}
+	return 0;
+}
+
 static int
 write_claims(struct ingest *g, int64_t sid, const struct statement_in *st,
     const struct resolved_claim *rcl)
@@ -199,6 +227,8 @@ write_claims(struct ingest *g, int64_t sid, const struct statement_in *st,
 
 	for (i = 0; i < st->nclaims; i++) {
 		c = &st->claims[i];
+		if (superseded(st, rcl, i))
+			continue;
 		row.seq = (int)i;
 		row.by_id = rcl[i].by;
 		row.kind = c->kind;

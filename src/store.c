@@ -32,6 +32,7 @@ enum stmt {
 	STMT_MERGE_ALIASES,
 	STMT_MERGE_CHILDREN,
 	STMT_ACTOR_DELETE,
+	STMT_NAMES,
 	STMT__MAX
 };
 
@@ -97,6 +98,8 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"UPDATE actors SET parent_id = ?2 WHERE parent_id = ?1",
 	/* STMT_ACTOR_DELETE */
 	"DELETE FROM actors WHERE id = ?1",
+	/* STMT_NAMES */
+	"SELECT l.alias, a.code FROM aliases l JOIN actors a ON a.id = l.actor_id",
 };
 
 struct store {
@@ -516,4 +519,19 @@ store_actor_merge(struct store *s, int64_t from, int64_t into)
 	    (rc = run_ids(s, STMT_ACTOR_DELETE, from, 0, 1)) != 0)
 		return rc;
 	return alias_insert(s, into, code, 0, &added);
+}
+
+int
+store_names_each(struct store *s,
+    int (*fn)(void *, const char *, const char *), void *ctx)
+{
+	struct db_stmt *st = s->st[STMT_NAMES];
+	int rc;
+
+	while ((rc = db_step(st)) == DB_ROW)
+		if ((rc = fn(ctx, db_column_text(st, 0),
+		    db_column_text(st, 1))) != 0)
+			break;
+	db_reset(st);
+	return rc == DB_DONE ? 0 : rc;
 }

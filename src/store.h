@@ -36,6 +36,11 @@ int	store_alias_add(struct store *s, int64_t actor_id, const char *alias,
  */
 int	store_actor_find(struct store *s, const char *ref, int64_t *id);
 
+/* Calls fn with every name and alias in the archive and its actor's code. */
+int	store_names_each(struct store *s,
+	    int (*fn)(void *ctx, const char *name, const char *code),
+	    void *ctx);
+
 /* The code of actor id into buf. */
 int	store_actor_code(struct store *s, int64_t id, char *buf, size_t len);
 

@@ -49,10 +49,9 @@ print_help(void)
 	    "'export statements --format jsonl' writes the import format "
 	    "instead:\na line {\"actors\": [...]} with every actor the "
 	    "gazetteer does not\ndefine, then one statement per line with its "
-	    "curated claims, for\n'demarche import' into another archive.  "
-	    "Claims that demarche coded\nby rule from plain text are not "
-	    "written: they are not input, and\nare coded again when the "
-	    "original text is imported.\n"
+	    "claims, for\n'demarche import' into another archive.  Claims "
+	    "that demarche coded\nby rule carry \"method\": \"rule\", so "
+	    "they stay rule claims there.\n"
 	    "\n"
 	    "  -o, --output FILE  write to FILE instead of standard output\n"
 	    "\n%s", cli_filter_help);

@@ -126,7 +126,7 @@ expect_err "invalid search query"
 check "actors"
 run actors --search "western" --csv
 expect_status 0
-expect_out "WESTERN-COUNTRIES,Some Western countries,group,,,unnamed Western countries,0,0,2"
+expect_out "WESTERN-COUNTRIES,Some Western countries,group,,,Western countries;unnamed Western countries,0,0,2"
 run actors --unresolved
 expect_status 0
 expect_err "no actors"
