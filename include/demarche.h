@@ -191,6 +191,15 @@ int		 dm_import_file(dm_archive *a, const char *path,
 		    const struct dm_import_options *opt,
 		    struct dm_import_counts *counts);
 
+/*
+ * Runs the rule-based coder again over every statement whose claims it
+ * made (plain-text statements, and statements with rule claims), after
+ * its cue lists or the actors changed: their rule claims are replaced,
+ * curated claims kept, in one transaction.  Counts as dm_import_file().
+ */
+int		 dm_recode(dm_archive *a, const struct dm_import_options *opt,
+		    struct dm_import_counts *counts);
+
 /* What 'demarche stats' reports. */
 struct dm_stats {
 	int64_t actors;
@@ -287,5 +296,35 @@ int		 dm_thread(dm_archive *a, const char *id, FILE *fp);
 int		 dm_export(dm_archive *a, enum dm_listing what,
 		    const struct dm_filter *f, const struct dm_output *out,
 		    const char *path, int64_t *nrows);
+
+/*
+ * Writes the accusation network of the who listing under f (the same
+ * rows 'who' shows) to path, written whole or not at all, or to out->fp
+ * when path is NULL: actors as nodes, shaped and coloured by kind and
+ * sized by the claims they made and received; one edge per (accuser,
+ * accused) pair, as wide as its claims and coloured by its gravest claim
+ * kind; mutual pairs drawn with double lines.  out->format is "dot"
+ * (Graphviz source, the default) or "svg", drawn by running Graphviz's
+ * dot.  *npairs receives the number of pairs.  Returns as dm_list()
+ * does, or DM_ENOTFOUND, naming the package, when svg is asked for and
+ * Graphviz is not installed.
+ */
+int		 dm_graph(dm_archive *a, const struct dm_filter *f,
+		    const struct dm_output *out, const char *path,
+		    int64_t *npairs);
+
+/*
+ * Writes a self-contained HTML report to path, written whole or not at
+ * all, or to fp when path is NULL: the archive's figures, the network of
+ * dm_graph() inline (where Graphviz is missing the report says so in its
+ * place, and a warning is emitted), a timeline of the statements under f
+ * with one row per issuer, the who table, and the statements grouped in
+ * response threads with their claims and quotes.  f->kinds are claim
+ * kinds, as for the who listing; f->limit limits the pairs only.  Every
+ * text from the archive is escaped; the page loads nothing and runs no
+ * script.  Returns as dm_list() does.
+ */
+int		 dm_report(dm_archive *a, const struct dm_filter *f,
+		    const char *path, FILE *fp);
 
 #endif

@@ -167,6 +167,31 @@ skip_joins(const struct tok *t, int pos)
 }
 
 /*
+ * 1 if s[0..n) is all unified ideographs, kana or Hangul syllables: text
+ * that NFKC and case folding leave as it is, so the CJK bigrams, most of
+ * the tokens of Chinese text, need no trip through utf8proc.
+ */
+static int
+folds_to_itself(const char *s, int n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t len;
+	int i;
+
+	for (i = 0; i < n; i += (int)len) {
+		len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i,
+		    &cp);
+		if (len <= 0 || !((cp >= 0x4E00 && cp <= 0x9FFF) ||
+		    (cp >= 0x3400 && cp <= 0x4DBF) ||
+		    (cp >= 0x3041 && cp <= 0x3096) ||
+		    (cp >= 0x30A1 && cp <= 0x30FA) ||
+		    (cp >= 0xAC00 && cp <= 0xD7A3)))
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Folds text[start, end) (valid UTF-8) into t->buf and passes it to
  * FTS5.  A token that folds to nothing is dropped.
  */
@@ -184,6 +209,9 @@ emit(struct tok *t, int tflags, int start, int end)
 		ascii[k] = tolower((unsigned char)t->text[start + k]);
 	if (k == end - start)
 		return t->xtoken(t->ctx, tflags, ascii, k, start, end);
+	if (folds_to_itself(t->text + start, end - start))
+		return t->xtoken(t->ctx, tflags, t->text + start, end - start,
+		    start, end);
 	for (;;) {
 		n = utf8proc_decompose(
 		    (const utf8proc_uint8_t *)t->text + start, end - start,

@@ -11,6 +11,7 @@
 #include "atomicfile.h"
 #include "db.h"
 #include "error.h"
+#include "export.h"
 #include "gazetteer.h"
 #include "output.h"
 #include "query.h"
@@ -21,6 +22,7 @@ enum export_stmt {
 	E_STATEMENT,
 	E_RESPONDS_TO,
 	E_CLAIMS,
+	E_CODED,
 	E__MAX
 };
 
@@ -49,6 +51,9 @@ static const char *const export_sql[E__MAX] = {
 	" FROM claims c JOIN statements s ON s.sid = c.statement_id"
 	" JOIN actors b ON b.id = c.by_id"
 	" WHERE c.statement_id = ?1 ORDER BY c.seq",
+	/* E_CODED */
+	"SELECT id FROM statements WHERE source = 'text' OR sid IN"
+	" (SELECT statement_id FROM claims WHERE method = 'rule') ORDER BY sid",
 };
 
 /* Sets key to column i of st as a string; SQL NULL leaves key out. */
@@ -313,5 +318,26 @@ dm_export(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 	}
 done:
 	db_finalize(st);
+	return rc;
+}
+
+int
+export_coded(dm_archive *a, FILE *fp, int64_t *n)
+{
+	struct db_stmt *st[E__MAX] = { NULL };
+	int i, rc = 0;
+
+	*n = 0;
+	for (i = 0; i < E__MAX && rc == 0; i++)
+		rc = db_prepare(a->db, &st[i], export_sql[i]);
+	while (rc == 0 && (rc = db_step(st[E_CODED])) == DB_ROW) {
+		rc = statement_line(st, db_column_text(st[E_CODED], 0), fp);
+		(*n)++;
+	}
+	if (rc == DB_DONE)
+		rc = fflush(fp) != 0 || ferror(fp) ? dm_error(DM_ERROR,
+		    "cannot write a temporary file") : 0;
+	for (i = 0; i < E__MAX; i++)
+		db_finalize(st[i]);
 	return rc;
 }

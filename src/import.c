@@ -21,6 +21,7 @@
 #include "date.h"
 #include "db.h"
 #include "digest.h"
+#include "export.h"
 #include "error.h"
 #include "fold.h"
 #include "ingest.h"
@@ -49,6 +50,7 @@ struct import {
 	struct store                   *store;
 	struct ingest                  *ingest;
 	struct autocode                *autocode;	/* made for text */
+	int                             recode;	/* rule claims made again */
 	const struct dm_import_options *opt;
 	struct dm_import_counts        *counts;
 	struct arena                    arena;
@@ -464,6 +466,23 @@ import_statement(struct import *im, const struct statement_in *st)
 	return outcome(im, rc, res);
 }
 
+/* Drops the rule claims of st and has the coder make them again. */
+static int
+recode_statement(struct import *im, struct statement_in *st)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < st->nclaims; i++)
+		if (strcmp(st->claims[i].method, "rule") != 0)
+			st->claims[n++] = st->claims[i];
+	st->nclaims = n;
+	st->source = "text";
+	if (im->autocode == NULL && autocode_new(&im->autocode,
+	    im->store) != 0)
+		return DM_ERROR;
+	return autocode_statement(im->autocode, st, &im->arena);
+}
+
 static int
 do_statement(struct import *im, json_t *obj)
 {
@@ -475,6 +494,8 @@ do_statement(struct import *im, json_t *obj)
 	arena_reset(&im->arena);
 	if ((rc = statement_from_json(im, obj, &st)) != 0)
 		return outcome(im, rc, INGEST_NEW);
+	if (im->recode && (rc = recode_statement(im, &st)) != 0)
+		return rc;
 	return import_statement(im, &st);
 }
 
@@ -740,18 +761,17 @@ report_unresolved(struct import *im)
 		im->opt->report(im->opt->ctx, DM_REPORT_UNRESOLVED, list[i]);
 }
 
-/* Opens the input; stdin for "-". */
+/* Opens the input, stdin for "-", with its name and size (0 unknown). */
 static int
-open_input(struct import *im, const char *path, FILE **fp)
+open_input(const char *path, FILE **fp, const char **name, uint64_t *total)
 {
 	struct stat sb;
 
 	if (strcmp(path, "-") == 0) {
 		*fp = stdin;
-		im->name = "<stdin>";
+		*name = "<stdin>";
 		return 0;
 	}
-	im->name = path;
 	if ((*fp = fopen(path, "rb")) == NULL)
 		return dm_error(DM_EINVALID, "cannot open '%s': %s", path,
 		    strerror(errno));
@@ -761,13 +781,19 @@ open_input(struct import *im, const char *path, FILE **fp)
 		    "directory", path);
 	}
 	if (S_ISREG(sb.st_mode))
-		im->progress.total = (uint64_t)sb.st_size;
+		*total = (uint64_t)sb.st_size;
 	return 0;
 }
 
-int
-dm_import_file(dm_archive *a, const char *path,
-    const struct dm_import_options *opt, struct dm_import_counts *counts)
+/*
+ * Imports the stream fp, named name, in one transaction; text says it is
+ * plain text.  recode: the statements come from the archive itself, to
+ * have their rule claims made again.
+ */
+static int
+import_stream(dm_archive *a, const char *name, FILE *fp, int text,
+    int recode, uint64_t total, const struct dm_import_options *opt,
+    struct dm_import_counts *counts)
 {
 	struct dm_import_counts before = *counts;
 	const char *const *unresolved;
@@ -775,24 +801,27 @@ dm_import_file(dm_archive *a, const char *path,
 	struct import im;
 	struct digest d;
 	char sha[DIGEST_HEX_LEN + 1];
-	FILE *fp = NULL;
 	unsigned gflags = 0;
 	int64_t changes;
-	int rc, text;
+	int rc;
 
 	memset(&im, 0, sizeof(im));
 	im.a = a;
 	im.opt = opt;
 	im.counts = counts;
+	im.name = name;
+	im.recode = recode;
+	im.progress.total = total;
 	if ((rc = archive_store(a, &im.store)) != 0)
 		return rc;
-	if ((rc = open_input(&im, path, &fp)) != 0)
-		return rc;
-	text = (opt->flags & DM_IMPORT_TEXT) || is_text_name(path);
 	if (opt->flags & DM_IMPORT_UPDATE)
 		gflags |= INGEST_UPDATE;
 	if (opt->flags & DM_IMPORT_STRICT)
 		gflags |= INGEST_STRICT;
+	if (opt->flags & DM_IMPORT_KEEP_GOING)
+		gflags |= INGEST_ISOLATE;
+	if (recode)
+		gflags |= INGEST_UPDATE | INGEST_FORCE;
 	if ((rc = ingest_new(&im.ingest, a->db, im.store, gflags)) != 0)
 		goto done;
 	if ((rc = db_begin(a->db)) != 0)
@@ -833,10 +862,46 @@ done:
 		counts->actors = before.actors;
 		counts->rejected = before.rejected + 1;
 	}
-	if (fp != NULL && fp != stdin)
-		fclose(fp);
 	ingest_free(im.ingest);
 	autocode_free(im.autocode);
 	arena_free(&im.arena);
+	return rc;
+}
+
+int
+dm_import_file(dm_archive *a, const char *path,
+    const struct dm_import_options *opt, struct dm_import_counts *counts)
+{
+	const char *name = path;
+	uint64_t total = 0;
+	FILE *fp;
+	int rc;
+
+	if ((rc = open_input(path, &fp, &name, &total)) != 0)
+		return rc;
+	rc = import_stream(a, name, fp, (opt->flags & DM_IMPORT_TEXT) ||
+	    is_text_name(path), 0, total, opt, counts);
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
+}
+
+int
+dm_recode(dm_archive *a, const struct dm_import_options *opt,
+    struct dm_import_counts *counts)
+{
+	FILE *fp;
+	int64_t n = 0;
+	int rc;
+
+	/* The archive's coded statements, as input, through a scratch file. */
+	if ((fp = tmpfile()) == NULL)
+		return dm_error(DM_ERROR, "cannot make a temporary file: %s",
+		    strerror(errno));
+	if ((rc = export_coded(a, fp, &n)) == 0 && n > 0) {
+		rewind(fp);
+		rc = import_stream(a, "recode", fp, 0, 1, 0, opt, counts);
+	}
+	fclose(fp);
 	return rc;
 }

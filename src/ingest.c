@@ -285,7 +285,8 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 		row.id = derived;
 	}
 	rc = store_statement_find(g->store, row.id, &sid, old);
-	if (rc == 0 && strcmp(old, digest) == 0) {
+	if (rc == 0 && strcmp(old, digest) == 0 &&
+	    !(g->flags & INGEST_FORCE)) {
 		*res = INGEST_UNCHANGED;
 		return 0;
 	}
@@ -330,13 +331,14 @@ ingest_statement(struct ingest *g, const struct statement_in *st,
 	if (st->nclaims > 0 && (rcl = calloc(st->nclaims,
 	    sizeof(*rcl))) == NULL)
 		return dm_error(DM_ERROR, "out of memory");
-	if ((rc = db_savepoint(g->db)) != 0)
+	if ((g->flags & INGEST_ISOLATE) && (rc = db_savepoint(g->db)) != 0)
 		goto done;
 	if ((rc = ingest_resolved(g, st, import_id, res, rcl)) != 0) {
-		db_rollback_to(g->db);
+		if (g->flags & INGEST_ISOLATE)
+			db_rollback_to(g->db);
 		while (g->nunresolved > mark)
 			free(g->unresolved[--g->nunresolved]);
-	} else
+	} else if (g->flags & INGEST_ISOLATE)
 		rc = db_release(g->db);
 done:
 	for (i = 0; i < st->nclaims && rcl; i++)

@@ -2,8 +2,8 @@
  * Puts validated statements into the archive: resolves actor references
  * (creating unresolved actors unless strict), derives missing ids,
  * tells a re-import from a change by digest, and writes the rows.  The
- * caller owns the transaction; each statement runs in a savepoint so a
- * rejected one leaves nothing behind.
+ * caller owns the transaction, and rolls it back when a statement fails,
+ * unless INGEST_ISOLATE puts each statement in a savepoint of its own.
  */
 #ifndef DM_INGEST_H
 #define DM_INGEST_H
@@ -18,6 +18,12 @@ struct ingest;
 enum ingest_flags {
 	INGEST_UPDATE = 1 << 0,	/* replace a statement whose content changed */
 	INGEST_STRICT = 1 << 1,	/* an unresolved reference is an error */
+	INGEST_FORCE = 1 << 2,	/* rewrite even unchanged content (recode) */
+	/*
+	 * A failed statement leaves nothing behind, so others can follow.
+	 * Costly: FTS5 writes out its pending index at every savepoint.
+	 */
+	INGEST_ISOLATE = 1 << 3,
 };
 
 enum ingest_result { INGEST_NEW, INGEST_UPDATED, INGEST_UNCHANGED };
@@ -30,7 +36,8 @@ void	ingest_free(struct ingest *g);
  * Ingests one statement for the import import_id.  DM_ECONFLICT when the
  * id exists with other content (without INGEST_UPDATE), DM_ENOTFOUND for
  * an unresolved reference under INGEST_STRICT, DM_EINVALID for bad
- * content; the message says what.  Nothing is left behind on failure.
+ * content; the message says what.  With INGEST_ISOLATE nothing is left
+ * behind on failure.
  */
 int	ingest_statement(struct ingest *g, const struct statement_in *st,
 	    int64_t import_id, enum ingest_result *res);

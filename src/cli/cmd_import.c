@@ -17,13 +17,15 @@ static const struct option opts[] = {
 	{ "date", required_argument, NULL, 'D' },
 	{ "date-order", required_argument, NULL, 'O' },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "recode", no_argument, NULL, 'R' },
 	{ NULL, 0, NULL, 0 }
 };
 
 static void
 print_help(void)
 {
-	puts("usage: demarche [--db PATH] import [options] FILE...\n\n"
+	puts("usage: demarche [--db PATH] import [options] FILE...\n"
+	    "       demarche [--db PATH] import --recode\n\n"
 	    "Imports statements: JSON (one statement, an array, a bundle\n"
 	    "{\"actors\": [...], \"statements\": [...]}, or JSON Lines) or plain\n"
 	    "text (.txt, .md).  '-' reads standard input.  Each file is one\n"
@@ -40,6 +42,11 @@ print_help(void)
 	    "  --date DATE         plain text: the date, if the header has "
 	    "none\n"
 	    "  --date-order dmy|mdy  how to read 07/08/2021\n"
+	    "  --recode            run the rule-based coder again over the "
+	    "statements\n"
+	    "                      it coded (after its cue lists or the "
+	    "actors\n"
+	    "                      changed); curated claims stay\n"
 	    "  -q, --quiet         no progress display");
 }
 
@@ -122,7 +129,7 @@ cmd_import(int argc, char **argv)
 	struct dm_import_counts counts;
 	struct progress pr;
 	dm_archive *a = NULL;
-	int ch, rc, quiet = 0, i;
+	int ch, rc, quiet = 0, recode = 0, i;
 
 	memset(&opt, 0, sizeof(opt));
 	memset(&counts, 0, sizeof(counts));
@@ -157,12 +164,17 @@ cmd_import(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'R':
+			recode = 1;
+			break;
 		default:
 			return cli_usage("import", "unknown option '%s'",
 			    argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
+	if (recode && optind < argc)
+		return cli_usage("import", "--recode takes no files");
+	if (!recode && optind >= argc)
 		return cli_usage("import", "no file to import (give FILE, or "
 		    "'-' for standard input)");
 	if ((rc = cli_open(&a, 0)) != CLI_OK)
@@ -172,6 +184,8 @@ cmd_import(int argc, char **argv)
 	opt.ctx = &pr;
 	if (!quiet && isatty(STDERR_FILENO))
 		opt.progress = show_progress;
+	if (recode && dm_recode(a, &opt, &counts) != 0)
+		rc = cli_fail();
 	for (i = optind; i < argc; i++) {
 		pr.file = argv[i];
 		pr.start = now();

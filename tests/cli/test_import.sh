@@ -197,6 +197,21 @@ expect_status 0
 [ "$(q "SELECT group_concat(coalesce(c.quote, c.summary, c.kind) || '/' || c.method, ',') FROM claims c JOIN statements s ON s.sid = c.statement_id WHERE s.id = 'sup' ORDER BY c.seq")" = "curated/curated,rule two/rule,accuse/rule" ] &&
 	ok || bad "only the matching rule claim is dropped"
 
+check "--recode codes stored texts again, after the actors changed"
+printf 'Issuer: NATO\nDate: 2021-07-19\n\nNATO condemned Ruritania for the attack.\n' >rur.txt
+run import rur.txt
+expect_status 0
+rule_rur() { q "SELECT count(*) FROM claims c JOIN claim_targets t ON t.claim_id = c.id JOIN actors a ON a.id = t.actor_id WHERE c.method = 'rule' AND a.code = 'RUR'"; }
+[ "$(rule_rur)" = 0 ] && ok || bad "nobody to target yet"
+run actors add RUR Ruritania --kind state
+run import --recode
+expect_status 0
+[ "$(rule_rur)" = 1 ] && ok || bad "the claim against Ruritania after --recode"
+[ "$(q "SELECT count(*) FROM claims WHERE method = 'curated'")" -ge 24 ] && ok ||
+	bad "curated claims stay"
+run import --recode rur.txt
+expect_status 2
+
 check "usage errors"
 run import
 expect_status 2
