@@ -200,6 +200,16 @@ int		 dm_import_file(dm_archive *a, const char *path,
 int		 dm_recode(dm_archive *a, const struct dm_import_options *opt,
 		    struct dm_import_counts *counts);
 
+/*
+ * Checks the archive (SQLite integrity, foreign keys, full-text indexes,
+ * the who summary against the claims), calling fn once per check with ""
+ * or a description of the problem.  With rebuild, the who summary is
+ * computed again from the claims first.  DM_ERROR if any check fails.
+ */
+int		 dm_archive_check(dm_archive *a, int rebuild,
+		    void (*fn)(void *ctx, const char *what,
+		    const char *problem), void *ctx);
+
 /* What 'demarche stats' reports. */
 struct dm_stats {
 	int64_t actors;
@@ -324,7 +334,7 @@ int		 dm_graph(dm_archive *a, const struct dm_filter *f,
  * text from the archive is escaped; the page loads nothing and runs no
  * script.  Returns as dm_list() does.
  */
-int		 dm_report(dm_archive *a, const struct dm_filter *f,
+int		 dm_report_html(dm_archive *a, const struct dm_filter *f,
 		    const char *path, FILE *fp);
 
 #endif

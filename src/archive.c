@@ -67,16 +67,21 @@ dm_archive_migrations(dm_archive *a,
 int
 archive_store(dm_archive *a, struct store **out)
 {
-	int level;
+	int level, applied, rc;
 
 	*out = NULL;
 	if (a->store == NULL) {
 		if ((level = db_level(a->db)) < 0)
 			return DM_ERROR;
-		if (level < migrate_known_level())
-			return dm_error(DM_ERROR, "the archive is at schema "
-			    "level %d, this program needs %d: run 'demarche "
-			    "migrate'", level, migrate_known_level());
+		/* An archive made by an older demarche is brought up to date. */
+		if (level > 0 && level < migrate_known_level()) {
+			if ((rc = migrate_apply(a->db, &applied)) != 0)
+				return rc;
+			dm_warn("archive brought from schema level %d to %d",
+			    level, level + applied);
+		} else if (level < migrate_known_level())
+			return dm_error(DM_ERROR, "the archive is empty: run "
+			    "'demarche init'");
 		if (store_new(&a->store, a->db) != 0)
 			return DM_ERROR;
 	}

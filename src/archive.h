@@ -13,9 +13,8 @@ struct dm_archive {
 };
 
 /*
- * The archive's store, prepared on first use.  DM_ERROR, with a message
- * telling the user to run 'demarche migrate', when the archive is behind
- * this program's schema.
+ * The archive's store, prepared on first use, after applying the
+ * migrations an archive made by an older demarche lacks.
  */
 int	archive_store(dm_archive *a, struct store **out);
 

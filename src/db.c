@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "db_snippet.h"
 #include "db_tokenizer.h"
 #include "error.h"
 
@@ -124,7 +125,8 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 	sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
 	if ((rc = db_check(db->h, path, flags, known_level)) != 0)
 		goto done;
-	if (db_tokenizer_register(db->h) != 0) {
+	if (db_tokenizer_register(db->h) != 0 ||
+	    db_snippet_register(db->h) != 0) {
 		rc = DM_ERROR;
 		goto done;
 	}
@@ -201,7 +203,13 @@ db_exec(struct db *db, const char *sql)
 int
 db_begin(struct db *db)
 {
-	return db_exec(db, "BEGIN IMMEDIATE");
+	int rc;
+
+	/* Another writer's import may outlast the busy timeout: wait it out. */
+	while ((rc = db_exec(db, "BEGIN IMMEDIATE")) != 0 &&
+	    (sqlite3_errcode(db->h) & 0xff) == SQLITE_BUSY)
+		sqlite3_sleep(10);
+	return rc;
 }
 
 int
@@ -233,6 +241,9 @@ db_release(struct db *db)
 int
 db_rollback_to(struct db *db)
 {
+	/* A full disk rolls the whole transaction back: keep its message. */
+	if (sqlite3_get_autocommit(db->h))
+		return 0;
 	return db_exec(db, "ROLLBACK TO item; RELEASE item");
 }
 

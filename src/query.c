@@ -72,6 +72,8 @@ enum need {
 	N_TEXT = 1 << 6,
 	N_MUTUAL = 1 << 7,
 	N_UNRESOLVED = 1 << 8,
+	N_LIMIT = 1 << 9,	/* --limit given */
+	N_ALL = 1 << 10,	/* no --limit: every row */
 };
 
 struct part {
@@ -186,6 +188,37 @@ static const struct part who_sql[] = {
 	{ 0, NULL }
 };
 
+/*
+ * who from the summary that migration 0002 keeps (lvl 1 is the rollup),
+ * for the filters it can answer: see summary_serves().
+ */
+#define PAIR_IS(p, a)							\
+	" AND (" p " = " a " OR (NOT :exact AND " p " > " a " || '.' AND "	\
+	p " < " a " || '/'))"
+#define OF_PAIR(t)							\
+	" FROM " t " w WHERE w.lvl = p.lvl AND w.accuser = p.accuser"	\
+	" AND w.accused = p.accused"
+
+static const struct part who_summary_sql[] = {
+	{ 0, "SELECT p.accuser, (SELECT name FROM actors"
+	    " WHERE code = p.accuser), p.accused, (SELECT name FROM actors"
+	    " WHERE code = p.accused), p.claims, p.statements,"
+	    " substr((SELECT min(lo)" OF_PAIR("who_statements") "), 11),"
+	    " substr((SELECT max(hi)" OF_PAIR("who_statements") "), 11),"
+	    " (SELECT group_concat(kind, char(31)) FROM (SELECT kind"
+	    OF_PAIR("who_kinds") " ORDER BY kind)),"
+	    " (SELECT group_concat(topic, char(31)) FROM (SELECT topic"
+	    OF_PAIR("who_topics") " ORDER BY topic))"
+	    " FROM who_pairs p WHERE p.lvl = :rollup" },
+	{ N_BY, PAIR_IS("p.accuser", ":by") },
+	{ N_TARGET, PAIR_IS("p.accused", ":target") },
+	{ N_MUTUAL, " AND EXISTS (SELECT 1 FROM who_pairs q WHERE"
+	    " q.lvl = p.lvl AND q.accuser = p.accused"
+	    " AND q.accused = p.accuser)" },
+	{ 0, " ORDER BY p.claims DESC, p.accuser, p.accused LIMIT :limit" },
+	{ 0, NULL }
+};
+
 static const struct part actors_sql[] = {
 	{ 0, SETS " SELECT a.code, a.name, a.kind, p.code, a.country,"
 	    " (SELECT group_concat(alias, char(31)) FROM (SELECT l.alias"
@@ -205,30 +238,54 @@ static const struct part actors_sql[] = {
 	{ 0, NULL }
 };
 
-#define SNIPPET(t)	"snippet(" t ", -1, '[', ']', '\xe2\x80\xa6', 16)"
+/*
+ * Search ranks every match but makes a snippet only for the rows it
+ * shows, with dm_snippet() (db_snippet.h), whose cost does not grow
+ * with the number of hits in a document as snippet()'s does.  Under
+ * --limit, top holds the kept matches, ranked and cut, and each finds
+ * its row of the full-text table again by rowid for its snippet; with
+ * every match shown, each gets its snippet in place, which costs less
+ * than a lookup per row.
+ */
+#define SNIPPET(t)							\
+	"dm_snippet(" t ", -1, '[', ']', '\xe2\x80\xa6', 20)"
+#define SNIPPET_OF(t, rowid)						\
+	"(SELECT " SNIPPET(t) " FROM " t " WHERE " t " MATCH :text"	\
+	" AND " t ".rowid = " rowid ")"
 
 static const struct part search_sql[] = {
-	{ 0, SETS " SELECT found_in, statement_id, claim_id, date, by_code,"
-	    " title, snippet FROM (SELECT 'statement' AS found_in,"
-	    " s.id AS statement_id, NULL AS claim_id, s.date AS date,"
-	    " i.code AS by_code, s.title AS title, " SNIPPET("statements_fts")
-	    " AS snippet, bm25(statements_fts) AS rank"
-	    " FROM statements_fts JOIN statements s"
+	{ 0, SETS },
+	{ N_LIMIT, ", top AS MATERIALIZED (SELECT" },
+	{ N_ALL, " SELECT found_in, statement_id, claim_id, date, by_code,"
+	    " title, snippet FROM (SELECT" },
+	{ 0, " 'statement' AS found_in, s.id AS statement_id,"
+	    " NULL AS claim_id, s.sid AS rid, s.date AS date,"
+	    " i.code AS by_code, s.title AS title,"
+	    " bm25(statements_fts) AS rank" },
+	{ N_ALL, ", " SNIPPET("statements_fts") " AS snippet" },
+	{ 0, " FROM statements_fts JOIN statements s"
 	    " ON s.sid = statements_fts.rowid"
 	    " JOIN actors i ON i.id = s.issuer_id"
 	    " WHERE statements_fts MATCH :text AND " DATES("s") },
 	{ N_ACTOR, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
 	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
-	{ 0, " UNION ALL SELECT 'claim', s.id, claims.id, s.date, b.code,"
-	    " s.title, " SNIPPET("claims_fts") ", bm25(claims_fts)"
-	    " FROM claims_fts JOIN claims ON claims.id = claims_fts.rowid"
+	{ 0, " UNION ALL SELECT 'claim', s.id, claims.id, claims.id, s.date,"
+	    " b.code, s.title, bm25(claims_fts)" },
+	{ N_ALL, ", " SNIPPET("claims_fts") },
+	{ 0, " FROM claims_fts JOIN claims ON claims.id = claims_fts.rowid"
 	    " JOIN statements s ON s.sid = claims.statement_id"
 	    " JOIN actors b ON b.id = claims.by_id"
 	    " WHERE claims_fts MATCH :text AND " DATES("s") },
 	{ N_ACTOR, " AND (claims.by_id" IN_SET("a") " OR s.issuer_id"
 	    IN_SET("a") ")" },
 	{ N_KINDS, IN_KINDS("claims.kind") },
-	{ 0, ") ORDER BY rank, statement_id, claim_id LIMIT :limit" },
+	{ N_LIMIT, " ORDER BY rank, statement_id, claim_id LIMIT :limit)"
+	    " SELECT found_in, statement_id, claim_id, date, by_code, title,"
+	    " CASE WHEN claim_id IS NULL"
+	    " THEN " SNIPPET_OF("statements_fts", "top.rid")
+	    " ELSE " SNIPPET_OF("claims_fts", "top.rid") " END FROM top" },
+	{ N_ALL, ")" },
+	{ 0, " ORDER BY rank, statement_id, claim_id" },
 	{ 0, NULL }
 };
 
@@ -473,7 +530,8 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 	    (f->target ? N_TARGET : 0) | (b->kinds ? N_KINDS : 0) |
 	    (f->topic ? N_TOPIC : 0) | (f->method ? N_METHOD : 0) |
 	    (b->text ? N_TEXT : 0) | (f->mutual ? N_MUTUAL : 0) |
-	    (f->unresolved ? N_UNRESOLVED : 0);
+	    (f->unresolved ? N_UNRESOLVED : 0) |
+	    (f->limit > 0 ? N_LIMIT : N_ALL);
 	return 0;
 }
 
@@ -563,10 +621,28 @@ build_sql(const struct part *parts, unsigned have)
 	return sql;
 }
 
+/*
+ * Whether the who summary answers f: the default accusation kinds, no
+ * dates, topic or --actor, and under --rollup only top-level actors for
+ * --by and --against, with their descendants.  Otherwise the claims are
+ * summed up afresh.
+ */
+static int
+summary_serves(const struct dm_filter *f, const struct bound *b)
+{
+	if (f->kinds || f->from || f->to || f->topic || f->actor)
+		return 0;
+	if (!f->rollup)
+		return 1;
+	return !f->exact && strchr(b->by, '.') == NULL &&
+	    strchr(b->target, '.') == NULL;
+}
+
 int
 query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
     struct db_stmt **out)
 {
+	const struct part *parts;
 	struct bound b;
 	struct store *s;
 	char *sql = NULL;
@@ -580,7 +656,10 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 	if (what == DM_LIST_SEARCH && f->raw &&
 	    (rc = fts_check(a->db, b.text)) != 0)
 		goto done;
-	if ((sql = build_sql(listings[what].parts, b.have)) == NULL) {
+	parts = listings[what].parts;
+	if (what == DM_LIST_WHO && summary_serves(f, &b))
+		parts = who_summary_sql;
+	if ((sql = build_sql(parts, b.have)) == NULL) {
 		rc = dm_error(DM_ERROR, "out of memory");
 		goto done;
 	}

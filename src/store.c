@@ -27,8 +27,8 @@ enum stmt {
 	STMT_IMPORT_FINISH,
 	STMT_MERGE_STATEMENTS,
 	STMT_MERGE_CLAIMS,
-	STMT_MERGE_TARGETS,
-	STMT_MERGE_TARGETS_LEFT,
+	STMT_MERGE_TARGETS_OF,
+	STMT_MERGE_TARGETS_OUT,
 	STMT_MERGE_ALIASES,
 	STMT_MERGE_CHILDREN,
 	STMT_ACTOR_DELETE,
@@ -88,10 +88,13 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"UPDATE statements SET issuer_id = ?2 WHERE issuer_id = ?1",
 	/* STMT_MERGE_CLAIMS */
 	"UPDATE claims SET by_id = ?2 WHERE by_id = ?1",
-	/* STMT_MERGE_TARGETS: a claim aimed at both keeps one target. */
-	"UPDATE OR IGNORE claim_targets SET actor_id = ?2 WHERE actor_id = ?1",
-	/* STMT_MERGE_TARGETS_LEFT */
-	"DELETE FROM claim_targets WHERE actor_id = ?1",
+	/* STMT_MERGE_TARGETS_OF: the targets that name from or belong to its
+	 * claims, which the who summary sees leave and come back */
+	"SELECT claim_id, actor_id, seq FROM claim_targets WHERE actor_id = ?1"
+	" OR claim_id IN (SELECT id FROM claims WHERE by_id = ?1)",
+	/* STMT_MERGE_TARGETS_OUT */
+	"DELETE FROM claim_targets WHERE actor_id = ?1"
+	" OR claim_id IN (SELECT id FROM claims WHERE by_id = ?1)",
 	/* STMT_MERGE_ALIASES */
 	"UPDATE aliases SET actor_id = ?2, is_name = 0 WHERE actor_id = ?1",
 	/* STMT_MERGE_CHILDREN */
@@ -500,25 +503,80 @@ store_import_finish(struct store *s, int64_t id, const struct store_import *imp)
 	return db_run(st);
 }
 
+/* A claim target, held while its claim changes hands. */
+struct target_row {
+	int64_t claim_id, actor_id;
+	int     seq;
+};
+
+/*
+ * Takes out the targets of from's claims and those aimed at from, as
+ * they will be (from replaced by into), into *out.
+ */
+static int
+targets_out(struct store *s, int64_t from, int64_t into,
+    struct target_row **out, size_t *n)
+{
+	struct db_stmt *st = s->st[STMT_MERGE_TARGETS_OF];
+	struct target_row *rows = NULL, *grown;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if ((rc = db_bind_int(st, 1, from)) != 0)
+		return rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			if ((grown = realloc(rows, cap * sizeof(*rows))) ==
+			    NULL) {
+				rc = dm_error(DM_ERROR, "out of memory");
+				break;
+			}
+			rows = grown;
+		}
+		rows[*n].claim_id = db_column_int(st, 0);
+		rows[*n].actor_id = db_column_int(st, 1) == from ? into :
+		    db_column_int(st, 1);
+		rows[*n].seq = (int)db_column_int(st, 2);
+		(*n)++;
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		free(rows);
+		return rc;
+	}
+	*out = rows;
+	return run_ids(s, STMT_MERGE_TARGETS_OUT, from, 0, 1);
+}
+
 int
 store_actor_merge(struct store *s, int64_t from, int64_t into)
 {
 	static const enum stmt moves[] = { STMT_MERGE_STATEMENTS,
-	    STMT_MERGE_CLAIMS, STMT_MERGE_TARGETS, STMT_MERGE_ALIASES,
-	    STMT_MERGE_CHILDREN };
+	    STMT_MERGE_CLAIMS, STMT_MERGE_ALIASES, STMT_MERGE_CHILDREN };
+	struct target_row *rows = NULL;
 	char code[DM_CODE_MAX + 1];
-	size_t i;
+	size_t i, n = 0;
 	int rc, added;
 
-	if ((rc = store_actor_code(s, from, code, sizeof(code))) != 0)
-		return rc;
+	if ((rc = store_actor_code(s, from, code, sizeof(code))) != 0 ||
+	    (rc = targets_out(s, from, into, &rows, &n)) != 0)
+		goto done;
 	for (i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
 		if ((rc = run_ids(s, moves[i], from, into, 2)) != 0)
-			return rc;
-	if ((rc = run_ids(s, STMT_MERGE_TARGETS_LEFT, from, 0, 1)) != 0 ||
-	    (rc = run_ids(s, STMT_ACTOR_DELETE, from, 0, 1)) != 0)
-		return rc;
-	return alias_insert(s, into, code, 0, &added);
+			goto done;
+	/* A claim aimed at both keeps one target. */
+	for (i = 0; i < n; i++)
+		if ((rc = store_target_insert(s, rows[i].claim_id,
+		    rows[i].actor_id, rows[i].seq)) != 0)
+			goto done;
+	if ((rc = run_ids(s, STMT_ACTOR_DELETE, from, 0, 1)) != 0)
+		goto done;
+	rc = alias_insert(s, into, code, 0, &added);
+done:
+	free(rows);
+	return rc;
 }
 
 int

@@ -344,6 +344,169 @@ START_TEST(raw_search_passes_syntax)
 }
 END_TEST
 
+/* Adds a statement by EU.HRVP with text, bound rather than quoted. */
+static void
+add_statement(const char *id, const char *text)
+{
+	struct db_stmt *st;
+
+	ck_assert_int_eq(db_prepare(a->db, &st, "INSERT INTO statements"
+	    " (id, issuer_id, date, date_lo, date_hi, title, text, kind,"
+	    " digest) VALUES (?1, (SELECT id FROM actors WHERE code ="
+	    " 'EU.HRVP'), '2020', '2020-01-01', '2020-12-31', NULL, ?2,"
+	    " 'remarks', " DIGEST ")"), 0);
+	ck_assert_int_eq(db_bind_text(st, 1, id), 0);
+	ck_assert_int_eq(db_bind_text(st, 2, text), 0);
+	ck_assert_int_eq(db_run(st), 0);
+	db_finalize(st);
+}
+
+/* The snippet search gives statement id for text, or NULL if unlisted. */
+static char *
+snippet_for(const char *text, const char *id, int64_t limit)
+{
+	struct dm_filter f = { 0 };
+	char *csv, *line, *end, *out = NULL;
+	size_t n;
+	int rc;
+
+	f.text = text;
+	f.limit = limit;
+	csv = list(DM_LIST_SEARCH, &f, "tsv", &rc, NULL);
+	ck_assert_msg(csv != NULL, "%s", dm_error_last());
+	n = strlen(id);
+	for (line = csv; line != NULL && *line != '\0'; line = end) {
+		if ((end = strchr(line, '\n')) != NULL)
+			*end++ = '\0';
+		/* found_in, then statement_id, then four more cells. */
+		if (strncmp(line, "statement\t", 10) == 0 &&
+		    strncmp(line + 10, id, n) == 0 && line[10 + n] == '\t') {
+			out = strdup(strrchr(line, '\t') + 1);
+			break;
+		}
+	}
+	free(csv);
+	return out;
+}
+
+#define ASSERT_SNIPPET(text, id, want) do {				\
+	char *got_ = snippet_for(text, id, 0);				\
+	ck_assert_ptr_nonnull(got_);					\
+	ck_assert_str_eq(got_, want);					\
+	free(got_);							\
+	got_ = snippet_for(text, id, 5);				\
+	ck_assert_ptr_nonnull(got_);					\
+	ck_assert_str_eq(got_, want);					\
+	free(got_);							\
+} while (0)
+
+#define REPEATS	20000
+#define SENTENCE "Cyber attack number %09d was condemned by many, said the text. "
+
+START_TEST(snippet_of_a_long_text_is_short)
+{
+	char *text, *p;
+	int i;
+
+	/* Every sentence has "number"; the snippet needs the rare word. */
+	ck_assert_ptr_nonnull(text = malloc(REPEATS * 80));
+	for (p = text, i = 0; i < REPEATS; i++)
+		p += sprintf(p, SENTENCE, i);
+	add_statement("long", text);
+	free(text);
+	/* Both words, and the most hits of them, beat both words alone. */
+	ASSERT_SNIPPET("number 000019999", "long", "\xe2\x80\xa6" "text."
+	    " Cyber attack [number] 000019998 was condemned by many, said the"
+	    " text. Cyber attack [number] [000019999] was condemned by"
+	    " many\xe2\x80\xa6");
+	ASSERT_SNIPPET("number 000010000", "long", "\xe2\x80\xa6" "text."
+	    " Cyber attack [number] 000009999 was condemned by many, said the"
+	    " text. Cyber attack [number] [000010000] was condemned by"
+	    " many\xe2\x80\xa6");
+	/* The window with both words wins over the first hit of one. */
+	ASSERT_SNIPPET("condemned 000000007", "long", "\xe2\x80\xa6" "attack"
+	    " number 000000006 was [condemned] by many, said the text. Cyber"
+	    " attack number [000000007] was [condemned] by many, said"
+	    " the\xe2\x80\xa6");
+	ASSERT_SNIPPET("cyber", "long", "[Cyber] attack number 000000000 was"
+	    " condemned by many, said the text. [Cyber] attack number"
+	    " 000000001 was condemned by many, said\xe2\x80\xa6");
+}
+END_TEST
+
+START_TEST(snippet_cuts_huge_tokens_at_characters)
+{
+	char *text, *p;
+	int i;
+
+	/* Words of 3,000 letters, two bytes each, around the hit. */
+	ck_assert_ptr_nonnull(text = malloc(13000));
+	for (p = text, i = 0; i < 3000; i++)
+		p += sprintf(p, "\xc3\xa9");
+	p += sprintf(p, " target ");
+	for (i = 0; i < 3000; i++)
+		p += sprintf(p, "\xc3\xbc");
+	add_statement("huge", text);
+	free(text);
+	/* 120 bytes at most each side, whole characters only. */
+	ck_assert_ptr_nonnull(text = malloc(1000));
+	p = text + sprintf(text, "\xe2\x80\xa6");
+	for (i = 0; i < 59; i++)
+		p += sprintf(p, "\xc3\xa9");
+	p += sprintf(p, " [target] ");
+	for (i = 0; i < 59; i++)
+		p += sprintf(p, "\xc3\xbc");
+	sprintf(p, "\xe2\x80\xa6");
+	ASSERT_SNIPPET("target", "huge", text);
+	free(text);
+}
+END_TEST
+
+START_TEST(snippet_brackets_chinese_words)
+{
+	/* The text is 17 tokens (CJK bigrams count one each): all shown. */
+	ASSERT_SNIPPET("欧盟", "mission", "speculation and \"baseless\""
+	    " accusations by the U.S. and 中国驻[欧盟]使团 said so");
+	ASSERT_SNIPPET("中国驻", "mission", "speculation and \"baseless\""
+	    " accusations by the U.S. and [中国驻]欧盟使团 said so");
+	ASSERT_SNIPPET("\"U.S.\" baseless", "mission", "speculation and"
+	    " \"[baseless]\" accusations by the [U.S]. and 中国驻欧盟使团 said"
+	    " so");
+}
+END_TEST
+
+START_TEST(search_limit_keeps_rank_and_filters)
+{
+	struct dm_filter f = { 0 };
+	char *all, *top;
+	int rc;
+
+	/* The first rows of the whole ranking, cut after the third row. */
+	f.text = "cyber";
+	ck_assert_ptr_nonnull(all = list(DM_LIST_SEARCH, &f, "csv", &rc,
+	    NULL));
+	f.limit = 2;
+	ck_assert_ptr_nonnull(top = list(DM_LIST_SEARCH, &f, "csv", &rc,
+	    NULL));
+	ck_assert_int_gt(strlen(top), 0);
+	ck_assert_int_lt(strlen(top), strlen(all));
+	ck_assert_int_eq(strncmp(all, top, strlen(top)), 0);
+	free(all);
+	free(top);
+	/* The filters still apply before the cut. */
+	f.limit = 5;
+	ASSERT_IDS(DM_LIST_SEARCH, &f, "claim statement statement ");
+	f.actor = "NATO";
+	ASSERT_IDS(DM_LIST_SEARCH, &f, "statement ");
+	f.actor = NULL;
+	f.kinds = "condemn";
+	ASSERT_IDS(DM_LIST_SEARCH, &f, "statement statement ");
+	f.kinds = NULL;
+	f.from = "2022";
+	ASSERT_IDS(DM_LIST_SEARCH, &f, "");
+}
+END_TEST
+
 START_TEST(actors_search_and_counts)
 {
 	struct dm_filter f = { 0 };
@@ -582,6 +745,10 @@ query_suite(void)
 	tcase_add_test(tc, who_mutual_needs_rollup_here);
 	tcase_add_test(tc, search_takes_text_literally);
 	tcase_add_test(tc, raw_search_passes_syntax);
+	tcase_add_test(tc, snippet_of_a_long_text_is_short);
+	tcase_add_test(tc, snippet_cuts_huge_tokens_at_characters);
+	tcase_add_test(tc, snippet_brackets_chinese_words);
+	tcase_add_test(tc, search_limit_keeps_rank_and_filters);
 	tcase_add_test(tc, actors_search_and_counts);
 	tcase_add_test(tc, empty_listing_writes_nothing);
 	tcase_add_test(tc, actor_and_date_filters_use_indexes);

@@ -199,7 +199,10 @@ cmd_import(int argc, char **argv)
 		} else if (pr.shown)
 			fputs("\r\033[K", stderr);
 	}
-	print_counts(&counts);
+	/* A run that failed before anything was counted has nothing to say. */
+	if (rc == CLI_OK || counts.added + counts.updated + counts.unchanged +
+	    counts.rejected > 0)
+		print_counts(&counts);
 	if (counts.rejected > 0)
 		rc = CLI_FAIL;
 	dm_archive_free(a);

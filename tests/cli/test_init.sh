@@ -45,7 +45,7 @@ if [ ! -e test.db ]; then ok; else bad "stats created the archive"; fi
 check "init creates the archive and loads the gazetteer"
 run init
 expect_status 0
-expect_err "1 migration applied"
+expect_err "2 migrations applied"
 run stats
 expect_status 0
 expect_out "statements  0"
@@ -67,6 +67,7 @@ check "migrate --status"
 run migrate --status
 expect_status 0
 expect_out "0001-initial.sql"
+expect_out "0002-who-summary.sql"
 expect_out "applied"
 run migrate
 expect_status 0

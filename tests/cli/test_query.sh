@@ -119,9 +119,32 @@ expect_out "[baseless]"
 run search 欧盟 --csv
 expect_status 0
 expect_out "statement,tricky,"
+expect_out "中国驻[欧盟]使团"
+run search 欧盟 --format jsonl --limit 1
+expect_status 0
+expect_out '"snippet": "États-Unis, [欧盟]"'
+if [ "$(wc -l <"$WORK/out")" -eq 1 ]; then ok; else bad "want 1 row"; fi
 run search --raw 'baseless AND ('
 expect_status 2
 expect_err "invalid search query"
+
+check "search: a snippet of a long text that repeats the word is short"
+awk 'BEGIN { printf "{\"id\": \"long\", \"issuer\": \"EU\", \"date\": \"2021\", \"text\": \""
+	for (i = 0; i < 32768; i++)
+		printf "Cyber attack number %09d was condemned by many, said the text. ", i
+	print "\"}" }' >long.json
+run import long.json
+expect_status 0
+for limit in "" "--limit 3"; do
+	run search "number 000032767" --csv $limit
+	expect_status 0
+	expect_out 'statement,long,,2021,EU,,"…text. Cyber attack [number] 000032766 was condemned by many, said the text. Cyber attack [number] [000032767] was condemned by many…"'
+	if [ "$(wc -c <"$WORK/out")" -lt 400 ]; then ok; else
+		bad "snippet of $(wc -c <"$WORK/out") bytes"; fi
+done
+run search "cyber" --raw --limit 2 --format jsonl
+expect_status 0
+if [ "$(wc -l <"$WORK/out")" -eq 2 ]; then ok; else bad "want 2 rows"; fi
 
 check "actors"
 run actors --search "western" --csv

@@ -1,0 +1,124 @@
+/*
+ * 'demarche check': the archive's own verdict on itself: SQLite's
+ * integrity and foreign-key checks, the full-text indexes, and the who
+ * summary against the same figures computed from scratch.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "archive.h"
+#include "db.h"
+#include "error.h"
+
+enum check_sql {
+	C_INTEGRITY,
+	C_FOREIGN_KEYS,
+	C_FTS_STATEMENTS,
+	C_FTS_CLAIMS,
+	C_SUMMARY_DIFF,
+	C__MAX
+};
+
+static const char *const check_sql[C__MAX] = {
+	/* C_INTEGRITY */
+	"PRAGMA integrity_check",
+	/* C_FOREIGN_KEYS */
+	"PRAGMA foreign_key_check",
+	/* C_FTS_STATEMENTS */
+	"INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')",
+	/* C_FTS_CLAIMS */
+	"INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
+	/* C_SUMMARY_DIFF: rows in one and not the other, both ways */
+	"SELECT (SELECT count(*) FROM (SELECT * FROM who_pairs_fresh EXCEPT"
+	" SELECT * FROM who_pairs)) + (SELECT count(*) FROM (SELECT * FROM"
+	" who_pairs EXCEPT SELECT * FROM who_pairs_fresh))"
+	" + (SELECT count(*) FROM (SELECT * FROM who_statements_fresh EXCEPT"
+	" SELECT * FROM who_statements)) + (SELECT count(*) FROM (SELECT *"
+	" FROM who_statements EXCEPT SELECT * FROM who_statements_fresh))"
+	" + (SELECT count(*) FROM (SELECT * FROM who_kinds_fresh EXCEPT"
+	" SELECT * FROM who_kinds)) + (SELECT count(*) FROM (SELECT * FROM"
+	" who_kinds EXCEPT SELECT * FROM who_kinds_fresh))"
+	" + (SELECT count(*) FROM (SELECT * FROM who_topics_fresh EXCEPT"
+	" SELECT * FROM who_topics)) + (SELECT count(*) FROM (SELECT * FROM"
+	" who_topics EXCEPT SELECT * FROM who_topics_fresh))",
+};
+
+static const char sql_rebuild[] =
+    "DELETE FROM who_pairs; DELETE FROM who_statements;"
+    "DELETE FROM who_kinds; DELETE FROM who_topics;"
+    "INSERT INTO who_pairs SELECT * FROM who_pairs_fresh;"
+    "INSERT INTO who_statements SELECT * FROM who_statements_fresh;"
+    "INSERT INTO who_kinds SELECT * FROM who_kinds_fresh;"
+    "INSERT INTO who_topics SELECT * FROM who_topics_fresh";
+
+/* Runs check i; *problem gets a description, or stays "" when fine. */
+static int
+run_check(struct db *db, int i, char *problem, size_t len)
+{
+	struct db_stmt *st = NULL;
+	const char *v;
+	int rc;
+
+	*problem = '\0';
+	if ((rc = db_prepare(db, &st, check_sql[i])) != 0)
+		return rc;
+	rc = db_step(st);
+	switch (i) {
+	case C_INTEGRITY:
+		v = rc == DB_ROW ? db_column_text(st, 0) : NULL;
+		if (v == NULL || strcmp(v, "ok") != 0)
+			snprintf(problem, len, "%s", v ? v : dm_error_last());
+		break;
+	case C_FOREIGN_KEYS:
+		if (rc == DB_ROW)
+			snprintf(problem, len, "a row of '%s' refers to a "
+			    "missing row of '%s'", db_column_text(st, 0),
+			    db_column_text(st, 2));
+		break;
+	case C_FTS_STATEMENTS:
+	case C_FTS_CLAIMS:
+		if (rc < 0)
+			snprintf(problem, len, "%s", dm_error_last());
+		break;
+	default:
+		if (rc == DB_ROW && db_column_int(st, 0) != 0)
+			snprintf(problem, len, "%lld rows differ from the claims "
+			    "(run 'demarche check --rebuild')",
+			    (long long)db_column_int(st, 0));
+		break;
+	}
+	db_finalize(st);
+	return rc == DB_ROW || rc == DB_DONE || *problem ? 0 : rc;
+}
+
+int
+dm_archive_check(dm_archive *a, int rebuild,
+    void (*fn)(void *ctx, const char *what, const char *problem), void *ctx)
+{
+	static const char *const what[C__MAX] = { "integrity", "foreign keys",
+	    "full-text index of statements", "full-text index of claims",
+	    "who summary" };
+	struct store *s;
+	char problem[512];
+	int i, rc, bad = 0;
+
+	if ((rc = archive_store(a, &s)) != 0)
+		return rc;
+	if (rebuild) {
+		if ((rc = db_begin(a->db)) != 0)
+			return rc;
+		if ((rc = db_exec(a->db, sql_rebuild)) != 0 ||
+		    (rc = db_commit(a->db)) != 0) {
+			db_rollback(a->db);
+			return rc;
+		}
+	}
+	for (i = 0; i < C__MAX; i++) {
+		if ((rc = run_check(a->db, i, problem, sizeof(problem))) != 0)
+			return rc;
+		bad += *problem != '\0';
+		fn(ctx, what[i], problem);
+	}
+	return bad ? dm_error(DM_ERROR, "the archive has %d problem%s", bad,
+	    bad == 1 ? "" : "s") : 0;
+}

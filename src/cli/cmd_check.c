@@ -1,0 +1,59 @@
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+static const struct option opts[] = {
+	CLI_HELP_OPTION,
+	{ "rebuild", no_argument, NULL, 'r' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+print_help(void)
+{
+	puts("usage: demarche [--db PATH] check [--rebuild]\n\n"
+	    "Checks the archive: SQLite's integrity and foreign keys, the\n"
+	    "full-text indexes, and the summary that 'who' reads against the\n"
+	    "same figures computed from the claims.  One line per check; the\n"
+	    "exit status is 1 if any fails.\n\n"
+	    "  --rebuild  compute the who summary again from the claims "
+	    "first");
+}
+
+static void
+print_check(void *ctx, const char *what, const char *problem)
+{
+	(void)ctx;
+	printf("%-30s %s\n", what, *problem ? problem : "ok");
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	dm_archive *a = NULL;
+	int ch, rc, rebuild = 0;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			print_help();
+			return CLI_OK;
+		case 'r':
+			rebuild = 1;
+			break;
+		default:
+			return cli_usage("check", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("check", "unexpected argument '%s'",
+		    argv[optind]);
+	if ((rc = cli_open(&a, 0)) != CLI_OK)
+		return rc;
+	if (dm_archive_check(a, rebuild, print_check, NULL) != 0)
+		rc = cli_fail();
+	dm_archive_free(a);
+	return rc;
+}

@@ -1,0 +1,127 @@
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { OPT_OUTPUT = 'o', OPT_BY = 1, OPT_AGAINST, OPT_MUTUAL, OPT_ROLLUP };
+
+static const struct option opts[] = {
+	CLI_HELP_OPTION,
+	CLI_FILTER_OPTIONS,
+	{ "output", required_argument, NULL, OPT_OUTPUT },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "against", required_argument, NULL, OPT_AGAINST },
+	{ "mutual", no_argument, NULL, OPT_MUTUAL },
+	{ "rollup", no_argument, NULL, OPT_ROLLUP },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+print_help(void)
+{
+	const char *output;
+
+	/* The shared help up to its output options, which differ here. */
+	output = strstr(cli_filter_help, "Output:");
+	printf("usage: demarche [--db PATH] graph [filters] [--by A] "
+	    "[--against B]\n"
+	    "                 [--mutual] [--rollup] [--format dot|svg] "
+	    "[-o FILE]\n"
+	    "\n"
+	    "The accusation network: the pairs that 'who' lists with the "
+	    "same\noptions, as a graph.  Each actor is a node, shaped and "
+	    "coloured by\nits kind and sized by the claims it made and "
+	    "received; each pair is\nan arrow from accuser to accused, as "
+	    "wide as its number of claims\nand coloured by its gravest "
+	    "kind; pairs that accused each other\nare drawn with double "
+	    "lines.\n"
+	    "\n"
+	    "  --by A           accusations made by A (or an actor under it)\n"
+	    "  --against B      accusations aimed at B (or an actor under "
+	    "it)\n"
+	    "  --mutual         only pairs that accused each other\n"
+	    "  --rollup         count every actor as its top-level actor\n"
+	    "  --format F       dot (Graphviz source) or svg, drawn by "
+	    "Graphviz's\n"
+	    "                   dot (apt install graphviz); the default is "
+	    "svg\n"
+	    "                   when FILE ends in .svg, else dot\n"
+	    "  -o, --output FILE  write to FILE, whole or not at all\n"
+	    "\n%.*s", output ? (int)(output - cli_filter_help) :
+	    (int)strlen(cli_filter_help), cli_filter_help);
+}
+
+/* svg when the file is named so, else the Graphviz source. */
+static const char *
+default_format(const char *path)
+{
+	size_t n;
+
+	if (path != NULL && (n = strlen(path)) >= 4 &&
+	    strcmp(path + n - 4, ".svg") == 0)
+		return "svg";
+	return "dot";
+}
+
+int
+cmd_graph(int argc, char **argv)
+{
+	struct cli_query q;
+	dm_archive *a = NULL;
+	const char *path = NULL;
+	int64_t n;
+	int ch, rc;
+
+	cli_query_init(&q);
+	q.out.format = NULL;
+	while ((ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			print_help();
+			return CLI_OK;
+		case OPT_OUTPUT:
+			path = optarg;
+			break;
+		case OPT_BY:
+			q.filter.by = optarg;
+			break;
+		case OPT_AGAINST:
+			q.filter.target = optarg;
+			break;
+		case OPT_MUTUAL:
+			q.filter.mutual = 1;
+			break;
+		case OPT_ROLLUP:
+			q.filter.rollup = 1;
+			break;
+		case CLI_OPT_CSV:
+		case CLI_OPT_JSON:
+		case CLI_OPT_EXCEL:
+			return cli_usage("graph", "'%s' does not apply: a "
+			    "graph is dot or svg", argv[optind - 1]);
+		default:
+			if ((rc = cli_query_option(&q, "graph", ch, optarg,
+			    argv)) != CLI_OK)
+				return rc;
+			break;
+		}
+	}
+	if (optind < argc)
+		return cli_usage("graph", "unexpected argument '%s'",
+		    argv[optind]);
+	if (q.out.format == NULL)
+		q.out.format = default_format(path);
+	if ((rc = cli_open(&a, 0)) != CLI_OK)
+		return rc;
+	if ((rc = dm_graph(a, &q.filter, &q.out, path, &n)) != 0)
+		rc = cli_query_fail(rc);
+	else if (n == 0)
+		fprintf(stderr, "no accusations\n");
+	else if (path != NULL)
+		fprintf(stderr, "%" PRId64 " pair%s drawn to '%s'\n", n,
+		    n == 1 ? "" : "s", path);
+	dm_archive_free(a);
+	return rc;
+}

@@ -1,0 +1,730 @@
+/*
+ * The accusation network of 'demarche graph' and of the report: actors
+ * as nodes, one edge per (accuser, accused) row of the who listing.
+ *
+ * demarche writes the DOT itself and runs Graphviz as a child process,
+ * 'dot -Tsvg' with the DOT on its standard input, rather than linking
+ * libgvc: the program builds and runs without Graphviz (only the SVG
+ * needs it), a crash or a runaway layout inside Graphviz cannot take the
+ * archive's process with it, and what is drawn is exactly the DOT that
+ * 'graph --format dot' shows.
+ */
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "atomicfile.h"
+#include "db.h"
+#include "error.h"
+#include "fold.h"
+#include "graph.h"
+#include "output.h"
+#include "query.h"
+
+extern char **environ;
+
+struct node {
+	const char	*code;
+	const char	*name;	/* NULL when no actor has the code */
+	const char	*kind;	/* NULL until the actors are read */
+	int64_t		 made;	/* claims made in the rows */
+	int64_t		 received;
+};
+
+struct edge {
+	size_t		 from, to;	/* indexes of node */
+	int64_t		 claims, statements;
+	const char	*first, *last;
+	const char	*kinds, *topics; /* OUT_LIST_SEP lists, or NULL */
+	int		 mutual;	/* the reverse pair is shown too */
+};
+
+struct graph {
+	struct arena	 arena;	/* every string */
+	struct node	*node;
+	size_t		 nnodes, nodecap;
+	struct edge	*edge;
+	size_t		 nedges, edgecap;
+};
+
+/* How each actor kind is drawn; the last entry serves any other. */
+static const struct {
+	const char	*kind;
+	const char	*shape;
+	const char	*style;
+	const char	*fill;
+	const char	*look;	/* for the legend */
+} actor_styles[] = {
+	{ "state", "ellipse", "filled", "#cfe3f5", "ellipse" },
+	{ "igo", "hexagon", "filled", "#d5ecc8", "hexagon" },
+	{ "institution", "box", "filled,rounded", "#fde3bd", "rounded box" },
+	{ "ministry", "box", "filled", "#fff2a8", "box" },
+	{ "mission", "house", "filled", "#f4d3ee", "house" },
+	{ "agency", "component", "filled", "#d9d2ef", "box with tabs" },
+	{ "person", "egg", "filled", "#f9d0c4", "egg" },
+	{ "group", "octagon", "filled", "#e4e4e4", "octagon" },
+	{ "media", "note", "filled", "#d2efec", "note" },
+	{ "unresolved", "ellipse", "filled,dashed", "#ffffff",
+	    "dashed ellipse" },
+	{ "other", "ellipse", "filled", "#eeeeee", "grey ellipse" },
+};
+
+/*
+ * Edge colours by claim kind, the gravest first: an edge with several
+ * kinds takes the colour of the gravest.
+ */
+static const struct {
+	const char	*kind;
+	const char	*color;
+} claim_colors[] = {
+	{ "condemn", "#8c1010" },
+	{ "accuse", "#d62f1f" },
+	{ "criticize", "#ef8a17" },
+	{ "threaten", "#6a3d9a" },
+	{ "complain", "#a6611a" },
+	{ "demand", "#1f78b4" },
+	{ "reject", "#4d4d4d" },
+	{ "deny", "#878787" },
+	{ "appeal", "#2c9c3a" },
+	{ "assert", "#5ea3d6" },
+	{ "support", "#1a7f4b" },
+	{ "defend", "#6cbf5b" },
+};
+
+#define NELEM(x)	(sizeof(x) / sizeof((x)[0]))
+
+#define FONT	"Helvetica,Arial,sans-serif"
+
+void
+escape_write(FILE *fp, const char *s, const char *(*esc)(int c))
+{
+	const char *r;
+	size_t len, bad, i;
+
+	len = strlen(s);
+	while (len > 0) {
+		if (utf8_check(s, len, &bad) == 0)
+			bad = len;
+		for (i = 0; i < bad; i++) {
+			if ((r = esc((unsigned char)s[i])) != NULL)
+				fputs(r, fp);
+			else
+				putc(s[i], fp);
+		}
+		if (bad == len)
+			break;
+		fputs("\xef\xbf\xbd", fp);
+		s += bad + 1;
+		len -= bad + 1;
+	}
+}
+
+/*
+ * Inside a DOT string a quote and a backslash are escaped, a newline
+ * becomes dot's line break, other control characters a space; '&' is
+ * written as an entity because dot reads entities in labels ("&lt;"
+ * would show as '<').
+ */
+static const char *
+dot_esc(int c)
+{
+	switch (c) {
+	case '"':
+		return "\\\"";
+	case '\\':
+		return "\\\\";
+	case '&':
+		return "&amp;";
+	case '\n':
+		return "\\n";
+	case '\r':
+		return "";
+	default:
+		return c < 0x20 || c == 0x7f ? " " : NULL;
+	}
+}
+
+static void
+dot_text(FILE *fp, const char *s)
+{
+	escape_write(fp, s, dot_esc);
+}
+
+void
+escape_list(FILE *fp, const char *list, const char *sep,
+    const char *(*esc)(int c))
+{
+	const char *p, *end;
+	char *item;
+
+	if (list == NULL)
+		return;
+	for (p = list; ; p = end + 1) {
+		if ((end = strchr(p, OUT_LIST_SEP)) == NULL) {
+			escape_write(fp, p, esc);
+			return;
+		}
+		if ((item = strndup(p, (size_t)(end - p))) != NULL)
+			escape_write(fp, item, esc);
+		free(item);
+		fputs(sep, fp);
+	}
+}
+
+static int
+list_has(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	const char *p;
+
+	for (p = list; p != NULL; p = strchr(p, OUT_LIST_SEP)) {
+		if (*p == OUT_LIST_SEP)
+			p++;
+		if (strncmp(p, item, n) == 0 && (p[n] == '\0' ||
+		    p[n] == OUT_LIST_SEP))
+			return 1;
+	}
+	return 0;
+}
+
+static size_t
+actor_style(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(actor_styles) - 1; i++)
+		if (kind != NULL && strcmp(kind, actor_styles[i].kind) == 0)
+			break;
+	return i;
+}
+
+/* The index in claim_colors of the gravest kind of an edge. */
+static size_t
+edge_color(const struct edge *e)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(claim_colors); i++)
+		if (e->kinds != NULL &&
+		    list_has(e->kinds, claim_colors[i].kind))
+			return i;
+	return 1;
+}
+
+static char *
+keep(struct graph *g, const char *s)
+{
+	return s == NULL ? NULL : arena_strdup(&g->arena, s);
+}
+
+/* Finds the node of code, adding it; SIZE_MAX when out of memory. */
+static size_t
+node_add(struct graph *g, const char *code, const char *name)
+{
+	struct node *np;
+	size_t i;
+
+	for (i = 0; i < g->nnodes; i++)
+		if (strcmp(g->node[i].code, code) == 0)
+			return i;
+	if (g->nnodes == g->nodecap) {
+		g->nodecap = g->nodecap ? g->nodecap * 2 : 16;
+		if ((np = realloc(g->node, g->nodecap * sizeof(*np))) == NULL)
+			return SIZE_MAX;
+		g->node = np;
+	}
+	np = &g->node[g->nnodes];
+	memset(np, 0, sizeof(*np));
+	if ((np->code = keep(g, code)) == NULL ||
+	    (name != NULL && (np->name = keep(g, name)) == NULL))
+		return SIZE_MAX;
+	return g->nnodes++;
+}
+
+/* Adds one row of the who listing as an edge. */
+static int
+edge_add(struct graph *g, struct db_stmt *st)
+{
+	struct edge *e;
+	size_t from, to;
+
+	if ((from = node_add(g, db_column_text(st, 0),
+	    db_column_text(st, 1))) == SIZE_MAX ||
+	    (to = node_add(g, db_column_text(st, 2),
+	    db_column_text(st, 3))) == SIZE_MAX)
+		return dm_error(DM_ERROR, "out of memory");
+	if (g->nedges == g->edgecap) {
+		g->edgecap = g->edgecap ? g->edgecap * 2 : 16;
+		if ((e = realloc(g->edge, g->edgecap * sizeof(*e))) == NULL)
+			return dm_error(DM_ERROR, "out of memory");
+		g->edge = e;
+	}
+	e = &g->edge[g->nedges++];
+	memset(e, 0, sizeof(*e));
+	e->from = from;
+	e->to = to;
+	e->claims = db_column_int(st, 4);
+	e->statements = db_column_int(st, 5);
+	if ((e->first = keep(g, db_column_text(st, 6))) == NULL ||
+	    (e->last = keep(g, db_column_text(st, 7))) == NULL ||
+	    (!db_column_is_null(st, 8) &&
+	    (e->kinds = keep(g, db_column_text(st, 8))) == NULL) ||
+	    (!db_column_is_null(st, 9) &&
+	    (e->topics = keep(g, db_column_text(st, 9))) == NULL))
+		return dm_error(DM_ERROR, "out of memory");
+	g->node[from].made += e->claims;
+	g->node[to].received += e->claims;
+	return 0;
+}
+
+/* Gives every node the kind of its actor. */
+static int
+load_kinds(struct graph *g, dm_archive *a)
+{
+	struct dm_filter all;
+	struct db_stmt *st = NULL;
+	const char *code;
+	size_t i;
+	int rc;
+
+	memset(&all, 0, sizeof(all));
+	if ((rc = query_prepare(a, DM_LIST_ACTORS, &all, &st)) != 0)
+		return rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		code = db_column_text(st, 0);
+		for (i = 0; i < g->nnodes; i++)
+			if (strcmp(g->node[i].code, code) == 0 &&
+			    (g->node[i].kind = keep(g, db_column_text(st,
+			    2))) == NULL) {
+				rc = dm_error(DM_ERROR, "out of memory");
+				goto done;
+			}
+	}
+	if (rc == DB_DONE)
+		rc = 0;
+done:
+	db_finalize(st);
+	return rc;
+}
+
+int
+graph_load(struct graph **out, dm_archive *a, const struct dm_filter *f)
+{
+	struct db_stmt *st = NULL;
+	struct graph *g;
+	size_t i, j;
+	int rc;
+
+	if ((*out = g = calloc(1, sizeof(*g))) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	if ((rc = query_prepare(a, DM_LIST_WHO, f, &st)) != 0)
+		goto done;
+	while ((rc = db_step(st)) == DB_ROW)
+		if ((rc = edge_add(g, st)) != 0)
+			goto done;
+	if (rc != DB_DONE)
+		goto done;
+	for (i = 0; i < g->nedges; i++)
+		for (j = 0; j < g->nedges; j++)
+			if (g->edge[i].from == g->edge[j].to &&
+			    g->edge[i].to == g->edge[j].from)
+				g->edge[i].mutual = 1;
+	rc = g->nnodes > 0 ? load_kinds(g, a) : 0;
+done:
+	db_finalize(st);
+	if (rc != 0) {
+		graph_free(g);
+		*out = NULL;
+	}
+	return rc;
+}
+
+void
+graph_free(struct graph *g)
+{
+	if (g == NULL)
+		return;
+	free(g->node);
+	free(g->edge);
+	arena_free(&g->arena);
+	free(g);
+}
+
+int64_t
+graph_pairs(const struct graph *g)
+{
+	return (int64_t)g->nedges;
+}
+
+/* Writes name broken into lines of about width columns. */
+static void
+dot_wrapped(FILE *fp, const char *name, size_t width)
+{
+	const char *p, *end;
+	char *word;
+	size_t col = 0, w;
+
+	for (p = name; *p != '\0'; p = end) {
+		while (*p == ' ')
+			p++;
+		if ((end = strchr(p, ' ')) == NULL)
+			end = p + strlen(p);
+		if (end == p || (word = strndup(p, (size_t)(end - p))) == NULL)
+			continue;
+		w = utf8_width(word);
+		if (col > 0 && col + 1 + w > width) {
+			fputs("\\n", fp);
+			col = 0;
+		} else if (col > 0) {
+			fputc(' ', fp);
+			col++;
+		}
+		dot_text(fp, word);
+		col += w;
+		free(word);
+	}
+}
+
+static void
+write_node(FILE *fp, const struct node *n, int64_t most)
+{
+	size_t s = actor_style(n->kind);
+	double size;
+
+	/* The area of the label grows with the claims made and received. */
+	size = 11.0 + 11.0 * sqrt((double)(n->made + n->received) /
+	    (double)(most > 0 ? most : 1));
+	fputs("\t\"", fp);
+	dot_text(fp, n->code);
+	fputs("\" [label=\"", fp);
+	dot_text(fp, n->code);
+	if (n->name != NULL && strcmp(n->name, n->code) != 0) {
+		fputs("\\n", fp);
+		dot_wrapped(fp, n->name, 24);
+	}
+	fputs("\", tooltip=\"", fp);
+	dot_text(fp, n->name != NULL ? n->name : n->code);
+	fputs(" (", fp);
+	dot_text(fp, n->code);
+	fprintf(fp, "), %s\\n%lld claim%s made, %lld received\"",
+	    n->kind != NULL ? n->kind : "no such actor",
+	    (long long)n->made, n->made == 1 ? "" : "s",
+	    (long long)n->received);
+	fprintf(fp, ", shape=%s, style=\"%s\", fillcolor=\"%s\", "
+	    "fontsize=%.1f];\n", actor_styles[s].shape, actor_styles[s].style,
+	    actor_styles[s].fill, size);
+}
+
+static void
+write_edge(FILE *fp, const struct graph *g, const struct edge *e,
+    int64_t most)
+{
+	const char *color = claim_colors[edge_color(e)].color;
+	double width;
+	int gaps;
+
+	width = 1.0 + 5.0 * sqrt((double)(e->claims - 1) /
+	    (double)(most > 1 ? most - 1 : 1));
+	fputs("\t\"", fp);
+	dot_text(fp, g->node[e->from].code);
+	fputs("\" -> \"", fp);
+	dot_text(fp, g->node[e->to].code);
+	fprintf(fp, "\" [label=\"%lld%s\", tooltip=\"", (long long)e->claims,
+	    e->mutual ? " \xe2\x87\x84" : "");
+	dot_text(fp, g->node[e->from].code);
+	fputs(" \xe2\x86\x92 ", fp);
+	dot_text(fp, g->node[e->to].code);
+	fprintf(fp, ": %lld claim%s in %lld statement%s, ",
+	    (long long)e->claims, e->claims == 1 ? "" : "s",
+	    (long long)e->statements, e->statements == 1 ? "" : "s");
+	dot_text(fp, e->first);
+	if (strcmp(e->first, e->last) != 0) {
+		fputs(" to ", fp);
+		dot_text(fp, e->last);
+	}
+	if (e->kinds != NULL) {
+		fputs("\\n", fp);
+		escape_list(fp, e->kinds, ", ", dot_esc);
+	}
+	if (e->topics != NULL) {
+		fputs("\\ntopics: ", fp);
+		escape_list(fp, e->topics, ", ", dot_esc);
+	}
+	/*
+	 * A mutual pair is drawn with a double line, so it stands out: dot
+	 * draws a list of colours as parallel lines 2 points apart whatever
+	 * their width, so the two strokes are thinned and kept apart by
+	 * transparent ones.
+	 */
+	fprintf(fp, "\", color=\"%s", color);
+	if (e->mutual) {
+		if ((gaps = (int)(width / 2.5 + 0.5)) < 1)
+			gaps = 1;
+		width = width / 3 < 1 ? 1 : width / 3;
+		while (gaps-- > 0)
+			fputs(":transparent", fp);
+		fprintf(fp, ":%s", color);
+	}
+	fprintf(fp, "\", fontcolor=\"%s\", penwidth=%.2f];\n", color,
+	    width);
+}
+
+/* The key to colours and shapes, for what the graph holds. */
+static void
+write_legend(FILE *fp, const struct graph *g)
+{
+	int used[NELEM(actor_styles)] = { 0 };
+	size_t i, j;
+	int mutual = 0;
+
+	fputs("\tlegend [shape=plaintext, style=\"\", fontsize=10, label=<"
+	    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">\n"
+	    "\t\t<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>claims</B> "
+	    "(accuser \xe2\x86\x92 accused)</TD></TR>\n", fp);
+	for (i = 0; i < NELEM(claim_colors); i++) {
+		for (j = 0; j < g->nedges; j++)
+			if (edge_color(&g->edge[j]) == i)
+				break;
+		if (j < g->nedges)
+			fprintf(fp, "\t\t<TR><TD WIDTH=\"24\" HEIGHT=\"6\" "
+			    "BGCOLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">%s</TD>"
+			    "</TR>\n", claim_colors[i].color,
+			    claim_colors[i].kind);
+	}
+	for (j = 0; j < g->nedges; j++)
+		mutual |= g->edge[j].mutual;
+	if (mutual)
+		fputs("\t\t<TR><TD>\xe2\x87\x84</TD><TD ALIGN=\"LEFT\">"
+		    "mutual: double line</TD></TR>\n", fp);
+	fputs("\t\t<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">width: number of "
+	    "claims</TD></TR>\n"
+	    "\t\t<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>actors</B> "
+	    "(size: claims made and received)</TD></TR>\n", fp);
+	for (j = 0; j < g->nnodes; j++)
+		used[actor_style(g->node[j].kind)] = 1;
+	for (i = 0; i < NELEM(actor_styles); i++)
+		if (used[i])
+			fprintf(fp, "\t\t<TR><TD WIDTH=\"24\" BORDER=\"1\" "
+			    "BGCOLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">%s (%s)"
+			    "</TD></TR>\n", actor_styles[i].fill,
+			    actor_styles[i].kind, actor_styles[i].look);
+	fputs("\t\t</TABLE>>];\n", fp);
+}
+
+int
+graph_write_dot(const struct graph *g, FILE *fp)
+{
+	int64_t most_node = 0, most_edge = 0;
+	size_t i;
+
+	for (i = 0; i < g->nnodes; i++)
+		if (g->node[i].made + g->node[i].received > most_node)
+			most_node = g->node[i].made + g->node[i].received;
+	for (i = 0; i < g->nedges; i++)
+		if (g->edge[i].claims > most_edge)
+			most_edge = g->edge[i].claims;
+	fputs("digraph accusations {\n"
+	    "\tgraph [charset=\"UTF-8\", rankdir=LR, nodesep=0.3, "
+	    "ranksep=1.1, pad=0.2, bgcolor=\"white\", fontname=\"" FONT
+	    "\"];\n"
+	    "\tnode [fontname=\"" FONT "\", color=\"#555555\"];\n"
+	    "\tedge [fontname=\"" FONT "\", fontsize=11, arrowsize=0.8];\n",
+	    fp);
+	if (g->nedges == 0)
+		fputs("\tgraph [label=\"no accusations match\"];\n", fp);
+	for (i = 0; i < g->nnodes; i++)
+		write_node(fp, &g->node[i], most_node);
+	for (i = 0; i < g->nedges; i++)
+		write_edge(fp, g, &g->edge[i], most_edge);
+	if (g->nedges > 0)
+		write_legend(fp, g);
+	fputs("}\n", fp);
+	if (fflush(fp) != 0 || ferror(fp))
+		return dm_error(DM_ERROR, "cannot write the graph: %s",
+		    strerror(errno));
+	return 0;
+}
+
+static int
+cloexec(int fd)
+{
+	int flags;
+
+	return (flags = fcntl(fd, F_GETFD)) == -1 ? -1 :
+	    fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+}
+
+/* Reads fd to its end into a malloc'd, NUL-terminated buffer. */
+static int
+read_all(int fd, char **out, size_t *len)
+{
+	char *buf = NULL, *np;
+	size_t n = 0, cap = 0;
+	ssize_t r;
+
+	for (;;) {
+		if (cap - n < 4096) {
+			cap = cap ? cap * 2 : 65536;
+			if ((np = realloc(buf, cap)) == NULL) {
+				free(buf);
+				return dm_error(DM_ERROR, "out of memory");
+			}
+			buf = np;
+		}
+		if ((r = read(fd, buf + n, cap - n - 1)) == -1) {
+			if (errno == EINTR)
+				continue;
+			free(buf);
+			return dm_error(DM_ERROR, "cannot read from 'dot': %s",
+			    strerror(errno));
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+static int
+missing_graphviz(void)
+{
+	return dm_error(DM_ENOTFOUND, "cannot draw the graph: Graphviz's "
+	    "'dot' is not installed (apt install graphviz)");
+}
+
+/*
+ * The DOT goes to a temporary file that becomes dot's standard input,
+ * so dot can never block writing while demarche is still writing to it.
+ */
+int
+graph_svg(const struct graph *g, char **out, size_t *len)
+{
+	static char *const argv[] = { "dot", "-Tsvg", NULL };
+	posix_spawn_file_actions_t fa;
+	FILE *dot = NULL;
+	char *svg = NULL, *start;
+	pid_t pid = -1;
+	int pipefd[2] = { -1, -1 };
+	int rc, status, err, have_fa = 0;
+
+	*out = NULL;
+	*len = 0;
+	if ((dot = tmpfile()) == NULL)
+		return dm_error(DM_ERROR, "cannot create a temporary file: %s",
+		    strerror(errno));
+	if ((rc = graph_write_dot(g, dot)) != 0)
+		goto done;
+	if (fseek(dot, 0, SEEK_SET) != 0 || pipe(pipefd) == -1 ||
+	    cloexec(pipefd[0]) == -1 || cloexec(pipefd[1]) == -1 ||
+	    cloexec(fileno(dot)) == -1) {
+		rc = dm_error(DM_ERROR, "cannot run 'dot': %s",
+		    strerror(errno));
+		goto done;
+	}
+	if ((err = posix_spawn_file_actions_init(&fa)) != 0) {
+		rc = dm_error(DM_ERROR, "cannot run 'dot': %s", strerror(err));
+		goto done;
+	}
+	have_fa = 1;
+	if ((err = posix_spawn_file_actions_adddup2(&fa, fileno(dot), 0)) ||
+	    (err = posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1)) ||
+	    (err = posix_spawnp(&pid, "dot", &fa, NULL, argv, environ))) {
+		pid = -1;
+		rc = err == ENOENT ? missing_graphviz() : dm_error(DM_ERROR,
+		    "cannot run 'dot': %s", strerror(err));
+		goto done;
+	}
+	close(pipefd[1]);
+	pipefd[1] = -1;
+	rc = read_all(pipefd[0], &svg, len);
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR) {
+			status = -1;
+			break;
+		}
+	pid = -1;
+	if (rc != 0)
+		goto done;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+		rc = missing_graphviz();
+		goto done;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
+	    (start = strstr(svg, "<svg")) == NULL) {
+		rc = dm_error(DM_ERROR, "graphviz's 'dot' failed to draw the "
+		    "graph");
+		goto done;
+	}
+	*len -= (size_t)(start - svg);
+	memmove(svg, start, *len + 1);
+	*out = svg;
+	svg = NULL;
+done:
+	if (have_fa)
+		posix_spawn_file_actions_destroy(&fa);
+	if (pipefd[0] != -1)
+		close(pipefd[0]);
+	if (pipefd[1] != -1)
+		close(pipefd[1]);
+	if (dot != NULL)
+		fclose(dot);
+	free(svg);
+	return rc;
+}
+
+int
+dm_graph(dm_archive *a, const struct dm_filter *f,
+    const struct dm_output *out, const char *path, int64_t *npairs)
+{
+	struct atomic_file af;
+	struct graph *g = NULL;
+	const char *fmt = out->format ? out->format : "dot";
+	char *svg = NULL;
+	size_t len = 0;
+	FILE *fp = out->fp;
+	int rc;
+
+	*npairs = 0;
+	if (strcmp(fmt, "dot") != 0 && strcmp(fmt, "svg") != 0)
+		return dm_error(DM_EINVALID, "unknown graph format '%s' (dot "
+		    "or svg)", fmt);
+	if ((rc = graph_load(&g, a, f)) != 0)
+		return rc;
+	*npairs = graph_pairs(g);
+	if (strcmp(fmt, "svg") == 0 && (rc = graph_svg(g, &svg, &len)) != 0)
+		goto done;
+	if (path != NULL) {
+		if ((rc = atomic_file_open(&af, path)) != 0)
+			goto done;
+		fp = af.fp;
+	}
+	if (svg == NULL)
+		rc = graph_write_dot(g, fp);
+	else if (fputs("<?xml version=\"1.0\" encoding=\"UTF-8\" "
+	    "standalone=\"no\"?>\n", fp) == EOF ||
+	    fwrite(svg, 1, len, fp) != len || fflush(fp) != 0)
+		rc = dm_error(DM_ERROR, "cannot write the graph: %s",
+		    strerror(errno));
+	if (path != NULL) {
+		if (rc == 0)
+			rc = atomic_file_commit(&af);
+		else
+			atomic_file_abort(&af);
+	}
+done:
+	free(svg);
+	graph_free(g);
+	return rc;
+}

@@ -1,0 +1,189 @@
+# The HTML report: self-contained, every archive text escaped, written
+# whole or not at all, and rendered by a real browser.
+. "$(dirname "$0")/lib.sh"
+
+if ! "$DEMARCHE" help report >/dev/null 2>&1; then
+	echo "skipped: 'demarche report' does not exist yet"
+	exit 0
+fi
+EX="$SOURCE_DIR/examples"
+have_dot=0
+command -v dot >/dev/null 2>&1 && have_dot=1
+
+run init
+run import "$EX/july-2021.json"
+check "the example imports"
+expect_status 0
+
+# A statement whose every text tries to become markup.
+cat >xss.json <<'JSON'
+{"id": "xss-1", "issuer": "CHN.MFA", "date": "2021-07-21",
+ "title": "<script>alert(1)</script>", "url": "javascript:alert(3)",
+ "responds_to": ["eu-hrvp-2021-07-19-cyber"],
+ "claims": [{"kind": "accuse", "target": "USA",
+   "summary": "\"quoted\" & 'single' </blockquote><b>bold</b>",
+   "quote": "<img src=x onerror=alert(2)>"}]}
+JSON
+run import xss.json
+expect_status 0
+
+check "report -o writes the page"
+run report -o report.html
+expect_status 0
+expect_err "report written to 'report.html'"
+cp report.html "$WORK/out"
+
+check "the page holds every part"
+expect_out '<!DOCTYPE html>'
+expect_out '<section id="figures">'
+expect_out '<li><b>7</b>statements</li>'
+expect_out '<section id="network">'
+expect_out '<section id="timeline">'
+expect_out '<title>Statements over time, one row per issuer</title>'
+expect_out '<section id="who">'
+expect_out '<td><span class="code">EU.HRVP</span><br>High Representative'
+expect_out '<section id="threads">'
+expect_out '<blockquote>undermined the security and integrity of thousands'
+expect_out 'responds to <a href="#s-1">eu-hrvp-2021-07-19-cyber</a>'
+
+check "the timeline has one row per issuer and a mark per statement"
+n=$(grep -c '^<text x="[0-9.]*" y="[0-9.]*" text-anchor="end"' report.html)
+if [ "$n" -eq 6 ]; then ok; else bad "$n issuer rows, want 6"; fi
+n=$(grep -c '^<a href="#s-[0-9]*"><title>' report.html)
+if [ "$n" -eq 7 ]; then ok; else bad "$n marks, want 7"; fi
+expect_out '>2021-07-20</text>'
+
+check "archive text is escaped everywhere"
+expect_out '&lt;script&gt;alert(1)&lt;/script&gt;'
+expect_out '<blockquote>&lt;img src=x onerror=alert(2)&gt;</blockquote>'
+expect_out '&quot;quoted&quot; &amp; &#39;single&#39; &lt;/blockquote&gt;&lt;b&gt;bold&lt;/b&gt;'
+expect_no_out '<script'
+expect_no_out '<img'
+expect_no_out '<b>bold'
+expect_no_out 'href="javascript'
+
+check "self-contained: nothing to fetch, nothing to run"
+expect_out "Content-Security-Policy\" content=\"default-src 'none'"
+if grep -Eiq '<(link|iframe|object|embed|img|script)\b|@import|url\(' \
+    report.html; then bad "the page loads something"; else ok; fi
+if grep -Eiq '(src|href)="(https?:)?//' report.html; then
+	bad "the page links out for a resource"; else ok; fi
+
+if [ "$have_dot" -eq 1 ]; then
+	check "the network is the graph's SVG, inline"
+	expect_out '<svg width='
+	expect_out '<title>accusations</title>'
+	expect_no_out '<?xml'
+	expect_no_out '<!DOCTYPE svg'
+else
+	echo "skipped: the network picture needs Graphviz (apt install graphviz)"
+fi
+
+check "without Graphviz the report says so in place of the network"
+mkdir -p nobin
+PATH="$WORK/nobin" "$DEMARCHE" report -o nodot.html >"$WORK/out" \
+    2>"$WORK/err"
+status=$?
+expect_status 0
+expect_err "warning: the report has no network picture"
+expect_err "apt install graphviz"
+cp nodot.html "$WORK/out"
+expect_out '<p class="missing">The network picture is missing: '
+expect_out 'apt install graphviz'
+expect_out '<title>Statements over time, one row per issuer</title>'
+expect_no_out '<title>accusations</title>'
+
+check "filters choose the statements and the pairs"
+run report --actor CHN --rollup --from 2021-07-20
+expect_status 0
+expect_out 'Filters: actor <span class="code">CHN</span> and those under it;'
+expect_out 'chn-mfa-2021-07-20-cyber'
+expect_no_out 'eu-hrvp-2021-07-19-cyber</span>'
+expect_out 'eu-hrvp-2021-07-19-cyber (not in this report)'
+run report --on 1999
+expect_status 0
+expect_out '<p class="note">No statements match.</p>'
+expect_out '<p class="note">No accusations match.</p>'
+
+check "written whole or not at all"
+cp report.html before.html
+run report --actor NOBODY -o report.html
+expect_status 1
+expect_err "no actor 'NOBODY'"
+expect_same report.html before.html
+run report -o "$WORK/no/such/dir/report.html"
+expect_status 1
+if ls "$WORK"/no 2>/dev/null | grep -q .; then bad "left a file"; else ok; fi
+if ls report.html.* 2>/dev/null | grep -q .; then
+	bad "left a temporary file"; else ok; fi
+
+check "usage errors"
+run report --format csv
+expect_status 2
+expect_err "'--format' does not apply"
+run report --json
+expect_status 2
+run report extra
+expect_status 2
+run report --kind acuse
+expect_status 2
+
+# The browser: a screenshot that is not blank, and the DOM it built.
+chrome=""
+for c in chromium chromium-browser google-chrome; do
+	if command -v "$c" >/dev/null 2>&1; then
+		chrome=$c
+		break
+	fi
+done
+if [ -z "$chrome" ]; then
+	echo "skipped: the browser checks need Chromium" \
+	    "(apt install chromium, as scripts/setup.sh does)"
+	finish
+	exit
+fi
+limit=""
+command -v timeout >/dev/null 2>&1 && limit="timeout 180"
+
+# browse ARGS...: headless Chromium with a profile of its own, no network.
+browse() {
+	_profile=$(mktemp -d "$WORK/profile.XXXXXX")
+	# shellcheck disable=SC2086
+	$limit "$chrome" --headless --no-sandbox --disable-gpu --no-first-run \
+	    --disable-background-networking --disable-component-update \
+	    --disable-sync --disable-extensions --hide-scrollbars \
+	    --user-data-dir="$_profile" "$@" 2>>"$WORK/chrome.log"
+}
+
+check "Chromium renders the report: a screenshot that is not blank"
+browse --window-size=1000,1400 --screenshot="$WORK/shot.png" \
+    "file://$WORK/report.html" >/dev/null
+if [ -s "$WORK/shot.png" ]; then ok; else
+	bad "no screenshot: $(tail -n 3 "$WORK/chrome.log")"; fi
+if stats=$(python3 "$SOURCE_DIR/tests/cli/pngstat.py" "$WORK/shot.png"); then
+	set -- $stats
+	echo "screenshot: ${1}x$2, $3 colours, $4% inked"
+	if [ "$1" -eq 1000 ] && [ "$2" -eq 1400 ]; then ok; else
+		bad "screenshot is ${1}x$2"; fi
+	if [ "$3" -ge 64 ]; then ok; else bad "only $3 colours: blank?"; fi
+	if python3 -c "import sys; sys.exit(not float(sys.argv[1]) >= 3)" "$4"
+	then ok; else bad "only $4% of the page is inked: blank?"; fi
+else
+	bad "cannot read the screenshot"
+fi
+
+check "the DOM holds the actors and the title as text"
+browse --dump-dom "file://$WORK/report.html" >"$WORK/out"
+expect_out '<section id="who">'
+expect_out 'CHN.MISSION-EU'
+expect_out 'High Representative of the Union for Foreign Affairs'
+expect_out 'WESTERN-COUNTRIES'
+expect_out '&lt;script&gt;alert(1)&lt;/script&gt;'
+expect_out '&lt;img src=x onerror=alert(2)&gt;'
+expect_no_out '<script'
+expect_no_out '<img'
+if [ "$have_dot" -eq 1 ]; then
+	expect_out '<g id="graph0" class="graph"'
+fi
+
+finish
