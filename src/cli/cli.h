@@ -45,10 +45,7 @@ void	cli_warnings_to_stderr(void);
  */
 int	cli_open(dm_archive **out, unsigned flags);
 
-/*
- * Handles what every command does with its options: --help prints help
- * (returns CLI_OK through *done), an unknown option is a usage error.
- */
+/* The --help option every command takes. */
 #define CLI_HELP_OPTION { "help", no_argument, NULL, 'h' }
 
 /* Codes of the options shared by the listing commands (filters.c). */
@@ -65,6 +62,15 @@ enum cli_filter_opt {
 	CLI_OPT_CSV,
 	CLI_OPT_JSON,
 	CLI_OPT_EXCEL,
+	/* Options some listings take, each named in their own table. */
+	CLI_OPT_BY,
+	CLI_OPT_AGAINST,
+	CLI_OPT_TARGET,
+	CLI_OPT_METHOD,
+	CLI_OPT_MUTUAL,
+	CLI_OPT_ROLLUP,
+	CLI_OPT_SEARCH,
+	CLI_OPT_UNRESOLVED,
 };
 
 /* The shared options, for a command's getopt_long() table. */
@@ -81,6 +87,13 @@ enum cli_filter_opt {
 	{ "csv", no_argument, NULL, CLI_OPT_CSV },			\
 	{ "json", no_argument, NULL, CLI_OPT_JSON },			\
 	{ "excel", no_argument, NULL, CLI_OPT_EXCEL }
+
+/* The options that choose among who's pairs (who, graph, report, export). */
+#define CLI_PAIR_OPTIONS						\
+	{ "by", required_argument, NULL, CLI_OPT_BY },			\
+	{ "against", required_argument, NULL, CLI_OPT_AGAINST },	\
+	{ "mutual", no_argument, NULL, CLI_OPT_MUTUAL },		\
+	{ "rollup", no_argument, NULL, CLI_OPT_ROLLUP }
 
 /* The help text of the shared options. */
 extern const char cli_filter_help[];

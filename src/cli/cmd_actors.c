@@ -5,13 +5,13 @@
 
 #include "cli.h"
 
-enum { OPT_SEARCH = 1, OPT_UNRESOLVED, OPT_COUNTRY, OPT_ALIAS };
+enum { OPT_COUNTRY = 1, OPT_ALIAS };
 
 static const struct option list_opts[] = {
 	CLI_HELP_OPTION,
 	CLI_FILTER_OPTIONS,
-	{ "search", required_argument, NULL, OPT_SEARCH },
-	{ "unresolved", no_argument, NULL, OPT_UNRESOLVED },
+	{ "search", required_argument, NULL, CLI_OPT_SEARCH },
+	{ "unresolved", no_argument, NULL, CLI_OPT_UNRESOLVED },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -149,12 +149,6 @@ cmd_actors(int argc, char **argv)
 		case 'h':
 			print_help();
 			return CLI_OK;
-		case OPT_SEARCH:
-			q.filter.text = optarg;
-			break;
-		case OPT_UNRESOLVED:
-			q.filter.unresolved = 1;
-			break;
 		default:
 			if ((rc = cli_query_option(&q, "actors", ch, optarg,
 			    argv)) != CLI_OK)

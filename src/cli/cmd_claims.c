@@ -3,14 +3,12 @@
 
 #include "cli.h"
 
-enum { OPT_BY = 1, OPT_TARGET, OPT_METHOD };
-
 static const struct option opts[] = {
 	CLI_HELP_OPTION,
 	CLI_FILTER_OPTIONS,
-	{ "by", required_argument, NULL, OPT_BY },
-	{ "target", required_argument, NULL, OPT_TARGET },
-	{ "method", required_argument, NULL, OPT_METHOD },
+	{ "by", required_argument, NULL, CLI_OPT_BY },
+	{ "target", required_argument, NULL, CLI_OPT_TARGET },
+	{ "method", required_argument, NULL, CLI_OPT_METHOD },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -44,15 +42,6 @@ cmd_claims(int argc, char **argv)
 		case 'h':
 			print_help();
 			return CLI_OK;
-		case OPT_BY:
-			q.filter.by = optarg;
-			break;
-		case OPT_TARGET:
-			q.filter.target = optarg;
-			break;
-		case OPT_METHOD:
-			q.filter.method = optarg;
-			break;
 		default:
 			if ((rc = cli_query_option(&q, "claims", ch, optarg,
 			    argv)) != CLI_OK)

@@ -5,21 +5,20 @@
 
 #include "cli.h"
 
-enum { OPT_OUTPUT = 'o', OPT_BY = 1, OPT_AGAINST, OPT_TARGET, OPT_METHOD,
-	OPT_MUTUAL, OPT_ROLLUP, OPT_SEARCH, OPT_UNRESOLVED };
+enum { OPT_OUTPUT = 'o' };
 
 static const struct option opts[] = {
 	CLI_HELP_OPTION,
 	CLI_FILTER_OPTIONS,
 	{ "output", required_argument, NULL, OPT_OUTPUT },
-	{ "by", required_argument, NULL, OPT_BY },
-	{ "against", required_argument, NULL, OPT_AGAINST },
-	{ "target", required_argument, NULL, OPT_TARGET },
-	{ "method", required_argument, NULL, OPT_METHOD },
-	{ "mutual", no_argument, NULL, OPT_MUTUAL },
-	{ "rollup", no_argument, NULL, OPT_ROLLUP },
-	{ "search", required_argument, NULL, OPT_SEARCH },
-	{ "unresolved", no_argument, NULL, OPT_UNRESOLVED },
+	{ "by", required_argument, NULL, CLI_OPT_BY },
+	{ "against", required_argument, NULL, CLI_OPT_AGAINST },
+	{ "target", required_argument, NULL, CLI_OPT_TARGET },
+	{ "method", required_argument, NULL, CLI_OPT_METHOD },
+	{ "mutual", no_argument, NULL, CLI_OPT_MUTUAL },
+	{ "rollup", no_argument, NULL, CLI_OPT_ROLLUP },
+	{ "search", required_argument, NULL, CLI_OPT_SEARCH },
+	{ "unresolved", no_argument, NULL, CLI_OPT_UNRESOLVED },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -77,28 +76,6 @@ cmd_export(int argc, char **argv)
 			return CLI_OK;
 		case OPT_OUTPUT:
 			path = optarg;
-			break;
-		case OPT_BY:
-			q.filter.by = optarg;
-			break;
-		case OPT_AGAINST:
-		case OPT_TARGET:
-			q.filter.target = optarg;
-			break;
-		case OPT_METHOD:
-			q.filter.method = optarg;
-			break;
-		case OPT_MUTUAL:
-			q.filter.mutual = 1;
-			break;
-		case OPT_ROLLUP:
-			q.filter.rollup = 1;
-			break;
-		case OPT_SEARCH:
-			q.filter.text = optarg;
-			break;
-		case OPT_UNRESOLVED:
-			q.filter.unresolved = 1;
 			break;
 		default:
 			if ((rc = cli_query_option(&q, "export", ch, optarg,

@@ -4,16 +4,13 @@
 
 #include "cli.h"
 
-enum { OPT_OUTPUT = 'o', OPT_BY = 1, OPT_AGAINST, OPT_MUTUAL, OPT_ROLLUP };
+enum { OPT_OUTPUT = 'o' };
 
 static const struct option opts[] = {
 	CLI_HELP_OPTION,
 	CLI_FILTER_OPTIONS,
 	{ "output", required_argument, NULL, OPT_OUTPUT },
-	{ "by", required_argument, NULL, OPT_BY },
-	{ "against", required_argument, NULL, OPT_AGAINST },
-	{ "mutual", no_argument, NULL, OPT_MUTUAL },
-	{ "rollup", no_argument, NULL, OPT_ROLLUP },
+	CLI_PAIR_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -63,18 +60,6 @@ cmd_report(int argc, char **argv)
 			return CLI_OK;
 		case OPT_OUTPUT:
 			path = optarg;
-			break;
-		case OPT_BY:
-			q.filter.by = optarg;
-			break;
-		case OPT_AGAINST:
-			q.filter.target = optarg;
-			break;
-		case OPT_MUTUAL:
-			q.filter.mutual = 1;
-			break;
-		case OPT_ROLLUP:
-			q.filter.rollup = 1;
 			break;
 		case CLI_OPT_FORMAT:
 			return cli_usage("report", "'--format' does not apply: "

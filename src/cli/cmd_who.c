@@ -3,15 +3,10 @@
 
 #include "cli.h"
 
-enum { OPT_BY = 1, OPT_AGAINST, OPT_MUTUAL, OPT_ROLLUP };
-
 static const struct option opts[] = {
 	CLI_HELP_OPTION,
 	CLI_FILTER_OPTIONS,
-	{ "by", required_argument, NULL, OPT_BY },
-	{ "against", required_argument, NULL, OPT_AGAINST },
-	{ "mutual", no_argument, NULL, OPT_MUTUAL },
-	{ "rollup", no_argument, NULL, OPT_ROLLUP },
+	CLI_PAIR_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -47,18 +42,6 @@ cmd_who(int argc, char **argv)
 		case 'h':
 			print_help();
 			return CLI_OK;
-		case OPT_BY:
-			q.filter.by = optarg;
-			break;
-		case OPT_AGAINST:
-			q.filter.target = optarg;
-			break;
-		case OPT_MUTUAL:
-			q.filter.mutual = 1;
-			break;
-		case OPT_ROLLUP:
-			q.filter.rollup = 1;
-			break;
 		default:
 			if ((rc = cli_query_option(&q, "who", ch, optarg,
 			    argv)) != CLI_OK)

@@ -86,6 +86,28 @@ cli_query_option(struct cli_query *q, const char *cmd, int ch,
 	case CLI_OPT_EXCEL:
 		q->out.flags |= DM_OUT_EXCEL;
 		break;
+	case CLI_OPT_BY:
+		q->filter.by = arg;
+		break;
+	case CLI_OPT_AGAINST:
+	case CLI_OPT_TARGET:
+		q->filter.target = arg;
+		break;
+	case CLI_OPT_METHOD:
+		q->filter.method = arg;
+		break;
+	case CLI_OPT_MUTUAL:
+		q->filter.mutual = 1;
+		break;
+	case CLI_OPT_ROLLUP:
+		q->filter.rollup = 1;
+		break;
+	case CLI_OPT_SEARCH:
+		q->filter.text = arg;
+		break;
+	case CLI_OPT_UNRESOLVED:
+		q->filter.unresolved = 1;
+		break;
 	case ':':
 		return cli_usage(cmd, "option '%s' needs a value",
 		    argv[optind - 1]);
