@@ -128,13 +128,24 @@ CREATE TABLE claim_topics (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX claim_topics_topic ON claim_topics (topic);
 
+-- The import under way, if any: its statements are indexed for search
+-- (and, from migration 0002, summed up for 'who') in bulk at the end of
+-- each file, inside its transaction, so the insert triggers leave them
+-- alone.  One row; NULL outside an import.
+CREATE TABLE pending (
+	import_id INTEGER
+) STRICT;
+INSERT INTO pending VALUES (NULL);
+
 -- Full-text search; the "demarche" tokenizer indexes CJK text as bigrams.
 CREATE VIRTUAL TABLE statements_fts USING fts5(title, text,
 	content = 'statements', content_rowid = 'sid', tokenize = 'demarche');
 CREATE VIRTUAL TABLE claims_fts USING fts5(summary, quote,
 	content = 'claims', content_rowid = 'id', tokenize = 'demarche');
 
-CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements
+WHEN (SELECT import_id FROM pending) IS NULL
+	OR new.import_id IS NOT (SELECT import_id FROM pending) BEGIN
 	INSERT INTO statements_fts (rowid, title, text)
 	VALUES (new.sid, new.title, new.text);
 END;
@@ -143,13 +154,17 @@ CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
 	VALUES ('delete', old.sid, old.title, old.text);
 END;
 CREATE TRIGGER statements_fts_update AFTER UPDATE OF title, text ON statements
-BEGIN
+WHEN (SELECT import_id FROM pending) IS NULL
+	OR old.import_id IS NOT (SELECT import_id FROM pending) BEGIN
 	INSERT INTO statements_fts (statements_fts, rowid, title, text)
 	VALUES ('delete', old.sid, old.title, old.text);
 	INSERT INTO statements_fts (rowid, title, text)
 	VALUES (new.sid, new.title, new.text);
 END;
-CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims
+WHEN (SELECT import_id FROM pending) IS NULL
+	OR (SELECT import_id FROM statements WHERE sid = new.statement_id)
+	IS NOT (SELECT import_id FROM pending) BEGIN
 	INSERT INTO claims_fts (rowid, summary, quote)
 	VALUES (new.id, new.summary, new.quote);
 END;
@@ -158,7 +173,9 @@ CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
 	VALUES ('delete', old.id, old.summary, old.quote);
 END;
 CREATE TRIGGER claims_fts_update AFTER UPDATE OF summary, quote ON claims
-BEGIN
+WHEN (SELECT import_id FROM pending) IS NULL
+	OR (SELECT import_id FROM statements WHERE sid = old.statement_id)
+	IS NOT (SELECT import_id FROM pending) BEGIN
 	INSERT INTO claims_fts (claims_fts, rowid, summary, quote)
 	VALUES ('delete', old.id, old.summary, old.quote);
 	INSERT INTO claims_fts (rowid, summary, quote)

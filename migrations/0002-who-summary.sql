@@ -86,14 +86,19 @@ SELECT e.lvl AS lvl, e.accuser AS accuser, e.accused AS accused,
 FROM who_edges e JOIN claim_topics p ON p.claim_id = e.cid
 GROUP BY e.lvl, e.accuser, e.accused, p.topic;
 
--- Only accusations make edges, so the triggers skip other claims.
+-- Only accusations make edges, so the triggers skip other claims; and
+-- the statements of the import under way (see the table pending) are
+-- summed up in bulk at the end of each file.
 --
 -- A new edge: the pair gains the claim unless another target of the same
 -- claim already put it there (level 1), and the statement unless one of
 -- its edges did.
 CREATE TRIGGER who_target_insert AFTER INSERT ON claim_targets
 WHEN (SELECT kind FROM claims WHERE id = new.claim_id)
-	IN ('accuse', 'criticize', 'condemn') BEGIN
+	IN ('accuse', 'criticize', 'condemn') AND ((SELECT import_id FROM pending) IS NULL
+	OR (SELECT s.import_id FROM claims c JOIN statements s
+	ON s.sid = c.statement_id WHERE c.id = new.claim_id)
+	IS NOT (SELECT import_id FROM pending)) BEGIN
 	INSERT INTO who_pairs (lvl, accuser, accused, claims, statements)
 	SELECT e.lvl, e.accuser, e.accused,
 		NOT EXISTS (SELECT 1 FROM who_edges o WHERE o.cid = e.cid
@@ -171,7 +176,10 @@ END;
 
 CREATE TRIGGER who_topic_insert AFTER INSERT ON claim_topics
 WHEN (SELECT kind FROM claims WHERE id = new.claim_id)
-	IN ('accuse', 'criticize', 'condemn') BEGIN
+	IN ('accuse', 'criticize', 'condemn') AND ((SELECT import_id FROM pending) IS NULL
+	OR (SELECT s.import_id FROM claims c JOIN statements s
+	ON s.sid = c.statement_id WHERE c.id = new.claim_id)
+	IS NOT (SELECT import_id FROM pending)) BEGIN
 	INSERT INTO who_topics (lvl, accuser, accused, topic, n)
 	SELECT lvl, accuser, accused, new.topic, 1 FROM who_edges
 	WHERE cid = new.claim_id

@@ -132,13 +132,23 @@ CREATE TABLE claim_topics (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX claim_topics_topic ON claim_topics (topic);
 
+-- The import under way, if any: its statements are indexed for search
+-- (and, from migration 0002, summed up for 'who') in bulk at the end of
+-- each file, inside its transaction, so the insert triggers leave them
+-- alone.  One row; NULL outside an import.
+CREATE TABLE pending (
+	import_id INTEGER
+) STRICT;
+
 -- Full-text search; the "demarche" tokenizer indexes CJK text as bigrams.
 CREATE VIRTUAL TABLE statements_fts USING fts5(title, text,
 	content = 'statements', content_rowid = 'sid', tokenize = 'demarche');
 CREATE VIRTUAL TABLE claims_fts USING fts5(summary, quote,
 	content = 'claims', content_rowid = 'id', tokenize = 'demarche');
 
-CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements
+WHEN (SELECT import_id FROM pending) IS NULL
+	OR new.import_id IS NOT (SELECT import_id FROM pending) BEGIN
 	INSERT INTO statements_fts (rowid, title, text)
 	VALUES (new.sid, new.title, new.text);
 END;
@@ -147,13 +157,17 @@ CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
 	VALUES ('delete', old.sid, old.title, old.text);
 END;
 CREATE TRIGGER statements_fts_update AFTER UPDATE OF title, text ON statements
-BEGIN
+WHEN (SELECT import_id FROM pending) IS NULL
+	OR old.import_id IS NOT (SELECT import_id FROM pending) BEGIN
 	INSERT INTO statements_fts (statements_fts, rowid, title, text)
 	VALUES ('delete', old.sid, old.title, old.text);
 	INSERT INTO statements_fts (rowid, title, text)
 	VALUES (new.sid, new.title, new.text);
 END;
-CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims
+WHEN (SELECT import_id FROM pending) IS NULL
+	OR (SELECT import_id FROM statements WHERE sid = new.statement_id)
+	IS NOT (SELECT import_id FROM pending) BEGIN
 	INSERT INTO claims_fts (rowid, summary, quote)
 	VALUES (new.id, new.summary, new.quote);
 END;
@@ -162,7 +176,9 @@ CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
 	VALUES ('delete', old.id, old.summary, old.quote);
 END;
 CREATE TRIGGER claims_fts_update AFTER UPDATE OF summary, quote ON claims
-BEGIN
+WHEN (SELECT import_id FROM pending) IS NULL
+	OR (SELECT import_id FROM statements WHERE sid = old.statement_id)
+	IS NOT (SELECT import_id FROM pending) BEGIN
 	INSERT INTO claims_fts (claims_fts, rowid, summary, quote)
 	VALUES ('delete', old.id, old.summary, old.quote);
 	INSERT INTO claims_fts (rowid, summary, quote)
@@ -257,14 +273,19 @@ SELECT e.lvl AS lvl, e.accuser AS accuser, e.accused AS accused,
 FROM who_edges e JOIN claim_topics p ON p.claim_id = e.cid
 GROUP BY e.lvl, e.accuser, e.accused, p.topic;
 
--- Only accusations make edges, so the triggers skip other claims.
+-- Only accusations make edges, so the triggers skip other claims; and
+-- the statements of the import under way (see the table pending) are
+-- summed up in bulk at the end of each file.
 --
 -- A new edge: the pair gains the claim unless another target of the same
 -- claim already put it there (level 1), and the statement unless one of
 -- its edges did.
 CREATE TRIGGER who_target_insert AFTER INSERT ON claim_targets
 WHEN (SELECT kind FROM claims WHERE id = new.claim_id)
-	IN ('accuse', 'criticize', 'condemn') BEGIN
+	IN ('accuse', 'criticize', 'condemn') AND ((SELECT import_id FROM pending) IS NULL
+	OR (SELECT s.import_id FROM claims c JOIN statements s
+	ON s.sid = c.statement_id WHERE c.id = new.claim_id)
+	IS NOT (SELECT import_id FROM pending)) BEGIN
 	INSERT INTO who_pairs (lvl, accuser, accused, claims, statements)
 	SELECT e.lvl, e.accuser, e.accused,
 		NOT EXISTS (SELECT 1 FROM who_edges o WHERE o.cid = e.cid
@@ -342,7 +363,10 @@ END;
 
 CREATE TRIGGER who_topic_insert AFTER INSERT ON claim_topics
 WHEN (SELECT kind FROM claims WHERE id = new.claim_id)
-	IN ('accuse', 'criticize', 'condemn') BEGIN
+	IN ('accuse', 'criticize', 'condemn') AND ((SELECT import_id FROM pending) IS NULL
+	OR (SELECT s.import_id FROM claims c JOIN statements s
+	ON s.sid = c.statement_id WHERE c.id = new.claim_id)
+	IS NOT (SELECT import_id FROM pending)) BEGIN
 	INSERT INTO who_topics (lvl, accuser, accused, topic, n)
 	SELECT lvl, accuser, accused, new.topic, 1 FROM who_edges
 	WHERE cid = new.claim_id

@@ -826,7 +826,8 @@ import_stream(dm_archive *a, const char *name, FILE *fp, int text,
 		goto done;
 	if ((rc = db_begin(a->db)) != 0)
 		goto done;
-	if ((rc = store_import_begin(im.store, im.name, &im.import_id)) != 0)
+	if ((rc = store_import_begin(im.store, im.name, &im.import_id)) != 0 ||
+	    (rc = store_pending_set(im.store, im.import_id)) != 0)
 		goto done;
 	changes = db_total_changes(a->db);
 	digest_init(&d);
@@ -847,7 +848,9 @@ import_stream(dm_archive *a, const char *name, FILE *fp, int text,
 		rc = db_rollback(a->db);
 		goto done;
 	}
-	if ((rc = store_import_finish(im.store, im.import_id, &rec)) != 0 ||
+	if ((rc = store_index_pending(im.store, im.import_id, 0)) != 0 ||
+	    (rc = store_pending_set(im.store, 0)) != 0 ||
+	    (rc = store_import_finish(im.store, im.import_id, &rec)) != 0 ||
 	    (rc = db_commit(a->db)) != 0)
 		goto done;
 	report_unresolved(&im);

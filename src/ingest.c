@@ -258,7 +258,7 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 	struct store_statement row;
 	char digest[DIGEST_HEX_LEN + 1], old[DIGEST_HEX_LEN + 1];
 	char derived[24];
-	int64_t issuer, sid;
+	int64_t issuer, sid, old_import = 0;
 	size_t i, j;
 	int rc;
 
@@ -284,7 +284,7 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 		snprintf(derived, sizeof(derived), "s-%.16s", digest);
 		row.id = derived;
 	}
-	rc = store_statement_find(g->store, row.id, &sid, old);
+	rc = store_statement_find(g->store, row.id, &sid, old, &old_import);
 	if (rc == 0 && strcmp(old, digest) == 0 &&
 	    !(g->flags & INGEST_FORCE)) {
 		*res = INGEST_UNCHANGED;
@@ -297,6 +297,10 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 	if (rc != 0 && rc != DM_ENOTFOUND)
 		return rc;
 	*res = rc == 0 ? INGEST_UPDATED : INGEST_NEW;
+	/* One this import brought is indexed first, so it can leave. */
+	if (rc == 0 && old_import == import_id && (rc =
+	    store_index_pending(g->store, import_id, sid)) != 0)
+		return rc;
 	if (rc == 0 && (rc = store_statement_delete(g->store, sid)) != 0)
 		return rc;
 	row.issuer_id = issuer;

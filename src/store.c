@@ -33,6 +33,13 @@ enum stmt {
 	STMT_MERGE_CHILDREN,
 	STMT_ACTOR_DELETE,
 	STMT_NAMES,
+	STMT_PENDING_SET,
+	STMT_INDEX_STATEMENTS,
+	STMT_INDEX_CLAIMS,
+	STMT_INDEX_WHO_PAIRS,
+	STMT_INDEX_WHO_STATEMENTS,
+	STMT_INDEX_WHO_KINDS,
+	STMT_INDEX_WHO_TOPICS,
 	STMT__MAX
 };
 
@@ -57,7 +64,7 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"INSERT INTO aliases (folded, actor_id, alias, is_name) "
 	"VALUES (?1, ?2, ?3, ?4)",
 	/* STMT_STATEMENT_FIND */
-	"SELECT sid, digest FROM statements WHERE id = ?1",
+	"SELECT sid, digest, import_id FROM statements WHERE id = ?1",
 	/* STMT_STATEMENT_DELETE */
 	"DELETE FROM statements WHERE sid = ?1",
 	/* STMT_STATEMENT_INSERT */
@@ -103,6 +110,47 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"DELETE FROM actors WHERE id = ?1",
 	/* STMT_NAMES */
 	"SELECT l.alias, a.code FROM aliases l JOIN actors a ON a.id = l.actor_id",
+	/* STMT_PENDING_SET */
+	"UPDATE pending SET import_id = ?1",
+	/*
+	 * STMT_INDEX_*: the statements of import ?1 (only statement ?2, if
+	 * given) into the full-text indexes and the who summary, in bulk:
+	 * they are new, so their claims and statements are new to every pair.
+	 */
+	"INSERT INTO statements_fts (rowid, title, text)"
+	" SELECT sid, title, text FROM statements"
+	" WHERE import_id = ?1 AND (?2 IS NULL OR sid = ?2)",
+	"INSERT INTO claims_fts (rowid, summary, quote)"
+	" SELECT c.id, c.summary, c.quote FROM claims c"
+	" JOIN statements s ON s.sid = c.statement_id"
+	" WHERE s.import_id = ?1 AND (?2 IS NULL OR s.sid = ?2)",
+	"INSERT INTO who_pairs (lvl, accuser, accused, claims, statements)"
+	" SELECT lvl, accuser, accused, count(DISTINCT cid), count(DISTINCT sid)"
+	" FROM who_edges WHERE sid IN (SELECT sid FROM statements"
+	" WHERE import_id = ?1 AND (?2 IS NULL OR sid = ?2))"
+	" GROUP BY lvl, accuser, accused"
+	" ON CONFLICT (lvl, accuser, accused) DO UPDATE SET"
+	" claims = claims + excluded.claims,"
+	" statements = statements + excluded.statements",
+	"INSERT INTO who_statements (lvl, accuser, accused, sid, lo, hi, n)"
+	" SELECT lvl, accuser, accused, sid, min(lo), max(hi), count(*)"
+	" FROM who_edges WHERE sid IN (SELECT sid FROM statements"
+	" WHERE import_id = ?1 AND (?2 IS NULL OR sid = ?2))"
+	" GROUP BY lvl, accuser, accused, sid"
+	" ON CONFLICT (lvl, accuser, accused, sid) DO UPDATE SET n = n + excluded.n",
+	"INSERT INTO who_kinds (lvl, accuser, accused, kind, n)"
+	" SELECT lvl, accuser, accused, kind, count(*)"
+	" FROM who_edges WHERE sid IN (SELECT sid FROM statements"
+	" WHERE import_id = ?1 AND (?2 IS NULL OR sid = ?2))"
+	" GROUP BY lvl, accuser, accused, kind"
+	" ON CONFLICT (lvl, accuser, accused, kind) DO UPDATE SET n = n + excluded.n",
+	"INSERT INTO who_topics (lvl, accuser, accused, topic, n)"
+	" SELECT e.lvl, e.accuser, e.accused, p.topic, count(*)"
+	" FROM who_edges e JOIN claim_topics p ON p.claim_id = e.cid"
+	" WHERE e.sid IN (SELECT sid FROM statements"
+	" WHERE import_id = ?1 AND (?2 IS NULL OR sid = ?2))"
+	" GROUP BY e.lvl, e.accuser, e.accused, p.topic"
+	" ON CONFLICT (lvl, accuser, accused, topic) DO UPDATE SET n = n + excluded.n",
 };
 
 struct store {
@@ -347,7 +395,7 @@ store_actor_unresolved(struct store *s, const char *ref, int64_t *id)
 
 int
 store_statement_find(struct store *s, const char *id, int64_t *sid,
-    char *digest)
+    char *digest, int64_t *import_id)
 {
 	struct db_stmt *st = s->st[STMT_STATEMENT_FIND];
 	int rc;
@@ -358,6 +406,7 @@ store_statement_find(struct store *s, const char *id, int64_t *sid,
 		*sid = db_column_int(st, 0);
 		snprintf(digest, DIGEST_HEX_LEN + 1, "%s",
 		    db_column_text(st, 1));
+		*import_id = db_column_int(st, 2);
 	}
 	db_reset(st);
 	if (rc == DB_ROW)
@@ -592,4 +641,33 @@ store_names_each(struct store *s,
 			break;
 	db_reset(st);
 	return rc == DB_DONE ? 0 : rc;
+}
+
+int
+store_pending_set(struct store *s, int64_t import_id)
+{
+	struct db_stmt *st = s->st[STMT_PENDING_SET];
+	int rc;
+
+	if ((rc = import_id ? db_bind_int(st, 1, import_id) :
+	    db_bind_null(st, 1)) != 0)
+		return rc;
+	return db_run(st);
+}
+
+int
+store_index_pending(struct store *s, int64_t import_id, int64_t sid)
+{
+	struct db_stmt *st;
+	int i, rc;
+
+	for (i = STMT_INDEX_STATEMENTS; i <= STMT_INDEX_WHO_TOPICS; i++) {
+		st = s->st[i];
+		if ((rc = db_bind_int(st, 1, import_id)) != 0 ||
+		    (rc = sid ? db_bind_int(st, 2, sid) :
+		    db_bind_null(st, 2)) != 0 ||
+		    (rc = db_run(st)) != 0)
+			return rc;
+	}
+	return 0;
 }

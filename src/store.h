@@ -69,9 +69,12 @@ struct store_claim {
 	const char *kind, *cameo, *summary, *quote, *date, *method;
 };
 
-/* The statement with this id: its sid and digest (64 hex digits + NUL). */
+/*
+ * The statement with this id: its sid, digest (64 hex digits + NUL) and
+ * the import that brought it (0 if none).
+ */
 int	store_statement_find(struct store *s, const char *id, int64_t *sid,
-	    char *digest);
+	    char *digest, int64_t *import_id);
 /* Deletes a statement with its claims, targets, topics and links. */
 int	store_statement_delete(struct store *s, int64_t sid);
 int	store_statement_insert(struct store *s, const struct store_statement *r,
@@ -92,6 +95,16 @@ struct store_import {
 	int64_t     new, updated, unchanged, rejected, unresolved;
 };
 int	store_import_begin(struct store *s, const char *file, int64_t *id);
+
+/*
+ * Marks import_id as under way (0: none).  Its statements are then left
+ * out of the full-text indexes and the who summary by the triggers, and
+ * go in with store_index_pending(): all of them (sid 0) at the end of the
+ * file, or one that is about to be replaced.  Both within the import's
+ * transaction.
+ */
+int	store_pending_set(struct store *s, int64_t import_id);
+int	store_index_pending(struct store *s, int64_t import_id, int64_t sid);
 int	store_import_finish(struct store *s, int64_t id,
 	    const struct store_import *imp);
 
