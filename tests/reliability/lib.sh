@@ -1,0 +1,51 @@
+# Helpers for the reliability tests, on top of tests/cli/lib.sh.
+. "$(dirname "$0")/../cli/lib.sh"
+
+GEN="$SOURCE_DIR/tests/reliability/gen.sh"
+
+# now_ms: the time in milliseconds.
+now_ms() {
+	echo $(($(date +%s%N) / 1000000))
+}
+
+# sleep_ms N: sleeps N milliseconds.
+sleep_ms() {
+	sleep "$(($1 / 1000)).$(printf '%03d' $(($1 % 1000)))"
+}
+
+# sql DB QUERY: one value from the archive, through the sqlite3 shell.
+sql() {
+	sqlite3 -cmd '.timeout 10000' "$1" "$2"
+}
+
+# intact DB: the archive passes SQLite's integrity and foreign key checks.
+intact() {
+	[ "$(sql "$1" 'PRAGMA integrity_check')" = ok ] &&
+	    [ -z "$(sql "$1" 'PRAGMA foreign_key_check')" ]
+}
+
+# dump: the content of the archive test.db, to compare before and after.
+dump() {
+	sqlite3 test.db .dump >"$1"
+}
+
+# rejected FILE [ARGS]: importing FILE fails with status 1, one line of
+# error naming it, no sanitizer report, and the archive unchanged.
+rejected() {
+	_f=$1
+	shift
+	dump before.sql
+	run import "$@" "$_f"
+	expect_status 1
+	expect_err "$_f"
+	if grep -q 'Sanitizer\|runtime error' "$WORK/err"; then
+		bad "sanitizer report"
+	fi
+	dump after.sql
+	expect_same before.sql after.sql
+}
+
+# has_command NAME: demarche has the command NAME.
+has_command() {
+	"$DEMARCHE" --help 2>/dev/null | grep -q "^  $1 "
+}
