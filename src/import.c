@@ -260,26 +260,6 @@ parse_date(struct import *im, const char *key, const char *s, char iso[11],
 	return 0;
 }
 
-/* BCP 47 in outline: a 2-8 letter language, then alphanumeric subtags. */
-static int
-language_valid(const char *s)
-{
-	size_t n = 0;
-
-	while (isalpha((unsigned char)s[n]))
-		n++;
-	if (n < 2 || n > 8)
-		return 0;
-	for (s += n; *s == '-'; s += n) {
-		s++;
-		for (n = 0; isalnum((unsigned char)s[n]); n++)
-			;
-		if (n < 1 || n > 8)
-			return 0;
-	}
-	return *s == '\0';
-}
-
 static int
 claim_from_json(struct import *im, json_t *obj, const char *text,
     struct claim_in *c, size_t i)
@@ -391,7 +371,7 @@ statement_from_json(struct import *im, json_t *obj, struct statement_in *st)
 		return rc;
 	if (st->language == NULL)
 		st->language = "en";
-	else if (!language_valid(st->language))
+	else if (!statement_language_valid(st->language))
 		return dm_error(DM_EINVALID, "%s: invalid language tag '%s' "
 		    "(BCP 47, e.g. 'en', 'zh-Hans')", im->where, st->language);
 	if (st->kind == NULL)
@@ -775,7 +755,9 @@ open_input(const char *path, FILE **fp, const char **name, uint64_t *total)
 	if ((*fp = fopen(path, "rb")) == NULL)
 		return dm_error(DM_EINVALID, "cannot open '%s': %s", path,
 		    strerror(errno));
-	if (fstat(fileno(*fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+	if (fstat(fileno(*fp), &sb) != 0)
+		return 0;
+	if (S_ISDIR(sb.st_mode)) {
 		fclose(*fp);
 		return dm_error(DM_EINVALID, "cannot import '%s': it is a "
 		    "directory", path);

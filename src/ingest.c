@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +55,26 @@ statement_kind_valid(const char *kind)
 		if (strcmp(kind, statement_kinds[i]) == 0)
 			return 1;
 	return 0;
+}
+
+/* BCP 47 in outline: a 2-8 letter language, then alphanumeric subtags. */
+int
+statement_language_valid(const char *s)
+{
+	size_t n = 0;
+
+	while (isalpha((unsigned char)s[n]))
+		n++;
+	if (n < 2 || n > 8)
+		return 0;
+	for (s += n; *s == '-'; s += n) {
+		s++;
+		for (n = 0; isalnum((unsigned char)s[n]); n++)
+			;
+		if (n < 1 || n > 8)
+			return 0;
+	}
+	return *s == '\0';
 }
 
 int

@@ -39,5 +39,7 @@ struct statement_in {
 const char	*claim_kind_cameo(const char *kind);
 /* 1 if kind is one of SPEC's statement kinds. */
 int		 statement_kind_valid(const char *kind);
+/* 1 if s has the shape of a BCP 47 language tag ("en", "zh-Hans"). */
+int		 statement_language_valid(const char *s);
 
 #endif

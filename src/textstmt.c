@@ -148,5 +148,9 @@ textstmt_parse(struct statement_in *st, struct arena *ar, const char *buf,
 		    "'%s'", hdr_line[HDR_KIND], st->kind);
 	st->language = hdr[HDR_LANGUAGE] && *hdr[HDR_LANGUAGE] ?
 	    hdr[HDR_LANGUAGE] : "en";
+	if (!statement_language_valid(st->language))
+		return dm_error(DM_EINVALID, "%zu: invalid language tag '%s' "
+		    "(BCP 47, e.g. 'en', 'zh-Hans')", hdr_line[HDR_LANGUAGE],
+		    st->language);
 	return 0;
 }
