@@ -74,6 +74,8 @@ enum need {
 	N_UNRESOLVED = 1 << 8,
 	N_LIMIT = 1 << 9,	/* --limit given */
 	N_ALL = 1 << 10,	/* no --limit: every row */
+	N_DATED = 1 << 11,	/* --from or --to given */
+	N_UNDATED = 1 << 12,	/* neither */
 };
 
 struct part {
@@ -102,7 +104,15 @@ static const struct part statements_sql[] = {
 	    " WHERE r.statement_id = s.sid ORDER BY r.seq))"
 	    " FROM statements s JOIN actors i ON i.id = s.issuer_id"
 	    " WHERE " DATES("s") },
-	{ N_ACTOR, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
+	/*
+	 * Claims carry no date: within a date range, each statement of the
+	 * range looks for the actor among its claimants; over all dates, the
+	 * actor's claims name their statements at once.
+	 */
+	{ N_ACTOR | N_DATED, " AND (s.issuer_id" IN_SET("a") " OR EXISTS"
+	    " (SELECT 1 FROM claims WHERE claims.statement_id = s.sid"
+	    " AND claims.by_id" IN_SET("a") "))" },
+	{ N_ACTOR | N_UNDATED, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
 	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
 	{ N_KINDS, IN_KINDS("s.kind") },
 	{ N_TOPIC, " AND s.sid IN (SELECT claims.statement_id FROM"
@@ -531,7 +541,8 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 	    (f->topic ? N_TOPIC : 0) | (f->method ? N_METHOD : 0) |
 	    (b->text ? N_TEXT : 0) | (f->mutual ? N_MUTUAL : 0) |
 	    (f->unresolved ? N_UNRESOLVED : 0) |
-	    (f->limit > 0 ? N_LIMIT : N_ALL);
+	    (f->limit > 0 ? N_LIMIT : N_ALL) |
+	    (f->from || f->to ? N_DATED : N_UNDATED);
 	return 0;
 }
 
