@@ -7,6 +7,8 @@
 #ifndef DM_CLI_H
 #define DM_CLI_H
 
+#include <getopt.h>
+
 #include "demarche.h"
 
 /* Exit statuses of SPEC section 3. */
@@ -112,6 +114,14 @@ void	cli_query_init(struct cli_query *q);
  */
 int	cli_query_option(struct cli_query *q, const char *cmd, int ch,
 	    const char *arg, char **argv);
+/*
+ * The whole of a listing command that takes only the shared options and
+ * those in opts: parses argv (--help calls help), then lists what,
+ * saying "no <noun>" when nothing matches.  Returns the exit status.
+ */
+int	cli_listing(int argc, char **argv, const struct option *opts,
+	    void (*help)(void), enum dm_listing what, const char *noun);
+
 /*
  * Opens the archive and writes the listing what; with nothing to list,
  * a table prints "no <noun>" on standard error.  Returns the exit status.

@@ -24,21 +24,6 @@ print_help(void)
 int
 cmd_statements(int argc, char **argv)
 {
-	struct cli_query q;
-	int ch, rc;
-
-	cli_query_init(&q);
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (ch == 'h') {
-			print_help();
-			return CLI_OK;
-		}
-		if ((rc = cli_query_option(&q, "statements", ch, optarg,
-		    argv)) != CLI_OK)
-			return rc;
-	}
-	if (optind < argc)
-		return cli_usage("statements", "unexpected argument '%s'",
-		    argv[optind]);
-	return cli_query_list(&q, DM_LIST_STATEMENTS, "statements");
+	return cli_listing(argc, argv, opts, print_help, DM_LIST_STATEMENTS,
+	    "statements");
 }

@@ -33,24 +33,6 @@ print_help(void)
 int
 cmd_who(int argc, char **argv)
 {
-	struct cli_query q;
-	int ch, rc;
-
-	cli_query_init(&q);
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			print_help();
-			return CLI_OK;
-		default:
-			if ((rc = cli_query_option(&q, "who", ch, optarg,
-			    argv)) != CLI_OK)
-				return rc;
-			break;
-		}
-	}
-	if (optind < argc)
-		return cli_usage("who", "unexpected argument '%s'",
-		    argv[optind]);
-	return cli_query_list(&q, DM_LIST_WHO, "accusations");
+	return cli_listing(argc, argv, opts, print_help, DM_LIST_WHO,
+	    "accusations");
 }

@@ -143,3 +143,26 @@ cli_query_list(struct cli_query *q, enum dm_listing what, const char *noun)
 	dm_archive_free(a);
 	return rc;
 }
+
+int
+cli_listing(int argc, char **argv, const struct option *opts,
+    void (*help)(void), enum dm_listing what, const char *noun)
+{
+	struct cli_query q;
+	int ch, rc;
+
+	cli_query_init(&q);
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (ch == 'h') {
+			help();
+			return CLI_OK;
+		}
+		if ((rc = cli_query_option(&q, argv[0], ch, optarg, argv)) !=
+		    CLI_OK)
+			return rc;
+	}
+	if (optind < argc)
+		return cli_usage(argv[0], "unexpected argument '%s'",
+		    argv[optind]);
+	return cli_query_list(&q, what, noun);
+}
