@@ -62,9 +62,8 @@ int		 dm_archive_open(dm_archive **out, const char *path,
 		    unsigned flags);
 void		 dm_archive_free(dm_archive *a);
 
-/* The archive's schema level, and the highest level this program knows. */
+/* The archive's schema level (PRAGMA user_version). */
 int		 dm_archive_level(dm_archive *a);
-int		 dm_known_level(void);
 
 /* One migration as dm_archive_migrations() reports it. */
 struct dm_migration {

@@ -46,12 +46,6 @@ dm_archive_level(dm_archive *a)
 }
 
 int
-dm_known_level(void)
-{
-	return migrate_known_level();
-}
-
-int
 dm_archive_migrate(dm_archive *a, int *applied)
 {
 	return migrate_apply(a->db, applied);

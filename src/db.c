@@ -248,12 +248,6 @@ db_rollback_to(struct db *db)
 }
 
 int64_t
-db_changes(struct db *db)
-{
-	return sqlite3_changes64(db->h);
-}
-
-int64_t
 db_total_changes(struct db *db)
 {
 	return sqlite3_total_changes64(db->h);
@@ -319,13 +313,6 @@ db_bind_text(struct db_stmt *st, int i, const char *s)
 }
 
 int
-db_bind_textn(struct db_stmt *st, int i, const char *s, size_t n)
-{
-	return bind_result(st, sqlite3_bind_text64(st->st, i, s, n,
-	    SQLITE_TRANSIENT, SQLITE_UTF8));
-}
-
-int
 db_bind_int(struct db_stmt *st, int i, int64_t v)
 {
 	return bind_result(st, sqlite3_bind_int64(st->st, i, v));
@@ -369,18 +356,6 @@ db_run(struct db_stmt *st)
 	if (rc == DB_ROW || rc == DB_DONE)
 		return 0;
 	return rc;
-}
-
-int
-db_column_count(struct db_stmt *st)
-{
-	return sqlite3_column_count(st->st);
-}
-
-const char *
-db_column_name(struct db_stmt *st, int i)
-{
-	return sqlite3_column_name(st->st, i);
 }
 
 const char *

@@ -49,8 +49,7 @@ int	 db_savepoint(struct db *db);
 int	 db_release(struct db *db);
 int	 db_rollback_to(struct db *db);	/* and release */
 
-/* Rows changed by the last statement and since the connection opened. */
-int64_t	 db_changes(struct db *db);
+/* Rows changed since the connection opened. */
 int64_t	 db_total_changes(struct db *db);
 int64_t	 db_last_rowid(struct db *db);
 
@@ -60,7 +59,6 @@ void	 db_reset(struct db_stmt *st);	/* also clears the bindings */
 
 /* Binding indexes start at 1; NULL text binds SQL NULL. */
 int	 db_bind_text(struct db_stmt *st, int i, const char *s);
-int	 db_bind_textn(struct db_stmt *st, int i, const char *s, size_t n);
 int	 db_bind_int(struct db_stmt *st, int i, int64_t v);
 int	 db_bind_null(struct db_stmt *st, int i);
 /* The index of the parameter called name (":from"), or 0 if st has none. */
@@ -74,8 +72,6 @@ int	 db_step(struct db_stmt *st);
 /* Steps a statement that returns no rows, then resets it. */
 int	 db_run(struct db_stmt *st);
 
-int	 db_column_count(struct db_stmt *st);
-const char *db_column_name(struct db_stmt *st, int i);
 /* Borrowed until the next step or reset; NULL for SQL NULL. */
 const char *db_column_text(struct db_stmt *st, int i);
 int64_t	 db_column_int(struct db_stmt *st, int i);
