@@ -34,9 +34,16 @@ struct out {
 	size_t			 nrows;		/* rows given to out_row() */
 	int			 werrno;	/* first write failure, or 0 */
 	struct buf		 line;		/* the row being formatted */
-	char			**cells;	/* table: header, then rows */
-	size_t			 nstored;	/* table: whole rows in cells */
-	size_t			 cellcap;	/* table: rows cells can hold */
+	/*
+	 * table: the header, then the rows, as shown, one after another
+	 * in pool, each with its NUL; cell gives each one's start and
+	 * cellw its width.  One pool, not an allocation per cell.
+	 */
+	struct buf		 pool;
+	size_t			*cell;
+	size_t			*cellw;
+	size_t			 nstored;	/* table: whole rows stored */
+	size_t			 cellcap;	/* table: rows cell can hold */
 	size_t			*width;		/* table: widest cell per column */
 };
 
@@ -88,6 +95,27 @@ static void
 buf_addc(struct buf *b, char c)
 {
 	buf_addn(b, &c, 1);
+}
+
+static void
+buf_pad(struct buf *b, size_t n)
+{
+	static const char spaces[] = "                                ";
+
+	for (; n > sizeof(spaces) - 1; n -= sizeof(spaces) - 1)
+		buf_addn(b, spaces, sizeof(spaces) - 1);
+	buf_addn(b, spaces, n);
+}
+
+/* The length of the run of printable ASCII at s: one column each. */
+static size_t
+ascii_run(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && s[i] >= 0x20 && s[i] < 0x7f; i++)
+		;
+	return i;
 }
 
 /*
@@ -199,7 +227,8 @@ static void
 csv_field(struct out *o, const char *s, enum col_type type)
 {
 	struct buf *b = &o->line;
-	int quote, neutralise;
+	const char *e;
+	int quote, rewrite, neutralise;
 
 	if (s == NULL)
 		return;
@@ -211,16 +240,28 @@ csv_field(struct out *o, const char *s, enum col_type type)
 	neutralise = (o->flags & OUT_EXCEL) && *s != '\0' &&
 	    strchr("=+-@\t\r", *s) != NULL &&
 	    !(type == COL_INT && is_negative_int(s));
-	quote = strpbrk(s, ",\"\r\n") != NULL;
+	/* One pass finds whether to quote, and whether to copy as is. */
+	quote = rewrite = 0;
+	for (e = s; *e != '\0'; e++)
+		if (*e == ',' || *e == '\r' || *e == '\n')
+			quote = 1;
+		else if (*e == '"')
+			quote = rewrite = 1;
+		else if (*e == OUT_LIST_SEP && type == COL_LIST)
+			rewrite = 1;
 	if (quote)
 		buf_addc(b, '"');
 	if (neutralise)
 		buf_addc(b, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_addc(b, '"');
-		buf_addc(b, type == COL_LIST && *s == OUT_LIST_SEP ? ';' : *s);
-	}
+	if (!rewrite)
+		buf_addn(b, s, (size_t)(e - s));
+	else
+		for (; *s != '\0'; s++) {
+			if (*s == '"')
+				buf_addc(b, '"');
+			buf_addc(b, *s == OUT_LIST_SEP && type == COL_LIST ?
+			    ';' : *s);
+		}
 	if (quote)
 		buf_addc(b, '"');
 }
@@ -359,84 +400,100 @@ json_object(struct out *o, const char *const *cells)
 }
 
 /*
- * Returns a copy of s as the table shows it: lists joined with "; ",
- * control characters (a CRLF pair, a newline, a tab) as one space,
- * invalid bytes as U+FFFD, and with OUT_TRUNCATE, at most TRUNC_WIDTH
- * columns.  NULL when out of memory.
+ * Adds s to the pool as the table shows it, with its NUL, and gives its
+ * width: lists joined with "; ", control characters (a CRLF pair, a
+ * newline, a tab) as one space, invalid bytes as U+FFFD, and with
+ * OUT_TRUNCATE, at most TRUNC_WIDTH columns.
  */
-static char *
+static size_t
 table_text(struct out *o, const char *s, enum col_type type)
 {
-	struct buf b = { NULL, 0, 0, 0 };
+	struct buf *b = &o->pool;
 	utf8proc_int32_t cp;
-	size_t n, k, w, cut;
+	size_t n, k, w, cut, cutw, fit;
 
-	buf_adds(&b, "");	/* an empty cell is "", not NULL */
 	n = s == NULL ? 0 : strlen(s);
-	w = cut = 0;
+	w = cutw = 0;
+	cut = b->len;
 	while (n > 0) {
+		if ((k = ascii_run(s, n)) > 0) {
+			buf_addn(b, s, k);
+			/* Where to cut: after the characters that fit. */
+			if (w + 1 < TRUNC_WIDTH) {
+				fit = k < TRUNC_WIDTH - 1 - w ? k :
+				    TRUNC_WIDTH - 1 - w;
+				cut = b->len - k + fit;
+				cutw = w + fit;
+			}
+			w += k;
+			s += k;
+			n -= k;
+			continue;
+		}
 		k = next_char(s, n, &cp);
 		if (type == COL_LIST && cp == OUT_LIST_SEP) {
-			buf_adds(&b, "; ");
+			buf_adds(b, "; ");
 			w += 2;
 		} else if ((cp >= 0 && cp < 0x20) || cp == 0x7f) {
 			if (cp == '\r' && n > 1 && s[1] == '\n')
 				k = 2;
-			buf_addc(&b, ' ');
+			buf_addc(b, ' ');
 			w++;
 		} else if (cp < 0) {
-			buf_adds(&b, REPLACEMENT);
+			buf_adds(b, REPLACEMENT);
 			w++;
 		} else {
-			buf_addn(&b, s, k);
+			buf_addn(b, s, k);
 			w += char_width(cp);
 		}
-		/* Where to cut: a wide character never straddles it. */
-		if (w < TRUNC_WIDTH)
-			cut = b.len;
+		/* A wide character never straddles the cut. */
+		if (w < TRUNC_WIDTH) {
+			cut = b->len;
+			cutw = w;
+		}
 		s += k;
 		n -= k;
 	}
 	if ((o->flags & OUT_TRUNCATE) && w > TRUNC_WIDTH) {
-		b.len = cut;
-		buf_adds(&b, ELLIPSIS);
+		b->len = cut;
+		buf_adds(b, ELLIPSIS);
+		w = cutw + 1;
 	}
-	if (b.failed) {
-		free(b.p);
-		return NULL;
-	}
-	return b.p;
+	buf_addn(b, "", 1);
+	return w;
 }
 
 /* Stores one row (header when cells are the column names) for later. */
 static int
 table_store(struct out *o, const char *const *cells, int header)
 {
-	char **np;
-	size_t i, ncap, w, row;
+	size_t *np, *nw;
+	size_t i, ncap, k;
 
-	row = o->nstored;
-	if (row >= o->cellcap) {
+	if (o->nstored >= o->cellcap) {
 		ncap = o->cellcap == 0 ? 64 : o->cellcap * 2;
-		if (ncap > SIZE_MAX / sizeof(char *) / o->ncols ||
-		    (np = realloc(o->cells,
-		    ncap * o->ncols * sizeof(char *))) == NULL)
+		if (ncap > SIZE_MAX / sizeof(size_t) / o->ncols)
 			return dm_error(DM_ERROR, "out of memory");
-		o->cells = np;
+		if ((np = realloc(o->cell,
+		    ncap * o->ncols * sizeof(size_t))) != NULL)
+			o->cell = np;
+		if ((nw = realloc(o->cellw,
+		    ncap * o->ncols * sizeof(size_t))) != NULL)
+			o->cellw = nw;
+		if (np == NULL || nw == NULL)
+			return dm_error(DM_ERROR, "out of memory");
 		o->cellcap = ncap;
 	}
 	for (i = 0; i < o->ncols; i++) {
-		o->cells[row * o->ncols + i] = table_text(o, cells[i],
+		k = o->nstored * o->ncols + i;
+		o->cell[k] = o->pool.len;
+		o->cellw[k] = table_text(o, cells[i],
 		    header ? COL_TEXT : o->cols[i].type);
-		if (o->cells[row * o->ncols + i] == NULL) {
-			while (i-- > 0)
-				free(o->cells[row * o->ncols + i]);
-			return dm_error(DM_ERROR, "out of memory");
-		}
-		w = utf8_width(o->cells[row * o->ncols + i]);
-		if (w > o->width[i])
-			o->width[i] = w;
+		if (o->cellw[k] > o->width[i])
+			o->width[i] = o->cellw[k];
 	}
+	if (o->pool.failed)
+		return dm_error(DM_ERROR, "out of memory");
 	o->nstored++;
 	return 0;
 }
@@ -445,22 +502,21 @@ static int
 table_print(struct out *o)
 {
 	const char *s;
-	size_t r, i, pad;
+	size_t r, i, k, pad;
 	int rc;
 
 	for (r = 0; r < o->nstored; r++) {
 		for (i = 0; i < o->ncols; i++) {
-			s = o->cells[r * o->ncols + i];
-			pad = o->width[i] - utf8_width(s);
+			k = r * o->ncols + i;
+			s = o->pool.p + o->cell[k];
+			pad = o->width[i] - o->cellw[k];
 			if (i > 0)
 				buf_adds(&o->line, "  ");
 			if (o->cols[i].type == COL_INT)
-				while (pad-- > 0)
-					buf_addc(&o->line, ' ');
+				buf_pad(&o->line, pad);
 			buf_adds(&o->line, s);
 			if (o->cols[i].type != COL_INT)
-				while (pad-- > 0)
-					buf_addc(&o->line, ' ');
+				buf_pad(&o->line, pad);
 		}
 		/* Padding of trailing empty or short cells is noise. */
 		while (o->line.len > 0 && o->line.p[o->line.len - 1] == ' ')
@@ -582,13 +638,11 @@ out_finish(struct out *o)
 void
 out_free(struct out *o)
 {
-	size_t i;
-
 	if (o == NULL)
 		return;
-	for (i = 0; i < o->nstored * o->ncols; i++)
-		free(o->cells[i]);
-	free(o->cells);
+	free(o->pool.p);
+	free(o->cell);
+	free(o->cellw);
 	free(o->width);
 	free(o->line.p);
 	free(o);
