@@ -449,8 +449,7 @@ CREATE INDEX who_pairs_listing ON who_pairs (lvl, claims DESC, accuser,
 	accused, statements, accuser_name, accused_name, first_lo, last_hi,
 	kinds, topics);
 
--- The listing columns of each pair, from the summary tables: the one
--- definition that the triggers use.
+-- The listing columns of each pair, from the summary tables.
 CREATE VIEW who_pairs_derived AS
 SELECT p.lvl AS lvl, p.accuser AS accuser, p.accused AS accused,
 	(SELECT name FROM actors WHERE code = p.accuser) AS accuser_name,
@@ -469,62 +468,54 @@ SELECT p.lvl AS lvl, p.accuser AS accuser, p.accused AS accused,
 		AND w.accused = p.accused ORDER BY w.topic)) AS topics
 FROM who_pairs p;
 
-CREATE TRIGGER who_listing_pair_insert AFTER INSERT ON who_pairs BEGIN
-	UPDATE who_pairs SET (accuser_name, accused_name) = (SELECT
-		d.accuser_name, d.accused_name FROM who_pairs_derived d
-		WHERE d.lvl = new.lvl AND d.accuser = new.accuser
-		AND d.accused = new.accused)
-	WHERE lvl = new.lvl AND accuser = new.accuser
-	AND accused = new.accused;
-END;
+-- Pairs whose listing columns wait for the end of the file under import
+-- (see the table pending): its statements are summed up in bulk, and
+-- each pair they touch is brought up to date once, not at every row.
+CREATE TABLE who_dirty (
+	lvl     INTEGER NOT NULL,
+	accuser TEXT NOT NULL,
+	accused TEXT NOT NULL,
+	PRIMARY KEY (lvl, accuser, accused)
+) STRICT, WITHOUT ROWID;
 
--- A statement's dates never change (who_statement_update), so a new one
--- can only widen the span; one leaving may narrow it.
-CREATE TRIGGER who_listing_statement_insert AFTER INSERT ON who_statements BEGIN
-	UPDATE who_pairs SET first_lo = new.lo
-	WHERE lvl = new.lvl AND accuser = new.accuser
-	AND accused = new.accused AND (first_lo IS NULL OR first_lo > new.lo);
-	UPDATE who_pairs SET last_hi = new.hi
-	WHERE lvl = new.lvl AND accuser = new.accuser
-	AND accused = new.accused AND (last_hi IS NULL OR last_hi < new.hi);
-END;
-CREATE TRIGGER who_listing_statement_delete AFTER DELETE ON who_statements BEGIN
-	UPDATE who_pairs SET (first_lo, last_hi) = (SELECT d.first_lo,
-		d.last_hi FROM who_pairs_derived d WHERE d.lvl = old.lvl
-		AND d.accuser = old.accuser AND d.accused = old.accused)
-	WHERE lvl = old.lvl AND accuser = old.accuser
-	AND accused = old.accused
-	AND (first_lo = old.lo OR last_hi = old.hi);
-END;
-
-CREATE TRIGGER who_listing_kind_insert AFTER INSERT ON who_kinds BEGIN
-	UPDATE who_pairs SET kinds = (SELECT d.kinds FROM who_pairs_derived d
-		WHERE d.lvl = new.lvl AND d.accuser = new.accuser
-		AND d.accused = new.accused)
-	WHERE lvl = new.lvl AND accuser = new.accuser
-	AND accused = new.accused;
-END;
-CREATE TRIGGER who_listing_kind_delete AFTER DELETE ON who_kinds BEGIN
-	UPDATE who_pairs SET kinds = (SELECT d.kinds FROM who_pairs_derived d
-		WHERE d.lvl = old.lvl AND d.accuser = old.accuser
-		AND d.accused = old.accused)
-	WHERE lvl = old.lvl AND accuser = old.accuser
-	AND accused = old.accused;
-END;
-
-CREATE TRIGGER who_listing_topic_insert AFTER INSERT ON who_topics BEGIN
-	UPDATE who_pairs SET topics = (SELECT d.topics
+-- Inserting a pair here brings its listing columns up to date, or marks
+-- it for later during an import: one body for the triggers below.
+CREATE VIEW who_touched AS SELECT lvl, accuser, accused FROM who_dirty;
+CREATE TRIGGER who_touched_insert INSTEAD OF INSERT ON who_touched BEGIN
+	INSERT OR IGNORE INTO who_dirty (lvl, accuser, accused)
+	SELECT new.lvl, new.accuser, new.accused FROM pending
+	WHERE import_id IS NOT NULL;
+	UPDATE who_pairs SET (accuser_name, accused_name, first_lo, last_hi,
+		kinds, topics) = (SELECT d.accuser_name, d.accused_name,
+		d.first_lo, d.last_hi, d.kinds, d.topics
 		FROM who_pairs_derived d WHERE d.lvl = new.lvl
 		AND d.accuser = new.accuser AND d.accused = new.accused)
 	WHERE lvl = new.lvl AND accuser = new.accuser
-	AND accused = new.accused;
+	AND accused = new.accused AND (SELECT import_id FROM pending) IS NULL;
+END;
+
+CREATE TRIGGER who_listing_pair AFTER INSERT ON who_pairs BEGIN
+	INSERT INTO who_touched VALUES (new.lvl, new.accuser, new.accused);
+END;
+CREATE TRIGGER who_listing_statement_insert AFTER INSERT ON who_statements
+BEGIN
+	INSERT INTO who_touched VALUES (new.lvl, new.accuser, new.accused);
+END;
+CREATE TRIGGER who_listing_statement_delete AFTER DELETE ON who_statements
+BEGIN
+	INSERT INTO who_touched VALUES (old.lvl, old.accuser, old.accused);
+END;
+CREATE TRIGGER who_listing_kind_insert AFTER INSERT ON who_kinds BEGIN
+	INSERT INTO who_touched VALUES (new.lvl, new.accuser, new.accused);
+END;
+CREATE TRIGGER who_listing_kind_delete AFTER DELETE ON who_kinds BEGIN
+	INSERT INTO who_touched VALUES (old.lvl, old.accuser, old.accused);
+END;
+CREATE TRIGGER who_listing_topic_insert AFTER INSERT ON who_topics BEGIN
+	INSERT INTO who_touched VALUES (new.lvl, new.accuser, new.accused);
 END;
 CREATE TRIGGER who_listing_topic_delete AFTER DELETE ON who_topics BEGIN
-	UPDATE who_pairs SET topics = (SELECT d.topics
-		FROM who_pairs_derived d WHERE d.lvl = old.lvl
-		AND d.accuser = old.accuser AND d.accused = old.accused)
-	WHERE lvl = old.lvl AND accuser = old.accuser
-	AND accused = old.accused;
+	INSERT INTO who_touched VALUES (old.lvl, old.accuser, old.accused);
 END;
 
 -- Names follow the actors: an actor added later names the pairs of its

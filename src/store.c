@@ -40,6 +40,8 @@ enum stmt {
 	STMT_INDEX_WHO_STATEMENTS,
 	STMT_INDEX_WHO_KINDS,
 	STMT_INDEX_WHO_TOPICS,
+	STMT_WHO_SETTLE,
+	STMT_WHO_SETTLED,
 	STMT__MAX
 };
 
@@ -151,6 +153,13 @@ static const char *const stmt_sql[STMT__MAX] = {
 	" WHERE import_id = ?1 AND (?2 IS NULL OR sid = ?2))"
 	" GROUP BY e.lvl, e.accuser, e.accused, p.topic"
 	" ON CONFLICT (lvl, accuser, accused, topic) DO UPDATE SET n = n + excluded.n",
+	/*
+	 * STMT_WHO_SETTLE, STMT_WHO_SETTLED: once the import is no longer
+	 * pending, the listing columns of the pairs it touched (migration
+	 * 0003).
+	 */
+	"INSERT INTO who_touched SELECT lvl, accuser, accused FROM who_dirty",
+	"DELETE FROM who_dirty",
 };
 
 struct store {
@@ -650,9 +659,12 @@ store_pending_set(struct store *s, int64_t import_id)
 	int rc;
 
 	if ((rc = import_id ? db_bind_int(st, 1, import_id) :
-	    db_bind_null(st, 1)) != 0)
+	    db_bind_null(st, 1)) != 0 || (rc = db_run(st)) != 0)
 		return rc;
-	return db_run(st);
+	if (import_id == 0 && ((rc = db_run(s->st[STMT_WHO_SETTLE])) != 0 ||
+	    (rc = db_run(s->st[STMT_WHO_SETTLED])) != 0))
+		return rc;
+	return 0;
 }
 
 int

@@ -101,7 +101,8 @@ int	store_import_begin(struct store *s, const char *file, int64_t *id);
  * out of the full-text indexes and the who summary by the triggers, and
  * go in with store_index_pending(): all of them (sid 0) at the end of the
  * file, or one that is about to be replaced.  Both within the import's
- * transaction.
+ * transaction.  Ending it (0) brings the who listing columns of the pairs
+ * it touched up to date.
  */
 int	store_pending_set(struct store *s, int64_t import_id);
 int	store_index_pending(struct store *s, int64_t import_id, int64_t sid);
