@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "db_snippet.h"
+#include "db_sortset.h"
 #include "db_tokenizer.h"
 #include "error.h"
 
@@ -131,7 +132,8 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 	if ((rc = db_check(db->h, path, flags, known_level)) != 0)
 		goto done;
 	if (db_tokenizer_register(db->h) != 0 ||
-	    db_snippet_register(db->h) != 0) {
+	    db_snippet_register(db->h) != 0 ||
+	    db_sortset_register(db->h) != 0) {
 		rc = DM_ERROR;
 		goto done;
 	}

@@ -76,6 +76,8 @@ enum need {
 	N_ALL = 1 << 10,	/* no --limit: every row */
 	N_DATED = 1 << 11,	/* --from or --to given */
 	N_UNDATED = 1 << 12,	/* neither */
+	N_NARROW = 1 << 13,	/* who: the dates hold few statements */
+	N_BROAD = 1 << 14,	/* who: no dates, or dates holding many */
 };
 
 struct part {
@@ -160,21 +162,23 @@ static const struct part claims_sql[] = {
  * earliest and latest date as written.
  */
 static const struct part who_sql[] = {
-	{ 0, SETS ", acc AS MATERIALIZED (SELECT claims.id AS cid,"
+	{ 0, SETS ", acc AS (SELECT claims.id AS cid,"
 	    " s.sid AS sid, s.date_lo || s.date AS lo, s.date_hi || s.date"
 	    " AS hi, claims.kind AS kind, " ROLLUP("b.code") " AS accuser, "
-	    ROLLUP("t.code") " AS accused, claims.by_id" IN_SET("b")
-	    " AS isby, ct.actor_id" IN_SET("t") " AS isagainst"
-	    " FROM" },
+	    ROLLUP("t.code") " AS accused" },
+	{ N_BY, ", claims.by_id" IN_SET("b") " AS isby" },
+	{ N_TARGET, ", ct.actor_id" IN_SET("t") " AS isagainst" },
+	{ 0, " FROM" },
 	/*
 	 * The order is fixed: by the planner's guess, with no statistics,
 	 * it walked every claim target and fetched its statement, which
-	 * took minutes on a large archive.  Dates bound the statements;
-	 * otherwise the claims of the kinds (or of the topic) come first.
+	 * took minutes on a large archive.  Dates that hold few statements
+	 * bound them (see date_share()); otherwise the claims of the kinds
+	 * (or of the topic) come first, in the order they are stored.
 	 */
-	{ N_DATED, " statements s CROSS JOIN claims"
+	{ N_NARROW, " statements s CROSS JOIN claims"
 	    " ON claims.statement_id = s.sid" },
-	{ N_UNDATED, " claims CROSS JOIN statements s"
+	{ N_BROAD, " claims CROSS JOIN statements s"
 	    " ON s.sid = claims.statement_id" },
 	{ 0, " CROSS JOIN claim_targets ct ON ct.claim_id = claims.id"
 	    " CROSS JOIN actors b ON b.id = claims.by_id"
@@ -189,26 +193,16 @@ static const struct part who_sql[] = {
 	{ 0, "), sel AS (SELECT * FROM acc WHERE 1" },
 	{ N_BY, " AND isby" },
 	{ N_TARGET, " AND isagainst" },
-	/* Kinds and topics come sorted out of their own groupings. */
+	/* One grouping of the edges and their topics: see db_sortset.h. */
 	{ 0, "), pairs AS (SELECT accuser, accused, count(DISTINCT cid) AS nc,"
-	    " count(DISTINCT sid) AS ns, min(lo) AS lo, max(hi) AS hi"
-	    " FROM sel GROUP BY accuser, accused),"
-	    " kinds AS (SELECT accuser, accused, group_concat(kind, char(31))"
-	    " AS kinds FROM (SELECT DISTINCT accuser, accused, kind FROM sel"
-	    " ORDER BY accuser, accused, kind) GROUP BY accuser, accused),"
-	    " topics AS (SELECT accuser, accused, group_concat(topic, char(31))"
-	    " AS topics FROM (SELECT DISTINCT sel.accuser AS accuser,"
-	    " sel.accused AS accused, p.topic AS topic FROM sel"
-	    " JOIN claim_topics p ON p.claim_id = sel.cid"
-	    " ORDER BY accuser, accused, topic) GROUP BY accuser, accused)"
+	    " count(DISTINCT sid) AS ns, min(lo) AS lo, max(hi) AS hi,"
+	    " dm_sortset(kind) AS kinds, dm_sortset(p.topic) AS topics"
+	    " FROM sel LEFT JOIN claim_topics p ON p.claim_id = sel.cid"
+	    " GROUP BY accuser, accused)"
 	    " SELECT p.accuser, (SELECT name FROM actors"
 	    " WHERE code = p.accuser), p.accused, (SELECT name FROM actors"
 	    " WHERE code = p.accused), p.nc, p.ns, substr(p.lo, 11),"
-	    " substr(p.hi, 11), k.kinds, t.topics"
-	    " FROM pairs p JOIN kinds k"
-	    " ON k.accuser = p.accuser AND k.accused = p.accused"
-	    " LEFT JOIN topics t"
-	    " ON t.accuser = p.accuser AND t.accused = p.accused WHERE 1" },
+	    " substr(p.hi, 11), p.kinds, p.topics FROM pairs p WHERE 1" },
 	{ N_MUTUAL, " AND EXISTS (SELECT 1 FROM acc q WHERE"
 	    " q.accuser = p.accused AND q.accused = p.accuser)" },
 	{ 0, " ORDER BY p.nc DESC, p.accuser, p.accused LIMIT :limit" },
@@ -232,7 +226,9 @@ static const struct part who_summary_sql[] = {
 	    " FROM who_pairs p WHERE p.lvl = :rollup" },
 	{ N_BY, PAIR_IS("p.accuser", ":by") },
 	{ N_TARGET, PAIR_IS("p.accused", ":target") },
-	{ N_MUTUAL, " AND EXISTS (SELECT 1 FROM who_pairs q WHERE"
+	/* The narrow index, not the table's rows with all they print. */
+	{ N_MUTUAL, " AND EXISTS (SELECT 1 FROM who_pairs q"
+	    " INDEXED BY who_pairs_accused WHERE"
 	    " q.lvl = p.lvl AND q.accuser = p.accused"
 	    " AND q.accused = p.accuser)" },
 	{ 0, " ORDER BY p.claims DESC, p.accuser, p.accused LIMIT :limit" },
@@ -556,6 +552,34 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 	return 0;
 }
 
+/*
+ * Whether the dates of b hold fewer than an eighth of the statements:
+ * counted through the index on dates, no further than that eighth.
+ */
+static const char sql_date_share[] =
+    "SELECT count(*) < (SELECT coalesce(max(sid), 0) / 8 FROM statements)"
+    " FROM"
+    " (SELECT 1 FROM statements WHERE date_lo >= ?1 AND date_hi <= ?2"
+    " LIMIT (SELECT coalesce(max(sid), 0) / 8 FROM statements))";
+
+static int
+date_share(struct db *db, const struct bound *b, int *narrow)
+{
+	struct db_stmt *st = NULL;
+	int rc;
+
+	if ((rc = db_prepare(db, &st, sql_date_share)) != 0)
+		return rc;
+	if ((rc = db_bind_text(st, 1, b->from)) == 0 &&
+	    (rc = db_bind_text(st, 2, b->to)) == 0 &&
+	    (rc = db_step(st)) == DB_ROW) {
+		*narrow = db_column_int(st, 0) != 0;
+		rc = 0;
+	}
+	db_finalize(st);
+	return rc;
+}
+
 /* Runs a raw query once, to report bad FTS5 syntax as the user's error. */
 static const char sql_fts_check[] =
     "SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT 1";
@@ -667,7 +691,7 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 	struct bound b;
 	struct store *s;
 	char *sql = NULL;
-	int rc;
+	int rc, narrow;
 
 	*out = NULL;
 	if ((rc = archive_store(a, &s)) != 0)
@@ -680,6 +704,13 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 	parts = listings[what].parts;
 	if (what == DM_LIST_WHO && summary_serves(f, &b))
 		parts = who_summary_sql;
+	else if (what == DM_LIST_WHO) {
+		narrow = 0;
+		if ((b.have & N_DATED) &&
+		    (rc = date_share(a->db, &b, &narrow)) != 0)
+			goto done;
+		b.have |= narrow ? N_NARROW : N_BROAD;
+	}
 	if ((sql = build_sql(parts, b.have)) == NULL) {
 		rc = dm_error(DM_ERROR, "out of memory");
 		goto done;

@@ -300,6 +300,42 @@ START_TEST(missing_file_is_not_created)
 }
 END_TEST
 
+/* dm_sortset(): distinct, sorted bytewise, joined by char(31), NULL if none. */
+START_TEST(sortset_sorts_distinct_values)
+{
+	static const struct { const char *values, *want; } cases[] = {
+		{ "('b'), ('a'), (NULL), ('b'), ('C'), ('a')", "C\x1f" "a\x1f" "b" },
+		{ "('\xe4\xba\xba\xe6\x9d\x83'), ('5g'), ('')", "\x1f" "5g\x1f\xe4\xba\xba\xe6\x9d\x83" },
+		{ "(NULL), (NULL)", NULL },
+	};
+	struct db *db;
+	struct db_stmt *st;
+	char sql[256];
+	const char *got;
+	size_t i;
+
+	ck_assert_int_eq(db_open(&db, NULL, DB_MEMORY, 0), 0);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(sql, sizeof(sql), "SELECT dm_sortset(column1) FROM "
+		    "(VALUES %s)", cases[i].values);
+		ck_assert_int_eq(db_prepare(db, &st, sql), 0);
+		ck_assert_int_eq(db_step(st), DB_ROW);
+		got = db_column_text(st, 0);
+		if (cases[i].want == NULL)
+			ck_assert_ptr_null(got);
+		else
+			ck_assert_str_eq(got, cases[i].want);
+		db_finalize(st);
+	}
+	/* No row at all: NULL too. */
+	ck_assert_int_eq(db_prepare(db, &st, "SELECT dm_sortset(1) WHERE 0"), 0);
+	ck_assert_int_eq(db_step(st), DB_ROW);
+	ck_assert_ptr_null(db_column_text(st, 0));
+	db_finalize(st);
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 db_suite(void)
 {
@@ -315,6 +351,7 @@ db_suite(void)
 	tcase_add_test(tc, init_loads_gazetteer_once);
 	tcase_add_test(tc, parent_follows_dotted_code);
 	tcase_add_test(tc, alias_held_by_another_stays);
+	tcase_add_test(tc, sortset_sorts_distinct_values);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(files, tmp_setup, tmp_teardown);
 	tcase_add_test(files, refuses_random_file);
