@@ -54,8 +54,8 @@ static const char *const sql[S__MAX] = {
 	"VALUES (?1, ?2, ?3)",
 	/* S_CLAIM */
 	"INSERT INTO claims (statement_id, seq, by_id, kind, cameo, summary, "
-	"quote, date, method) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-	"'curated')",
+	"quote, date, method, statement_lo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	"?7, ?8, 'curated', (SELECT date_lo FROM statements WHERE sid = ?1))",
 	/* S_TARGET */
 	"INSERT OR IGNORE INTO claim_targets (claim_id, actor_id, seq) "
 	"VALUES (?1, ?2, ?3)",

@@ -109,10 +109,11 @@ cc $CFLAGS_BENCH -o "$WORK/gen" "$HERE/gen.c"
 cc $CFLAGS_BENCH $(pkg-config --cflags jansson sqlite3) -o "$WORK/floor" \
     "$HERE/floor.c" $(pkg-config --libs jansson sqlite3)
 # The floor's schema: demarche's data model and full-text tables
-# (migration 0001) with SQLite's own tokenizer, without the who summary
-# of the later migrations, which only demarche keeps.
-sed "s/tokenize = 'demarche'/tokenize = 'unicode61'/" \
-    "$ROOT/migrations/0001-initial.sql" > "$WORK/floor-schema.sql"
+# (migration 0001, and 0004's statement dates on claims) with SQLite's
+# own tokenizer, without the who summary of migrations 0002 and 0003,
+# which only demarche keeps.
+cat "$ROOT/migrations/0001-initial.sql" "$ROOT/migrations/0004-claim-dates.sql" |
+    sed "s/tokenize = 'demarche'/tokenize = 'unicode61'/" > "$WORK/floor-schema.sql"
 fi
 DM=$WORK/build/demarche
 FLOOR="$WORK/floor $WORK/floor-schema.sql $GAZ"

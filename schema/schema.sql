@@ -93,6 +93,8 @@ CREATE TABLE responses (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX responses_target ON responses (responds_to);
 
+-- statement_lo, as migration 0004 added it (ALTER TABLE writes it there):
+-- see the end of the file.
 CREATE TABLE claims (
 	id           INTEGER PRIMARY KEY,
 	statement_id INTEGER NOT NULL REFERENCES statements (sid)
@@ -110,7 +112,7 @@ CREATE TABLE claims (
 		OR date GLOB '[0-9][0-9][0-9][0-9]'
 		OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
 		OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-	method       TEXT NOT NULL CHECK (method IN ('curated', 'rule')),
+	method       TEXT NOT NULL CHECK (method IN ('curated', 'rule')), statement_lo TEXT,
 	UNIQUE (statement_id, seq)
 ) STRICT;
 CREATE INDEX claims_by ON claims (by_id, kind);
@@ -538,3 +540,12 @@ CREATE TRIGGER who_listing_actor_delete AFTER DELETE ON actors BEGIN
 	UPDATE who_pairs SET accused_name = NULL
 	WHERE lvl IN (0, 1) AND accused = old.code;
 END;
+
+-- Claims carry the first day of their statement's date, so that the
+-- claims an actor made within a date range are found through one index
+-- (statements --actor or claims --by with --from and --to) instead of
+-- looking for the actor among the claimants of every statement of the
+-- range.  A statement keeps its date (trigger who_statement_update) and
+-- its claims are inserted with it, so the copy stays true; 'demarche
+-- check' compares the two.
+CREATE INDEX claims_by_date ON claims (by_id, statement_lo, statement_id);

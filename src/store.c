@@ -76,9 +76,10 @@ static const char *const stmt_sql[STMT__MAX] = {
 	/* STMT_RESPONSE_INSERT */
 	"INSERT OR IGNORE INTO responses (statement_id, responds_to, seq) "
 	"VALUES (?1, ?2, ?3)",
-	/* STMT_CLAIM_INSERT */
+	/* STMT_CLAIM_INSERT: with its statement's first day (migration 0004) */
 	"INSERT INTO claims (statement_id, seq, by_id, kind, cameo, summary, "
-	"quote, date, method) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	"quote, date, method, statement_lo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	"?7, ?8, ?9, (SELECT date_lo FROM statements WHERE sid = ?1))",
 	/* STMT_TARGET_INSERT */
 	"INSERT OR IGNORE INTO claim_targets (claim_id, actor_id, seq) "
 	"VALUES (?1, ?2, ?3)",

@@ -23,11 +23,13 @@ static dm_archive *a;
 	" title, text, kind, digest) VALUES ('" id "', (SELECT id FROM"	\
 	" actors WHERE code = '" issuer "'), '" date "', '" lo "', '" hi	\
 	"', '" title "', '" text "', 'remarks', " DIGEST ");"
+/* A claim, with its statement's first day as the store writes it. */
 #define CLAIM(sid, seq, by, kind, cameo, summary)			\
 	"INSERT INTO claims (statement_id, seq, by_id, kind, cameo,"	\
-	" summary, method) VALUES ((SELECT sid FROM statements WHERE id ="	\
-	" '" sid "'), " #seq ", (SELECT id FROM actors WHERE code = '" by	\
-	"'), '" kind "', '" cameo "', '" summary "', 'curated');"
+	" summary, method, statement_lo) SELECT sid, " #seq ", (SELECT id"	\
+	" FROM actors WHERE code = '" by "'), '" kind "', '" cameo "', '"	\
+	summary "', 'curated', date_lo FROM statements WHERE id = '" sid	\
+	"';"
 #define TARGET(sid, seq, code)						\
 	"INSERT INTO claim_targets (claim_id, actor_id, seq) VALUES ("	\
 	"(SELECT c.id FROM claims c JOIN statements s ON s.sid ="	\

@@ -68,6 +68,22 @@ expect_same() {
 	if cmp -s "$1" "$2"; then ok; else bad "'$1' and '$2' differ"; fi
 }
 
+# unmigrate_claim_dates DB: takes out what migration 0004 added (the
+# statement date on claims and its index), as in an archive made before
+# it.  DROP COLUMN checks every trigger, and sqlite3 lacks the tokenizer
+# the full-text tables name: their triggers leave and come back around it.
+unmigrate_claim_dates() {
+	_fts="FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_fts_*'"
+	{
+		echo "BEGIN;"
+		sqlite3 "$1" "SELECT 'DROP TRIGGER ' || name || ';' $_fts"
+		echo "DROP INDEX claims_by_date;"
+		echo "ALTER TABLE claims DROP COLUMN statement_lo;"
+		sqlite3 "$1" "SELECT sql || ';' $_fts"
+		echo "COMMIT;"
+	} | sqlite3 "$1"
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
