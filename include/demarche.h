@@ -201,9 +201,11 @@ int		 dm_recode(dm_archive *a, const struct dm_import_options *opt,
 
 /*
  * Checks the archive (SQLite integrity, foreign keys, full-text indexes,
- * the who summary against the claims), calling fn once per check with ""
- * or a description of the problem.  With rebuild, the who summary is
- * computed again from the claims first.  DM_ERROR if any check fails.
+ * the who summary against the claims, the statement date each claim
+ * carries against its statement's), calling fn once per check with ""
+ * or a description of the problem.  With rebuild, the who summary and the
+ * claims' statement dates are computed again first.  DM_ERROR if any
+ * check fails.
  */
 int		 dm_archive_check(dm_archive *a, int rebuild,
 		    void (*fn)(void *ctx, const char *what,

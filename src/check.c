@@ -1,7 +1,8 @@
 /*
  * 'demarche check': the archive's own verdict on itself: SQLite's
- * integrity and foreign-key checks, the full-text indexes, and the who
- * summary against the same figures computed from scratch.
+ * integrity and foreign-key checks, the full-text indexes, the who
+ * summary against the same figures computed from scratch, and the
+ * statement dates the claims carry against their statements'.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,7 @@ enum check_sql {
 	C_FTS_STATEMENTS,
 	C_FTS_CLAIMS,
 	C_SUMMARY_DIFF,
+	C_CLAIM_DATES,
 	C__MAX
 };
 
@@ -41,6 +43,9 @@ static const char *const check_sql[C__MAX] = {
 	" + (SELECT count(*) FROM (SELECT * FROM who_topics_fresh EXCEPT"
 	" SELECT * FROM who_topics)) + (SELECT count(*) FROM (SELECT * FROM"
 	" who_topics EXCEPT SELECT * FROM who_topics_fresh))",
+	/* C_CLAIM_DATES */
+	"SELECT count(*) FROM claims c JOIN statements s"
+	" ON s.sid = c.statement_id WHERE c.statement_lo IS NOT s.date_lo",
 };
 
 static const char sql_rebuild[] =
@@ -49,7 +54,10 @@ static const char sql_rebuild[] =
     "INSERT INTO who_pairs SELECT * FROM who_pairs_fresh;"
     "INSERT INTO who_statements SELECT * FROM who_statements_fresh;"
     "INSERT INTO who_kinds SELECT * FROM who_kinds_fresh;"
-    "INSERT INTO who_topics SELECT * FROM who_topics_fresh";
+    "INSERT INTO who_topics SELECT * FROM who_topics_fresh;"
+    "UPDATE claims SET statement_lo = s.date_lo FROM statements s"
+    " WHERE s.sid = claims.statement_id"
+    " AND claims.statement_lo IS NOT s.date_lo";
 
 /* Runs check i; *problem gets a description, or stays "" when fine. */
 static int
@@ -80,11 +88,18 @@ run_check(struct db *db, int i, char *problem, size_t len)
 		if (rc < 0)
 			snprintf(problem, len, "%s", dm_error_last());
 		break;
-	default:
+	case C_SUMMARY_DIFF:
 		if (rc == DB_ROW && db_column_int(st, 0) != 0)
 			snprintf(problem, len, "%lld rows differ from the claims "
 			    "(run 'demarche check --rebuild')",
 			    (long long)db_column_int(st, 0));
+		break;
+	case C_CLAIM_DATES:
+		if (rc == DB_ROW && db_column_int(st, 0) != 0)
+			snprintf(problem, len, "wrong or missing on %lld "
+			    "claim%s (run 'demarche check --rebuild')",
+			    (long long)db_column_int(st, 0),
+			    db_column_int(st, 0) == 1 ? "" : "s");
 		break;
 	}
 	db_finalize(st);
@@ -97,7 +112,7 @@ dm_archive_check(dm_archive *a, int rebuild,
 {
 	static const char *const what[C__MAX] = { "integrity", "foreign keys",
 	    "full-text index of statements", "full-text index of claims",
-	    "who summary" };
+	    "who summary", "statement dates of claims" };
 	struct store *s;
 	char problem[512];
 	int i, rc, bad = 0;
