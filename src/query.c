@@ -95,6 +95,18 @@ struct part {
 	" UNION ALL " ACTOR_SET("t", ":target") ")"
 #define IN_SET(k)	" IN (SELECT id FROM sets WHERE k = '" k "')"
 #define DATES(s)	s ".date_lo >= :from AND " s ".date_hi <= :to"
+/*
+ * Within DATES, what the actors of set k issued and claimed, each found
+ * through an index by actor and first day: a statement's date_lo lies
+ * between :from and :to when its date does, and claims carry it as
+ * statement_lo (migration 0004).
+ */
+#define LO_IN(col)	" AND " col " BETWEEN :from AND :to"
+#define ISSUED_BY(k)							\
+	"SELECT sid FROM statements WHERE issuer_id" IN_SET(k) LO_IN("date_lo")
+#define CLAIMED_BY(k, col)						\
+	"SELECT " col " FROM claims WHERE by_id" IN_SET(k)		\
+	LO_IN("statement_lo")
 #define IN_KINDS(col)	" AND instr(:kinds, ',' || " col " || ',') > 0"
 
 static const struct part statements_sql[] = {
@@ -107,13 +119,12 @@ static const struct part statements_sql[] = {
 	    " FROM statements s JOIN actors i ON i.id = s.issuer_id"
 	    " WHERE " DATES("s") },
 	/*
-	 * Claims carry no date: within a date range, each statement of the
-	 * range looks for the actor among its claimants; over all dates, the
+	 * Within a date range, the statements the actor issued and those it
+	 * made claims in are found by actor and date; over all dates, the
 	 * actor's claims name their statements at once.
 	 */
-	{ N_ACTOR | N_DATED, " AND (s.issuer_id" IN_SET("a") " OR EXISTS"
-	    " (SELECT 1 FROM claims WHERE claims.statement_id = s.sid"
-	    " AND claims.by_id" IN_SET("a") "))" },
+	{ N_ACTOR | N_DATED, " AND s.sid IN (" ISSUED_BY("a") " UNION ALL "
+	    CLAIMED_BY("a", "statement_id") ")" },
 	{ N_ACTOR | N_UNDATED, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
 	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
 	{ N_KINDS, IN_KINDS("s.kind") },
@@ -136,9 +147,13 @@ static const struct part claims_sql[] = {
 	    " LEFT JOIN claim_targets ct ON ct.claim_id = claims.id"
 	    " LEFT JOIN actors t ON t.id = ct.actor_id"
 	    " WHERE " DATES("s") },
-	{ N_ACTOR, " AND (claims.by_id" IN_SET("a") " OR s.issuer_id"
-	    IN_SET("a") ")" },
+	{ N_ACTOR | N_DATED, " AND claims.id IN (" CLAIMED_BY("a", "id")
+	    " UNION ALL SELECT id FROM claims WHERE statement_id IN ("
+	    ISSUED_BY("a") "))" },
+	{ N_ACTOR | N_UNDATED, " AND (claims.by_id" IN_SET("a")
+	    " OR s.issuer_id" IN_SET("a") ")" },
 	{ N_BY, " AND claims.by_id" IN_SET("b") },
+	{ N_BY | N_DATED, LO_IN("claims.statement_lo") },
 	{ N_TARGET, " AND ct.actor_id" IN_SET("t") },
 	{ N_KINDS, IN_KINDS("claims.kind") },
 	{ N_TOPIC, " AND claims.id IN (SELECT claim_id FROM claim_topics"

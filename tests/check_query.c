@@ -188,6 +188,52 @@ START_TEST(partial_dates_are_never_made_days)
 }
 END_TEST
 
+/*
+ * An actor within dates: the statements it issued and those it made
+ * claims in, with its descendants, whose whole date lies in the range.
+ */
+START_TEST(actor_with_dates_issuer_or_claimant)
+{
+	struct dm_filter f = { 0 };
+
+	f.actor = "CHN.CNCERT";
+	f.from = f.to = "2021-07-19";
+	ASSERT_IDS(DM_LIST_STATEMENTS, &f, "mission ");
+	ASSERT_IDS(DM_LIST_CLAIMS, &f, "5 ");
+	f.exact = 1;
+	ASSERT_IDS(DM_LIST_STATEMENTS, &f, "mission ");
+	f.exact = 0;
+	f.from = "2021-07-20";
+	f.to = NULL;
+	ASSERT_IDS(DM_LIST_STATEMENTS, &f, "");
+	/* The mission by issuing, CNCERT by claiming, MFA's month, not its
+	 * year: the year reaches past July. */
+	f.actor = "CHN";
+	f.from = f.to = "2021-07";
+	ASSERT_IDS(DM_LIST_STATEMENTS, &f, "month mission ");
+	ASSERT_IDS(DM_LIST_CLAIMS, &f, "3 3 4 5 ");
+	f.from = f.to = "2021";
+	ASSERT_IDS(DM_LIST_STATEMENTS, &f, "year month mission ");
+	f.exact = 1;
+	ASSERT_IDS(DM_LIST_STATEMENTS, &f, "");
+	f.exact = 0;
+	/* A target is neither issuer nor claimant. */
+	f.actor = "EU";
+	ASSERT_IDS(DM_LIST_STATEMENTS, &f, "eu ");
+	f.actor = "NATO";
+	f.to = "2021-07-18";
+	ASSERT_IDS(DM_LIST_STATEMENTS, &f, "");
+	f.actor = NULL;
+	f.by = "CHN.MISSION-EU";
+	f.from = "2021-07-19";
+	f.to = "2021-07-31";
+	ASSERT_IDS(DM_LIST_CLAIMS, &f, "3 3 4 ");
+	f.by = "CHN";
+	f.from = "2021-07-20";
+	ASSERT_IDS(DM_LIST_CLAIMS, &f, "");
+}
+END_TEST
+
 START_TEST(bad_filters_are_refused)
 {
 	struct dm_filter f = { 0 };
@@ -566,6 +612,16 @@ assert_no_full_scan(const char *plan, const char *table)
 	}
 }
 
+/* Fails unless plan has step. */
+#define ASSERT_PLAN_HAS(plan, step)					\
+	ck_assert_msg(strstr(plan, step) != NULL, "no '%s' in:\n%s", step, plan)
+
+/* What an actor issued and claimed within dates, by actor and day. */
+#define ISSUED_IN_RANGE	"statements_issuer (issuer_id=? AND date_lo>? AND"	\
+	" date_lo<?)"
+#define CLAIMED_IN_RANGE "claims_by_date (by_id=? AND statement_lo>? AND"	\
+	" statement_lo<?)"
+
 START_TEST(actor_and_date_filters_use_indexes)
 {
 	struct dm_filter f = { 0 };
@@ -585,11 +641,27 @@ START_TEST(actor_and_date_filters_use_indexes)
 		assert_no_full_scan(plan, "s");
 		assert_no_full_scan(plan, "statements");
 		/* The actor's descendants come from the code index. */
-		ck_assert_msg(strstr(plan, "sqlite_autoindex_actors_1 "
-		    "(code>? AND code<?)") != NULL, "%s", plan);
+		ASSERT_PLAN_HAS(plan, "sqlite_autoindex_actors_1 "
+		    "(code>? AND code<?)");
+		/* Statements and claims are found by actor and date, not
+		 * by date alone. */
+		if (what[i] != DM_LIST_WHO) {
+			ASSERT_PLAN_HAS(plan, ISSUED_IN_RANGE);
+			ASSERT_PLAN_HAS(plan, CLAIMED_IN_RANGE);
+			ck_assert_msg(strstr(plan, "statements_date") == NULL,
+			    "%s", plan);
+		}
 		free(plan);
 		db_finalize(st);
 	}
+	f.actor = NULL;
+	f.by = "CHN";
+	ck_assert_int_eq(query_prepare(a, DM_LIST_CLAIMS, &f, &st), 0);
+	ck_assert_int_eq(db_explain(a->db, &plan, db_sql(st)), 0);
+	ASSERT_PLAN_HAS(plan, CLAIMED_IN_RANGE);
+	ck_assert_msg(strstr(plan, "statements_date") == NULL, "%s", plan);
+	free(plan);
+	db_finalize(st);
 	/* The check itself sees a scan. */
 	ck_assert_int_eq(db_explain(a->db, &plan, "SELECT * FROM claims "
 	    "WHERE summary = 'x'"), 0);
@@ -741,6 +813,7 @@ query_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, actor_includes_descendants_unless_exact);
 	tcase_add_test(tc, partial_dates_are_never_made_days);
+	tcase_add_test(tc, actor_with_dates_issuer_or_claimant);
 	tcase_add_test(tc, bad_filters_are_refused);
 	tcase_add_test(tc, claims_one_row_per_target);
 	tcase_add_test(tc, who_counts_accusations);
