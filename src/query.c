@@ -94,7 +94,9 @@ struct part {
 	" UNION ALL " ACTOR_SET("b", ":by")				\
 	" UNION ALL " ACTOR_SET("t", ":target") ")"
 #define IN_SET(k)	" IN (SELECT id FROM sets WHERE k = '" k "')"
-#define DATES(s)	s ".date_lo >= :from AND " s ".date_hi <= :to"
+/* date_lo <= :to adds nothing but an upper bound on the index of dates. */
+#define DATES(s)	s ".date_lo >= :from AND " s ".date_lo <= :to AND "	\
+			s ".date_hi <= :to"
 /*
  * Within DATES, what the actors of set k issued and claimed, each found
  * through an index by actor and first day: a statement's date_lo lies

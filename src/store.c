@@ -172,18 +172,29 @@ int
 store_new(struct store **out, struct db *db)
 {
 	struct store *s;
-	int i, rc;
 
 	*out = NULL;
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return dm_error(DM_ERROR, "out of memory");
 	s->db = db;
-	for (i = 0; i < STMT__MAX; i++)
-		if ((rc = db_prepare(db, &s->st[i], stmt_sql[i])) != 0) {
-			store_free(s);
-			return rc;
-		}
 	*out = s;
+	return 0;
+}
+
+/*
+ * Statement i, prepared on first use: a statement that writes to a table
+ * with triggers compiles them, which costs a read-only command more
+ * than its query.
+ */
+static int
+stmt_get(struct store *s, enum stmt i, struct db_stmt **st)
+{
+	int rc;
+
+	if (s->st[i] == NULL && (rc = db_prepare(s->db, &s->st[i],
+	    stmt_sql[i])) != 0)
+		return rc;
+	*st = s->st[i];
 	return 0;
 }
 
@@ -216,9 +227,11 @@ lookup_id(struct db_stmt *st, int64_t *id)
 static int
 actor_by_code(struct store *s, const char *code, int64_t *id)
 {
-	struct db_stmt *st = s->st[STMT_ACTOR_BY_CODE];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_ACTOR_BY_CODE, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_text(st, 1, code)) != 0)
 		return rc;
 	return lookup_id(st, id);
@@ -255,8 +268,8 @@ alias_insert(struct store *s, int64_t actor_id, const char *alias,
 	*added = 0;
 	if ((rc = fold_key(&key, alias)) != 0)
 		return rc;
-	st = s->st[STMT_ALIAS_FIND];
-	if ((rc = db_bind_text(st, 1, key)) != 0)
+	if ((rc = stmt_get(s, STMT_ALIAS_FIND, &st)) != 0 ||
+	    (rc = db_bind_text(st, 1, key)) != 0)
 		goto done;
 	if ((rc = db_step(st)) == DB_ROW) {
 		other = db_column_int(st, 0);
@@ -277,8 +290,8 @@ alias_insert(struct store *s, int64_t actor_id, const char *alias,
 	db_reset(st);
 	if (rc != DB_DONE)
 		goto done;
-	st = s->st[STMT_ALIAS_INSERT];
-	if ((rc = db_bind_text(st, 1, key)) != 0 ||
+	if ((rc = stmt_get(s, STMT_ALIAS_INSERT, &st)) != 0 ||
+	    (rc = db_bind_text(st, 1, key)) != 0 ||
 	    (rc = db_bind_int(st, 2, actor_id)) != 0 ||
 	    (rc = db_bind_text(st, 3, alias)) != 0 ||
 	    (rc = db_bind_int(st, 4, is_name)) != 0 ||
@@ -304,7 +317,8 @@ store_actor_add(struct store *s, const char *code, const char *name,
 	if ((rc = find_parent(s, code, &parent)) != 0 && rc != DM_ENOTFOUND)
 		return rc;
 	has_parent = rc == 0;
-	st = s->st[STMT_ACTOR_INSERT];
+	if ((rc = stmt_get(s, STMT_ACTOR_INSERT, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_text(st, 1, code)) != 0 ||
 	    (rc = db_bind_text(st, 2, name)) != 0 ||
 	    (rc = db_bind_text(st, 3, kind)) != 0 ||
@@ -316,7 +330,8 @@ store_actor_add(struct store *s, const char *code, const char *name,
 		return rc;
 	*id = db_last_rowid(s->db);
 	*created = 1;
-	st = s->st[STMT_ACTOR_ADOPT];
+	if ((rc = stmt_get(s, STMT_ACTOR_ADOPT, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_int(st, 1, *id)) != 0 ||
 	    (rc = db_bind_text(st, 2, code)) != 0 ||
 	    (rc = db_run(st)) != 0)
@@ -345,8 +360,8 @@ store_actor_find(struct store *s, const char *ref, int64_t *id)
 		return rc;
 	if (fold_key(&key, ref) != 0)
 		return dm_error(DM_ENOTFOUND, "no actor '%s'", ref);
-	st = s->st[STMT_ALIAS_FIND];
-	if ((rc = db_bind_text(st, 1, key)) == 0)
+	if ((rc = stmt_get(s, STMT_ALIAS_FIND, &st)) == 0 &&
+	    (rc = db_bind_text(st, 1, key)) == 0)
 		rc = lookup_id(st, id);
 	free(key);
 	if (rc == DM_ENOTFOUND)
@@ -357,9 +372,11 @@ store_actor_find(struct store *s, const char *ref, int64_t *id)
 int
 store_actor_code(struct store *s, int64_t id, char *buf, size_t len)
 {
-	struct db_stmt *st = s->st[STMT_ACTOR_CODE];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_ACTOR_CODE, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_int(st, 1, id)) != 0)
 		return rc;
 	if ((rc = db_step(st)) == DB_ROW)
@@ -407,9 +424,11 @@ int
 store_statement_find(struct store *s, const char *id, int64_t *sid,
     char *digest, int64_t *import_id)
 {
-	struct db_stmt *st = s->st[STMT_STATEMENT_FIND];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_STATEMENT_FIND, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_text(st, 1, id)) != 0)
 		return rc;
 	if ((rc = db_step(st)) == DB_ROW) {
@@ -428,9 +447,11 @@ store_statement_find(struct store *s, const char *id, int64_t *sid,
 static int
 run_ids(struct store *s, enum stmt i, int64_t a, int64_t b, int nb)
 {
-	struct db_stmt *st = s->st[i];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, i, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_int(st, 1, a)) != 0 ||
 	    (nb > 1 && (rc = db_bind_int(st, 2, b)) != 0))
 		return rc;
@@ -447,9 +468,11 @@ int
 store_statement_insert(struct store *s, const struct store_statement *r,
     int64_t *sid)
 {
-	struct db_stmt *st = s->st[STMT_STATEMENT_INSERT];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_STATEMENT_INSERT, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_text(st, 1, r->id)) != 0 ||
 	    (rc = db_bind_int(st, 2, r->issuer_id)) != 0 ||
 	    (rc = db_bind_text(st, 3, r->date)) != 0 ||
@@ -473,9 +496,11 @@ int
 store_response_insert(struct store *s, int64_t sid, const char *responds_to,
     int seq)
 {
-	struct db_stmt *st = s->st[STMT_RESPONSE_INSERT];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_RESPONSE_INSERT, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_int(st, 1, sid)) != 0 ||
 	    (rc = db_bind_text(st, 2, responds_to)) != 0 ||
 	    (rc = db_bind_int(st, 3, seq)) != 0)
@@ -487,9 +512,11 @@ int
 store_claim_insert(struct store *s, int64_t sid, const struct store_claim *c,
     int64_t *claim_id)
 {
-	struct db_stmt *st = s->st[STMT_CLAIM_INSERT];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_CLAIM_INSERT, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_int(st, 1, sid)) != 0 ||
 	    (rc = db_bind_int(st, 2, c->seq)) != 0 ||
 	    (rc = db_bind_int(st, 3, c->by_id)) != 0 ||
@@ -509,9 +536,11 @@ int
 store_target_insert(struct store *s, int64_t claim_id, int64_t actor_id,
     int seq)
 {
-	struct db_stmt *st = s->st[STMT_TARGET_INSERT];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_TARGET_INSERT, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_int(st, 1, claim_id)) != 0 ||
 	    (rc = db_bind_int(st, 2, actor_id)) != 0 ||
 	    (rc = db_bind_int(st, 3, seq)) != 0)
@@ -523,9 +552,11 @@ int
 store_topic_insert(struct store *s, int64_t claim_id, const char *topic,
     int seq)
 {
-	struct db_stmt *st = s->st[STMT_TOPIC_INSERT];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_TOPIC_INSERT, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_int(st, 1, claim_id)) != 0 ||
 	    (rc = db_bind_text(st, 2, topic)) != 0 ||
 	    (rc = db_bind_int(st, 3, seq)) != 0)
@@ -536,9 +567,11 @@ store_topic_insert(struct store *s, int64_t claim_id, const char *topic,
 int
 store_import_begin(struct store *s, const char *file, int64_t *id)
 {
-	struct db_stmt *st = s->st[STMT_IMPORT_BEGIN];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_IMPORT_BEGIN, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_text(st, 1, file)) != 0 || (rc = db_run(st)) != 0)
 		return rc;
 	*id = db_last_rowid(s->db);
@@ -548,9 +581,11 @@ store_import_begin(struct store *s, const char *file, int64_t *id)
 int
 store_import_finish(struct store *s, int64_t id, const struct store_import *imp)
 {
-	struct db_stmt *st = s->st[STMT_IMPORT_FINISH];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_IMPORT_FINISH, &st)) != 0)
+		return rc;
 	if ((rc = db_bind_int(st, 1, id)) != 0 ||
 	    (rc = db_bind_text(st, 2, imp->sha256)) != 0 ||
 	    (rc = db_bind_int(st, 3, imp->new)) != 0 ||
@@ -576,13 +611,14 @@ static int
 targets_out(struct store *s, int64_t from, int64_t into,
     struct target_row **out, size_t *n)
 {
-	struct db_stmt *st = s->st[STMT_MERGE_TARGETS_OF];
+	struct db_stmt *st;
 	struct target_row *rows = NULL, *grown;
 	size_t cap = 0;
 	int rc;
 
 	*n = 0;
-	if ((rc = db_bind_int(st, 1, from)) != 0)
+	if ((rc = stmt_get(s, STMT_MERGE_TARGETS_OF, &st)) != 0 ||
+	    (rc = db_bind_int(st, 1, from)) != 0)
 		return rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (*n == cap) {
@@ -642,9 +678,11 @@ int
 store_names_each(struct store *s,
     int (*fn)(void *, const char *, const char *), void *ctx)
 {
-	struct db_stmt *st = s->st[STMT_NAMES];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_NAMES, &st)) != 0)
+		return rc;
 	while ((rc = db_step(st)) == DB_ROW)
 		if ((rc = fn(ctx, db_column_text(st, 0),
 		    db_column_text(st, 1))) != 0)
@@ -656,16 +694,21 @@ store_names_each(struct store *s,
 int
 store_pending_set(struct store *s, int64_t import_id)
 {
-	struct db_stmt *st = s->st[STMT_PENDING_SET];
+	struct db_stmt *st;
 	int rc;
 
+	if ((rc = stmt_get(s, STMT_PENDING_SET, &st)) != 0)
+		return rc;
 	if ((rc = import_id ? db_bind_int(st, 1, import_id) :
 	    db_bind_null(st, 1)) != 0 || (rc = db_run(st)) != 0)
 		return rc;
-	if (import_id == 0 && ((rc = db_run(s->st[STMT_WHO_SETTLE])) != 0 ||
-	    (rc = db_run(s->st[STMT_WHO_SETTLED])) != 0))
+	if (import_id != 0)
+		return 0;
+	if ((rc = stmt_get(s, STMT_WHO_SETTLE, &st)) != 0 ||
+	    (rc = db_run(st)) != 0 ||
+	    (rc = stmt_get(s, STMT_WHO_SETTLED, &st)) != 0)
 		return rc;
-	return 0;
+	return db_run(st);
 }
 
 int
@@ -675,7 +718,8 @@ store_index_pending(struct store *s, int64_t import_id, int64_t sid)
 	int i, rc;
 
 	for (i = STMT_INDEX_STATEMENTS; i <= STMT_INDEX_WHO_TOPICS; i++) {
-		st = s->st[i];
+		if ((rc = stmt_get(s, i, &st)) != 0)
+			return rc;
 		if ((rc = db_bind_int(st, 1, import_id)) != 0 ||
 		    (rc = sid ? db_bind_int(st, 2, sid) :
 		    db_bind_null(st, 2)) != 0 ||
