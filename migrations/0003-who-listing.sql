@@ -132,7 +132,10 @@ CREATE TRIGGER who_listing_actor_delete AFTER DELETE ON actors BEGIN
 END;
 
 -- The removals of migration 0002 looked for emptied rows by scanning
--- whole summary tables; these look only at the rows of the edge leaving.
+-- whole summary tables, and SQLite 3.40 finds the rows of a row-value IN
+-- by their first column only, which also walked a whole level of a table
+-- for every target removed.  These join each summary table with the
+-- edges leaving on its whole key, and a row emptied removes itself.
 DROP TRIGGER who_target_delete;
 CREATE TRIGGER who_target_delete BEFORE DELETE ON claim_targets
 WHEN (SELECT kind FROM claims WHERE id = old.claim_id)
@@ -148,54 +151,60 @@ WHEN (SELECT kind FROM claims WHERE id = old.claim_id)
 			AND w.accused = who_pairs.accused
 			AND w.sid = (SELECT statement_id FROM claims
 			WHERE id = old.claim_id))
-	WHERE (lvl, accuser, accused) IN (SELECT lvl, accuser, accused
-		FROM who_edges
-		WHERE cid = old.claim_id AND target_id = old.actor_id);
-	DELETE FROM who_pairs WHERE claims = 0
-	AND (lvl, accuser, accused) IN (SELECT lvl, accuser, accused
-		FROM who_edges
-		WHERE cid = old.claim_id AND target_id = old.actor_id);
+	FROM (SELECT lvl, accuser, accused FROM who_edges
+		WHERE cid = old.claim_id AND target_id = old.actor_id) e
+	WHERE who_pairs.lvl = e.lvl AND who_pairs.accuser = e.accuser
+	AND who_pairs.accused = e.accused;
 	UPDATE who_statements SET n = n - 1
-	WHERE (lvl, accuser, accused, sid) IN (SELECT lvl, accuser, accused,
-		sid FROM who_edges
-		WHERE cid = old.claim_id AND target_id = old.actor_id);
-	DELETE FROM who_statements WHERE n = 0
-	AND (lvl, accuser, accused, sid) IN (SELECT lvl, accuser, accused,
-		sid FROM who_edges
-		WHERE cid = old.claim_id AND target_id = old.actor_id);
+	FROM (SELECT lvl, accuser, accused, sid FROM who_edges
+		WHERE cid = old.claim_id AND target_id = old.actor_id) e
+	WHERE who_statements.lvl = e.lvl
+	AND who_statements.accuser = e.accuser
+	AND who_statements.accused = e.accused AND who_statements.sid = e.sid;
 	UPDATE who_kinds SET n = n - 1
-	WHERE (lvl, accuser, accused, kind) IN (SELECT lvl, accuser, accused,
-		kind FROM who_edges
-		WHERE cid = old.claim_id AND target_id = old.actor_id);
-	DELETE FROM who_kinds WHERE n = 0
-	AND (lvl, accuser, accused, kind) IN (SELECT lvl, accuser, accused,
-		kind FROM who_edges
-		WHERE cid = old.claim_id AND target_id = old.actor_id);
+	FROM (SELECT lvl, accuser, accused, kind FROM who_edges
+		WHERE cid = old.claim_id AND target_id = old.actor_id) e
+	WHERE who_kinds.lvl = e.lvl AND who_kinds.accuser = e.accuser
+	AND who_kinds.accused = e.accused AND who_kinds.kind = e.kind;
 	UPDATE who_topics SET n = n - 1
-	WHERE (lvl, accuser, accused, topic) IN (SELECT e.lvl, e.accuser,
-		e.accused, p.topic FROM who_edges e
+	FROM (SELECT e.lvl AS lvl, e.accuser AS accuser,
+		e.accused AS accused, p.topic AS topic FROM who_edges e
 		JOIN claim_topics p ON p.claim_id = e.cid
-		WHERE e.cid = old.claim_id AND e.target_id = old.actor_id);
-	DELETE FROM who_topics WHERE n = 0
-	AND (lvl, accuser, accused, topic) IN (SELECT e.lvl, e.accuser,
-		e.accused, p.topic FROM who_edges e
-		JOIN claim_topics p ON p.claim_id = e.cid
-		WHERE e.cid = old.claim_id AND e.target_id = old.actor_id);
+		WHERE e.cid = old.claim_id AND e.target_id = old.actor_id) e
+	WHERE who_topics.lvl = e.lvl AND who_topics.accuser = e.accuser
+	AND who_topics.accused = e.accused AND who_topics.topic = e.topic;
 END;
 
 DROP TRIGGER who_topic_delete;
 CREATE TRIGGER who_topic_delete BEFORE DELETE ON claim_topics
 WHEN (SELECT kind FROM claims WHERE id = old.claim_id)
 	IN ('accuse', 'criticize', 'condemn') BEGIN
-	UPDATE who_topics SET n = n - (SELECT count(*) FROM who_edges e
-		WHERE e.cid = old.claim_id AND e.lvl = who_topics.lvl
-		AND e.accuser = who_topics.accuser
-		AND e.accused = who_topics.accused)
-	WHERE topic = old.topic AND (lvl, accuser, accused) IN (SELECT lvl,
-		accuser, accused FROM who_edges WHERE cid = old.claim_id);
-	DELETE FROM who_topics WHERE n = 0 AND topic = old.topic
-	AND (lvl, accuser, accused) IN (SELECT lvl, accuser, accused
-		FROM who_edges WHERE cid = old.claim_id);
+	UPDATE who_topics SET n = n - e.k
+	FROM (SELECT lvl, accuser, accused, count(*) AS k FROM who_edges
+		WHERE cid = old.claim_id GROUP BY lvl, accuser, accused) e
+	WHERE who_topics.lvl = e.lvl AND who_topics.accuser = e.accuser
+	AND who_topics.accused = e.accused AND who_topics.topic = old.topic;
+END;
+
+CREATE TRIGGER who_pair_emptied AFTER UPDATE OF claims ON who_pairs
+WHEN new.claims = 0 BEGIN
+	DELETE FROM who_pairs WHERE lvl = new.lvl AND accuser = new.accuser
+	AND accused = new.accused;
+END;
+CREATE TRIGGER who_statement_emptied AFTER UPDATE OF n ON who_statements
+WHEN new.n = 0 BEGIN
+	DELETE FROM who_statements WHERE lvl = new.lvl
+	AND accuser = new.accuser AND accused = new.accused AND sid = new.sid;
+END;
+CREATE TRIGGER who_kind_emptied AFTER UPDATE OF n ON who_kinds
+WHEN new.n = 0 BEGIN
+	DELETE FROM who_kinds WHERE lvl = new.lvl AND accuser = new.accuser
+	AND accused = new.accused AND kind = new.kind;
+END;
+CREATE TRIGGER who_topic_emptied AFTER UPDATE OF n ON who_topics
+WHEN new.n = 0 BEGIN
+	DELETE FROM who_topics WHERE lvl = new.lvl AND accuser = new.accuser
+	AND accused = new.accused AND topic = new.topic;
 END;
 
 INSERT INTO who_touched SELECT lvl, accuser, accused FROM who_pairs;

@@ -84,6 +84,12 @@ unmigrate_claim_dates() {
 	} | sqlite3 "$1"
 }
 
+# unmigrate_import_index DB: takes out the index of migration 0005; its
+# other change, a view, it makes again whatever was there.
+unmigrate_import_index() {
+	sqlite3 "$1" "DROP INDEX statements_import"
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

@@ -126,7 +126,9 @@ same_who
 
 check "an archive of schema level 1 gains the summary, filled, when used"
 # Every object of the summary goes, triggers and views first, and with it
-# every migration after the first: the claims' statement dates too.
+# every migration after the first: the claims' statement dates and the
+# index of imports too.
+unmigrate_import_index test.db
 unmigrate_claim_dates test.db
 sqlite3 test.db "SELECT 'DROP ' || type || ' ' || name || ';' FROM sqlite_schema
 	WHERE name GLOB 'who_*' AND type IN ('trigger', 'view') ORDER BY type" >drop.sql
