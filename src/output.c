@@ -13,6 +13,7 @@
 #define ELLIPSIS	"\xe2\x80\xa6"		/* U+2026, one column */
 #define REPLACEMENT	"\xef\xbf\xbd"		/* U+FFFD, for invalid bytes */
 #define UTF8_BOM	"\xef\xbb\xbf"
+#define LIST_SEP	"\x1f"			/* OUT_LIST_SEP, as a string */
 
 /*
  * A growing string.  After an allocation fails every operation is a
@@ -240,28 +241,22 @@ csv_field(struct out *o, const char *s, enum col_type type)
 	neutralise = (o->flags & OUT_EXCEL) && *s != '\0' &&
 	    strchr("=+-@\t\r", *s) != NULL &&
 	    !(type == COL_INT && is_negative_int(s));
-	/* One pass finds whether to quote, and whether to copy as is. */
-	quote = rewrite = 0;
-	for (e = s; *e != '\0'; e++)
-		if (*e == ',' || *e == '\r' || *e == '\n')
-			quote = 1;
-		else if (*e == '"')
-			quote = rewrite = 1;
-		else if (*e == OUT_LIST_SEP && type == COL_LIST)
-			rewrite = 1;
+	/* libc's vectorised searches: long list cells are most of a who. */
+	quote = strpbrk(s, ",\"\r\n") != NULL;
+	rewrite = strchr(s, '"') != NULL ||
+	    (type == COL_LIST && strchr(s, OUT_LIST_SEP) != NULL);
 	if (quote)
 		buf_addc(b, '"');
 	if (neutralise)
 		buf_addc(b, '\'');
-	if (!rewrite)
+	/* Spans go whole; a quote is doubled, a list separator is ';'. */
+	while (rewrite && *(e = s + strcspn(s, type == COL_LIST ?
+	    "\"" LIST_SEP : "\"")) != '\0') {
 		buf_addn(b, s, (size_t)(e - s));
-	else
-		for (; *s != '\0'; s++) {
-			if (*s == '"')
-				buf_addc(b, '"');
-			buf_addc(b, *s == OUT_LIST_SEP && type == COL_LIST ?
-			    ';' : *s);
-		}
+		buf_adds(b, *e == '"' ? "\"\"" : ";");
+		s = e + 1;
+	}
+	buf_adds(b, s);
 	if (quote)
 		buf_addc(b, '"');
 }
