@@ -140,6 +140,8 @@ def main():
         section_who(p, m, runs, cmds, work, targets)
     except (KeyError, FileNotFoundError):
         pass
+    if have(runs, "summary_bulk", "import_demarche"):
+        section_summary(p, m, runs)
     section_targets(p, targets)
     section_commands(p, m, cmds, work)
     print("\n".join(out))
@@ -340,6 +342,29 @@ def section_who(p, m, runs, cmds, work, targets):
             targets.append((f"`who`, {name}, no slower than the plain "
                             "aggregate", f"{lat[label] / plain:.2f}x",
                             lat[label] <= plain))
+
+
+def section_summary(p, m, runs):
+    bulk = runs["summary_bulk"]
+    n = int(m["n_small"])
+    cpu = med(bulk, "cpu")
+    share = cpu / med(runs["import_demarche"], "cpu")
+    p("## What keeping the who summary costs")
+    p("")
+    p(f"The import of {n:,} statements above sums the who summary up in "
+      "bulk at the end of its file: the statements `STMT_INDEX_WHO_*` and "
+      "`STMT_WHO_SETTLE*` of `src/store.c` (`bench/summary-sql.py` reads "
+      "them from there). Run again by the sqlite3 CLI on a copy of that "
+      "archive with its summary emptied "
+      f"({len(bulk)} runs): {med(bulk, 'wall'):.2f} s wall "
+      f"({rng(bulk, 'wall', '{:.2f}')}), {cpu:.2f} s CPU: "
+      f"{cpu / n * 1e6:.0f} µs a statement, {share:.0%} of the import's "
+      "CPU time"
+      + (f" (the statements as of `{m['summary_build']}`)"
+         if m.get("summary_build") and m["summary_build"] != m["commit"]
+         else "") + ". While statements go in, the summary's triggers "
+      "only test whether their statement is under import.")
+    p("")
 
 
 def section_targets(p, targets):

@@ -23,7 +23,7 @@ QRUNS=${QRUNS:-5}		# runs of who and of the hand-written aggregate
 ERUNS=${ERUNS:-3}		# runs of each claims export
 LRUNS=${LRUNS:-30}		# runs of each latency measurement
 SRUNS=${SRUNS:-3}		# runs of a search that takes seconds
-STAGES=${STAGES:-build generate import large query latency who}
+STAGES=${STAGES:-build generate import large query latency who summary}
 SEED=${SEED:-20210719}
 RESULTS=${RESULTS:-$HERE/RESULTS.md}
 
@@ -222,6 +222,20 @@ latency xref_year "$SRUNS" 1 "$DM" --db "$LDB" who --from 2021 --to 2021
 latency xref_topic "$SRUNS" 1 "$DM" --db "$LDB" who --topic sanctions
 latency xref_kind "$SRUNS" 1 "$DM" --db "$LDB" who --kind accuse
 latency xref_all_dates "$SRUNS" 1 "$DM" --db "$LDB" who --from 1000
+fi
+
+# 6. What keeping the who summary costs an import: the statements that
+# sum it up at the end of a file, read from src/store.c, run again on a
+# copy of the 100k archive with its summary emptied.
+if stage summary; then
+SUM=$WORK/summary.db
+python3 "$HERE/summary-sql.py" "$ROOT/src/store.c" > "$WORK/summary.sql"
+for r in 1 2 3; do
+	log "summary cost: round $r of 3"
+	measure summary_bulk "$(rmdb "$SUM") && cp $S-dm.db $SUM && sqlite3 $SUM 'DELETE FROM who_pairs; DELETE FROM who_statements; DELETE FROM who_kinds; DELETE FROM who_topics'" \
+	    "sqlite3 $SUM < $WORK/summary.sql"
+done
+echo "summary_build	$(git -C "$ROOT" rev-parse --short HEAD)" >> "$WORK/machine.tsv"
 fi
 
 echo "load_end	$(cut -d' ' -f1-3 /proc/loadavg)" >> "$WORK/machine.tsv"
