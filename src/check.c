@@ -43,9 +43,9 @@ static const char *const check_sql[C__MAX] = {
 	" + (SELECT count(*) FROM (SELECT * FROM who_topics_fresh EXCEPT"
 	" SELECT * FROM who_topics)) + (SELECT count(*) FROM (SELECT * FROM"
 	" who_topics EXCEPT SELECT * FROM who_topics_fresh))",
-	/* C_CLAIM_DATES */
-	"SELECT count(*) FROM claims c JOIN statements s"
-	" ON s.sid = c.statement_id WHERE c.statement_lo IS NOT s.date_lo",
+	/* C_CLAIM_DATES; parenthesised, as clang asks of a two-part literal */
+	("SELECT count(*) FROM claims c JOIN statements s"
+	" ON s.sid = c.statement_id WHERE c.statement_lo IS NOT s.date_lo"),
 };
 
 static const char sql_rebuild[] =

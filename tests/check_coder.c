@@ -337,8 +337,8 @@ START_TEST(test_negation)
 		"Washington could accuse Beijing of cheating.",
 		"If Russia invades, NATO would condemn Russia.",
 		"Did NATO accuse China of hacking?",
-		"China has never interfered in the internal affairs of "
-		    "other countries, the ministry said.",
+		("China has never interfered in the internal affairs of "
+		    "other countries, the ministry said."),
 		"NATO accused the hackers of theft.",
 		"The EU condemned the attack.",
 		"Trade between the EU and China grew last year.",
