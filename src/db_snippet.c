@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "db_snippet.h"
+#include "db_tokenizer.h"
 #include "error.h"
 
 /*
@@ -356,20 +357,11 @@ fail:
 int
 db_snippet_register(sqlite3 *db)
 {
-	sqlite3_stmt *stmt;
 	fts5_api *api;
 	int rc;
 
-	api = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL) !=
-	    SQLITE_OK)
-		return dm_error(DM_ERROR, "sqlite has no fts5: %s",
-		    sqlite3_errmsg(db));
-	sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", NULL);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW || api == NULL)
-		return dm_error(DM_ERROR, "sqlite has no usable fts5 api");
+	if ((rc = db_fts5_api(db, &api)) != 0)
+		return rc;
 	if (api->xCreateFunction(api, "dm_snippet", NULL, snippet_fn, NULL) !=
 	    SQLITE_OK)
 		return dm_error(DM_ERROR, "cannot register 'dm_snippet': %s",

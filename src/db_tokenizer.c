@@ -351,25 +351,35 @@ tok_tokenize(Fts5Tokenizer *handle, void *ctx, int flags, const char *text,
 }
 
 int
+db_fts5_api(sqlite3 *db, fts5_api **api)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	*api = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL) !=
+	    SQLITE_OK)
+		return dm_error(DM_ERROR, "sqlite has no fts5: %s",
+		    sqlite3_errmsg(db));
+	sqlite3_bind_pointer(stmt, 1, api, "fts5_api_ptr", NULL);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW || *api == NULL || (*api)->iVersion < 2)
+		return dm_error(DM_ERROR, "sqlite has no usable fts5 api");
+	return 0;
+}
+
+int
 db_tokenizer_register(sqlite3 *db)
 {
 	static fts5_tokenizer tokenizer = {
 		tok_create, tok_delete, tok_tokenize
 	};
-	sqlite3_stmt *stmt;
 	fts5_api *api;
 	int rc;
 
-	api = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL) !=
-	    SQLITE_OK)
-		return dm_error(DM_ERROR, "sqlite has no fts5: %s",
-		    sqlite3_errmsg(db));
-	sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", NULL);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW || api == NULL || api->iVersion < 2)
-		return dm_error(DM_ERROR, "sqlite has no usable fts5 api");
+	if ((rc = db_fts5_api(db, &api)) != 0)
+		return rc;
 	if (api->xCreateTokenizer(api, "demarche", NULL, &tokenizer, NULL) !=
 	    SQLITE_OK)
 		return dm_error(DM_ERROR, "cannot register tokenizer "

@@ -27,4 +27,11 @@
  */
 int	db_tokenizer_register(sqlite3 *db);
 
+/*
+ * The FTS5 API of db (version 2 or later) into *api, for what registers
+ * on it: the tokenizer, and dm_snippet() (db_snippet.h).  Returns 0, or
+ * DM_ERROR with a message if db lacks FTS5.
+ */
+int	db_fts5_api(sqlite3 *db, fts5_api **api);
+
 #endif
