@@ -100,3 +100,13 @@ atomic_file_abort(struct atomic_file *af)
 	}
 	release(af);
 }
+
+int
+atomic_file_finish(struct atomic_file *af, int rc)
+{
+	if (rc != 0) {
+		atomic_file_abort(af);
+		return rc;
+	}
+	return atomic_file_commit(af);
+}

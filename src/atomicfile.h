@@ -7,8 +7,8 @@
  *	struct atomic_file af;
  *	if ((rc = atomic_file_open(&af, path)) != 0)
  *		return rc;
- *	... write to af.fp; on a failure: atomic_file_abort(&af) ...
- *	rc = atomic_file_commit(&af);
+ *	rc = ... write to af.fp ...;
+ *	rc = atomic_file_finish(&af, rc);
  */
 #ifndef DM_ATOMICFILE_H
 #define DM_ATOMICFILE_H
@@ -41,5 +41,11 @@ int	atomic_file_commit(struct atomic_file *af);
  * af.  Does nothing on an af already committed or aborted.
  */
 void	atomic_file_abort(struct atomic_file *af);
+
+/*
+ * Ends the writing that returned rc: commits when rc is 0, else aborts.
+ * Returns what the writing or the commit returned.
+ */
+int	atomic_file_finish(struct atomic_file *af, int rc);
 
 #endif

@@ -310,12 +310,8 @@ dm_export(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 		rc = export_input_format(a, f, dst.fp, nrows);
 	else
 		rc = query_write(st, what, &dst, 1, nrows);
-	if (path != NULL) {
-		if (rc == 0)
-			rc = atomic_file_commit(&af);
-		else
-			atomic_file_abort(&af);
-	}
+	if (path != NULL)
+		rc = atomic_file_finish(&af, rc);
 done:
 	db_finalize(st);
 	return rc;

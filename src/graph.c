@@ -717,12 +717,8 @@ dm_graph(dm_archive *a, const struct dm_filter *f,
 	    fwrite(svg, 1, len, fp) != len || fflush(fp) != 0)
 		rc = dm_error(DM_ERROR, "cannot write the graph: %s",
 		    strerror(errno));
-	if (path != NULL) {
-		if (rc == 0)
-			rc = atomic_file_commit(&af);
-		else
-			atomic_file_abort(&af);
-	}
+	if (path != NULL)
+		rc = atomic_file_finish(&af, rc);
 done:
 	free(svg);
 	graph_free(g);

@@ -1006,12 +1006,8 @@ dm_report_html(dm_archive *a, const struct dm_filter *f, const char *path,
 	rc = write_report(fp, a, f, &r, g);
 	if (rc == 0 && (fflush(fp) != 0 || ferror(fp)))
 		rc = dm_error(DM_ERROR, "cannot write the report");
-	if (path != NULL) {
-		if (rc == 0)
-			rc = atomic_file_commit(&af);
-		else
-			atomic_file_abort(&af);
-	}
+	if (path != NULL)
+		rc = atomic_file_finish(&af, rc);
 done:
 	graph_free(g);
 	free(r.s);
