@@ -12,13 +12,6 @@ scripts/setup.sh build/test -DDEMARCHE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 seconds=${DEMARCHE_FUZZ_SECONDS:-60}
 if [ "$seconds" -gt 0 ]; then
 	# libFuzzer comes with clang's runtime, not with clang itself.
-	if ! dpkg-query -W -f='${Status}' clang libclang-rt-14-dev 2>/dev/null |
-	    grep -c 'ok installed' | grep -q 2; then
-		sudo=""
-		[ "$(id -u)" -eq 0 ] || sudo=sudo
-		$sudo apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
-			--no-install-recommends clang libclang-rt-14-dev >/dev/null
-	fi
+	scripts/install.sh clang libclang-rt-14-dev
 	fuzz/run.sh "$seconds"
 fi
