@@ -190,8 +190,9 @@ static const struct part who_sql[] = {
 	 * The order is fixed: by the planner's guess, with no statistics,
 	 * it walked every claim target and fetched its statement, which
 	 * took minutes on a large archive.  Dates that hold few statements
-	 * bound them (see date_share()); otherwise the claims of the kinds
-	 * (or of the topic) come first, in the order they are stored.
+	 * bound them (see date_share()), unless --actor names the claims;
+	 * otherwise the claims of the kinds (or of the topic) come first,
+	 * in the order they are stored.
 	 */
 	{ N_NARROW, " statements s CROSS JOIN claims"
 	    " ON claims.statement_id = s.sid" },
@@ -203,8 +204,10 @@ static const struct part who_sql[] = {
 	    " WHERE " DATES("s") " AND claims.kind IN (SELECT value FROM"
 	    " json_each('[\"' || replace(trim(:kinds, ','), ',', '\",\"')"
 	    " || '\"]'))" },
-	{ N_ACTOR, " AND (claims.by_id" IN_SET("a") " OR s.issuer_id"
-	    IN_SET("a") ")" },
+	/* The actor's claims, and those in its statements, by index. */
+	{ N_ACTOR, " AND claims.id IN (" CLAIMED_BY("a", "id")
+	    " UNION ALL SELECT id FROM claims WHERE statement_id IN ("
+	    ISSUED_BY("a") "))" },
 	{ N_TOPIC, " AND claims.id IN (SELECT claim_id FROM claim_topics"
 	    " WHERE topic = :topic)" },
 	{ 0, "), sel AS (SELECT * FROM acc WHERE 1" },
@@ -723,7 +726,7 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 		parts = who_summary_sql;
 	else if (what == DM_LIST_WHO) {
 		narrow = 0;
-		if ((b.have & N_DATED) &&
+		if ((b.have & (N_DATED | N_ACTOR)) == N_DATED &&
 		    (rc = date_share(a->db, &b, &narrow)) != 0)
 			goto done;
 		b.have |= narrow ? N_NARROW : N_BROAD;

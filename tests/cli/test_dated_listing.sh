@@ -161,6 +161,39 @@ done
 # Every combination finds rows in the random statements.
 [ "$compared" -eq 45 ] && ok || bad "only $compared listings had rows"
 
+check "who by actor: the pairs the actor's claims listing sums up"
+# who --actor finds the claims through the actor's claims and statements;
+# the claims listing of the same filters, summed up here, must agree.
+whocount=0
+for actor in "EU" "CHN --exact" "EU.COUNCIL" "USA"; do
+	for range in "" "--on 2021" "--from 2020-03-15 --to 2021-02"; do
+		# shellcheck disable=SC2086
+		"$DEMARCHE" claims --actor $actor $range --csv >claims.csv ||
+		    bad "claims --actor $actor $range failed"
+		# shellcheck disable=SC2086
+		"$DEMARCHE" who --actor $actor $range --csv >who.csv ||
+		    bad "who --actor $actor $range failed"
+		if python3 - claims.csv who.csv <<'PY'
+import csv, sys
+pairs = {}
+for r in csv.DictReader(open(sys.argv[1], newline="")):
+    if r["kind"] in ("accuse", "criticize", "condemn") and r["target_code"]:
+        c, s = pairs.setdefault((r["by_code"], r["target_code"]),
+                                (set(), set()))
+        c.add(r["claim_id"])
+        s.add(r["statement_id"])
+want = {(a, b, str(len(c)), str(len(s))) for (a, b), (c, s) in pairs.items()}
+got = {(r["accuser_code"], r["accused_code"], r["claims"], r["statements"])
+       for r in csv.DictReader(open(sys.argv[2], newline=""))}
+sys.exit(0 if want == got and got else 1)
+PY
+		then ok; whocount=$((whocount + 1)); else
+			bad "who --actor $actor $range"
+		fi
+	done
+done
+[ "$whocount" -eq 12 ] || bad "who by actor: $whocount of 12 agreed"
+
 check "an archive made before claims carried their statement's date"
 run statements --actor EU --on 2021 --csv
 cp "$WORK/out" before.csv
