@@ -135,6 +135,12 @@ enum dm_date_order {
 	DM_DATE_ORDER_MDY,
 };
 
+/*
+ * Reads a --date-order value: "dmy" or "mdy", in any case ("DMY").
+ * Returns 0, or DM_EINVALID; *out is written only on success.
+ */
+int		 dm_date_order_parse(enum dm_date_order *out, const char *s);
+
 enum dm_import_flags {
 	DM_IMPORT_UPDATE = 1 << 0,	/* replace statements whose content changed */
 	DM_IMPORT_STRICT = 1 << 1,	/* an unresolved actor is an error */

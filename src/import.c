@@ -854,6 +854,17 @@ done:
 }
 
 int
+dm_date_order_parse(enum dm_date_order *out, const char *s)
+{
+	enum date_order order;
+	int rc;
+
+	if ((rc = date_order_parse(&order, s)) == 0)
+		*out = (enum dm_date_order)order;
+	return rc;
+}
+
+int
 dm_import_file(dm_archive *a, const char *path,
     const struct dm_import_options *opt, struct dm_import_counts *counts)
 {

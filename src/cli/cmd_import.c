@@ -94,18 +94,6 @@ report(void *ctx, enum dm_report what, const char *msg)
 		fprintf(stderr, "demarche: unresolved actor %s\n", msg);
 }
 
-static int
-parse_order(enum dm_date_order *out, const char *s)
-{
-	if (strcmp(s, "dmy") == 0)
-		*out = DM_DATE_ORDER_DMY;
-	else if (strcmp(s, "mdy") == 0)
-		*out = DM_DATE_ORDER_MDY;
-	else
-		return -1;
-	return 0;
-}
-
 static void
 print_counts(const struct dm_import_counts *c)
 {
@@ -157,7 +145,7 @@ cmd_import(int argc, char **argv)
 			opt.date = optarg;
 			break;
 		case 'O':
-			if (parse_order(&opt.date_order, optarg) != 0)
+			if (dm_date_order_parse(&opt.date_order, optarg) != 0)
 				return cli_usage("import", "--date-order takes "
 				    "'dmy' or 'mdy', not '%s'", optarg);
 			break;

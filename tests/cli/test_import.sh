@@ -182,6 +182,11 @@ run import --issuer NATO --date 07/08/2021 --date-order dmy bare.md
 expect_status 0
 [ "$(q "SELECT date FROM statements WHERE text = 'We condemn the attack.'")" = 2021-08-07 ] &&
 	ok || bad "--date-order dmy"
+printf 'Issuer: NATO\n\nWe deplore the attack.\n' >upper.md
+run import --date 07/08/2021 --date-order MDY upper.md
+expect_status 0
+[ "$(q "SELECT date FROM statements WHERE text = 'We deplore the attack.'")" = 2021-07-08 ] &&
+	ok || bad "--date-order in upper case"
 
 check "a curated claim supersedes the rule claims it matches"
 cat >sup.json <<'JSON'
@@ -217,6 +222,8 @@ run import
 expect_status 2
 run import --date-order ymd x.json
 expect_status 2
+expect_err "--date-order takes 'dmy' or 'mdy', not 'ymd'"
+expect_err_lines 2
 check "a directory or a missing file"
 mkdir adir
 run import adir
