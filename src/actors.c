@@ -13,8 +13,8 @@ static const char *const actor_kinds[] = { "state", "igo", "institution",
 	"mission", "ministry", "agency", "person", "group", "media", "other",
 	"unresolved", NULL };
 
-static int
-kind_valid(const char *kind)
+int
+actor_kind_valid(const char *kind)
 {
 	const char *const *k;
 
@@ -50,10 +50,9 @@ actor_add(dm_archive *a, const struct dm_actor_spec *spec, int *created)
 	snprintf(code, sizeof(code), "%s", spec->code);
 	if ((rc = code_normalise(code)) != 0)
 		return rc;
-	if (!kind_valid(kind))
-		return dm_error(DM_EINVALID, "unknown actor kind '%s' (state, "
-		    "igo, institution, mission, ministry, agency, person, "
-		    "group, media, other)", kind);
+	if (!actor_kind_valid(kind))
+		return dm_error(DM_EINVALID, "unknown actor kind '%s' ("
+		    ACTOR_KINDS ")", kind);
 	if (spec->country && *spec->country && !country_valid(spec->country))
 		return dm_error(DM_EINVALID, "invalid country '%s' (an ISO "
 		    "3166-1 alpha-3 code such as 'CHN')", spec->country);

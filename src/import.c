@@ -378,9 +378,7 @@ statement_from_json(struct import *im, json_t *obj, struct statement_in *st)
 		st->kind = "other";
 	else if (!statement_kind_valid(st->kind))
 		return dm_error(DM_EINVALID, "%s: unknown statement kind '%s' "
-		    "(declaration, press-release, remarks, interview, "
-		    "social-media, report, news-report, other)", im->where,
-		    st->kind);
+		    "(" STATEMENT_KINDS ")", im->where, st->kind);
 	claims = json_object_get(obj, "claims");
 	if (claims == NULL || json_is_null(claims))
 		return 0;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actors.h"
 #include "archive.h"
 #include "date.h"
 #include "db.h"
@@ -369,19 +370,39 @@ static const struct out_column search_cols[] = {
 
 #define NELEM(x)	(sizeof(x) / sizeof((x)[0]))
 
+static int
+claim_kind_known(const char *kind)
+{
+	return claim_kind_cameo(kind) != NULL;
+}
+
+/* What --kind names in a listing, and the kinds it takes. */
+struct kind_set {
+	const char	*of;
+	int		(*known)(const char *kind);
+	const char	*names;		/* for the message */
+};
+
+static const struct kind_set statement_kinds = { "statement",
+	statement_kind_valid, STATEMENT_KINDS };
+static const struct kind_set claim_kinds = { "claim", claim_kind_known,
+	CLAIM_KINDS };
+static const struct kind_set actor_kinds = { "actor", actor_kind_valid,
+	ACTOR_KINDS };
+
 /* Indexed by enum dm_listing. */
 static const struct listing {
 	const struct part	*parts;
 	const struct out_column	*cols;
 	size_t			 ncols;
-	const char		*kind_of;	/* what --kind names */
+	const struct kind_set	*kinds;		/* what --kind names */
 } listings[] = {
 	{ statements_sql, statements_cols, NELEM(statements_cols),
-	    "statement" },
-	{ claims_sql, claims_cols, NELEM(claims_cols), "claim" },
-	{ who_sql, who_cols, NELEM(who_cols), "claim" },
-	{ actors_sql, actors_cols, NELEM(actors_cols), "actor" },
-	{ search_sql, search_cols, NELEM(search_cols), "claim" },
+	    &statement_kinds },
+	{ claims_sql, claims_cols, NELEM(claims_cols), &claim_kinds },
+	{ who_sql, who_cols, NELEM(who_cols), &claim_kinds },
+	{ actors_sql, actors_cols, NELEM(actors_cols), &actor_kinds },
+	{ search_sql, search_cols, NELEM(search_cols), &claim_kinds },
 };
 
 /* The claim kinds that count as accusations unless told otherwise. */
@@ -420,22 +441,13 @@ resolve_actor(struct store *s, const char *ref, char *code)
 	return store_actor_code(s, id, code, DM_CODE_MAX + 1);
 }
 
-static int
-kind_known(const char *of, const char *kind)
-{
-	if (strcmp(of, "statement") == 0)
-		return statement_kind_valid(kind);
-	if (strcmp(of, "claim") == 0)
-		return claim_kind_cameo(kind) != NULL;
-	return 1;	/* actor kinds: an unknown one lists nothing */
-}
-
 /*
- * Checks a comma-separated list of kinds and returns it as ",a,b," in
- * *out, the form :kinds is matched with.
+ * Checks a comma-separated list of kinds of ks and returns it as ",a,b,"
+ * in *out, the form :kinds is matched with.  An unknown kind is an error
+ * rather than a filter that keeps nothing.
  */
 static int
-kinds_list(const char *of, const char *list, char **out)
+kinds_list(const struct kind_set *ks, const char *list, char **out)
 {
 	char *copy, *k, *next, *end;
 	size_t len;
@@ -458,8 +470,9 @@ kinds_list(const char *of, const char *list, char **out)
 			*--end = '\0';
 		if (*k == '\0')
 			continue;
-		if (!kind_known(of, k)) {
-			dm_error(DM_EINVALID, "unknown %s kind '%s'", of, k);
+		if (!ks->known(k)) {
+			dm_error(DM_EINVALID, "unknown %s kind '%s' in --kind "
+			    "(%s)", ks->of, k, ks->names);
 			free(copy);
 			free(*out);
 			*out = NULL;
@@ -543,7 +556,7 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 		return rc;
 	if (f->to && (rc = date_bound(f->to, lo, b->to)) != 0)
 		return rc;
-	if (f->kinds && (rc = kinds_list(listings[what].kind_of, f->kinds,
+	if (f->kinds && (rc = kinds_list(listings[what].kinds, f->kinds,
 	    &b->kinds)) != 0)
 		return rc;
 	if (f->kinds == NULL && what == DM_LIST_WHO &&

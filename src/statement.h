@@ -35,6 +35,12 @@ struct statement_in {
 	const char         *source;	/* "json" or "text" */
 };
 
+/* SPEC's statement and claim kinds, as messages list them. */
+#define STATEMENT_KINDS	"declaration, press-release, remarks, interview, " \
+	"social-media, report, news-report, other"
+#define CLAIM_KINDS	"accuse, criticize, condemn, complain, threaten, " \
+	"demand, appeal, reject, deny, assert, support, defend"
+
 /* The CAMEO code of a claim kind, or NULL for a kind SPEC does not know. */
 const char	*claim_kind_cameo(const char *kind);
 /* 1 if kind is one of SPEC's statement kinds. */

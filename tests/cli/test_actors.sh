@@ -32,6 +32,17 @@ expect_err "invalid country 'China'"
 run actors add XX
 expect_status 2
 
+check "listing by kind: an unknown kind is a usage error"
+run actors --kind mission,ministry --csv
+expect_status 0
+expect_out "XYZ.MFA,Ministry of Xyz,ministry"
+expect_out "CHN.MISSION-EU,"
+run actors --kind nation
+expect_status 2
+expect_err "unknown actor kind 'nation' in --kind (state, igo, institution,"
+expect_err "other, unresolved)"
+if [ ! -s "$WORK/out" ]; then ok; else bad "stdout not empty"; fi
+
 check "alias: an alias held by another actor is refused"
 run actors alias XYZ.MFA "the Xyz ministry"
 expect_status 0

@@ -65,7 +65,10 @@ expect_status 2
 expect_err "ambiguous"
 run claims --kind acuse
 expect_status 2
-expect_err "unknown claim kind 'acuse'"
+expect_err "unknown claim kind 'acuse' in --kind (accuse, criticize,"
+run statements --kind tweet
+expect_status 2
+expect_err "unknown statement kind 'tweet' in --kind (declaration,"
 run claims --format xml
 expect_status 2
 run claims --limit 0
