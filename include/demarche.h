@@ -200,7 +200,9 @@ int		 dm_import_file(dm_archive *a, const char *path,
  * Runs the rule-based coder again over every statement whose claims it
  * made (plain-text statements, and statements with rule claims), after
  * its cue lists or the actors changed: their rule claims are replaced,
- * curated claims kept, in one transaction.  Counts as dm_import_file().
+ * curated claims kept, in one transaction.  Counts as dm_import_file(),
+ * except that every statement coded again counts as updated, whether or
+ * not its rule claims changed.
  */
 int		 dm_recode(dm_archive *a, const struct dm_import_options *opt,
 		    struct dm_import_counts *counts);

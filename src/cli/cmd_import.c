@@ -110,6 +110,19 @@ print_counts(const struct dm_import_counts *c)
 	    c->unresolved == 1 ? "" : "s");
 }
 
+/*
+ * A recode writes each coded statement again, whether or not its rule
+ * claims came out different, and counts it as updated: say recoded.
+ */
+static void
+print_recoded(const struct dm_import_counts *c)
+{
+	printf("%" PRId64 " statement%s recoded, %" PRId64 " rejected, "
+	    "%" PRId64 " unresolved actor%s\n", c->updated, c->updated == 1 ?
+	    "" : "s", c->rejected, c->unresolved, c->unresolved == 1 ? "" :
+	    "s");
+}
+
 int
 cmd_import(int argc, char **argv)
 {
@@ -189,8 +202,12 @@ cmd_import(int argc, char **argv)
 	}
 	/* A run that failed before anything was counted has nothing to say. */
 	if (rc == CLI_OK || counts.added + counts.updated + counts.unchanged +
-	    counts.rejected > 0)
-		print_counts(&counts);
+	    counts.rejected > 0) {
+		if (recode)
+			print_recoded(&counts);
+		else
+			print_counts(&counts);
+	}
 	if (counts.rejected > 0)
 		rc = CLI_FAIL;
 	dm_archive_free(a);

@@ -209,8 +209,12 @@ expect_status 0
 rule_rur() { q "SELECT count(*) FROM claims c JOIN claim_targets t ON t.claim_id = c.id JOIN actors a ON a.id = t.actor_id WHERE c.method = 'rule' AND a.code = 'RUR'"; }
 [ "$(rule_rur)" = 0 ] && ok || bad "nobody to target yet"
 run actors add RUR Ruritania --kind state
+coded=$(q "SELECT count(*) FROM statements WHERE source = 'text' OR sid IN (SELECT statement_id FROM claims WHERE method = 'rule')")
 run import --recode
 expect_status 0
+# Each coded statement is written again: recoded, not "updated".
+expect_out "$coded statements recoded, 0 rejected, 0 unresolved actors"
+expect_no_out "updated"
 [ "$(rule_rur)" = 1 ] && ok || bad "the claim against Ruritania after --recode"
 [ "$(q "SELECT count(*) FROM claims WHERE method = 'curated'")" -ge 24 ] && ok ||
 	bad "curated claims stay"
