@@ -1,6 +1,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,10 +10,71 @@
 #include "atomicfile.h"
 #include "error.h"
 
+/*
+ * The signals that ask a program to stop, which it can catch; SIGKILL
+ * cannot be, and leaves the temporary behind.
+ */
+static const int stops[] = { SIGHUP, SIGINT, SIGTERM };
+#define NSTOPS	(sizeof(stops) / sizeof(stops[0]))
+
+/* The temporary on_stop() removes, and what the signals did before. */
+static char *volatile watched;
+static struct sigaction before[NSTOPS];
+
+/* Removes the temporary, then lets the signal end the program. */
+static void
+on_stop(int sig)
+{
+	char *tmp = watched;
+
+	if (tmp != NULL)
+		unlink(tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/*
+ * Has a signal of stops[] remove tmp before it ends the program.  One
+ * that is ignored (nohup, a background job) stays ignored.  One file at
+ * a time.
+ */
+static void
+watch(char *tmp)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < NSTOPS; i++)
+		sigaddset(&sa.sa_mask, stops[i]);
+	watched = tmp;
+	for (i = 0; i < NSTOPS; i++) {
+		sigaction(stops[i], NULL, &before[i]);
+		if (before[i].sa_handler != SIG_IGN)
+			sigaction(stops[i], &sa, NULL);
+	}
+}
+
+/* Gives the signals back their actions once tmp is renamed or removed. */
+static void
+unwatch(const char *tmp)
+{
+	size_t i;
+
+	if (tmp == NULL || watched != tmp)
+		return;
+	for (i = 0; i < NSTOPS; i++)
+		sigaction(stops[i], &before[i], NULL);
+	watched = NULL;
+}
+
 /* Frees what af holds and leaves it empty. */
 static void
 release(struct atomic_file *af)
 {
+	unwatch(af->tmp);
 	free(af->path);
 	free(af->tmp);
 	af->fp = NULL;
@@ -43,6 +105,7 @@ atomic_file_open(struct atomic_file *af, const char *path)
 		return dm_error(DM_ERROR, "cannot create '%s': %s", path,
 		    strerror(saved));
 	}
+	watch(af->tmp);
 	/* mkstemp() makes 0600; the umask can only be read by setting it. */
 	mask = umask(0);
 	umask(mask);

@@ -3,6 +3,8 @@
  * beside the target, which replaces the target by rename() only once
  * everything has reached the disk.  A reader sees the old file or the
  * new one, never a part, and a failure leaves the old file as it was.
+ * SIGHUP, SIGINT or SIGTERM while the file is open removes the temporary
+ * before the program ends; SIGKILL, which cannot be caught, leaves it.
  *
  *	struct atomic_file af;
  *	if ((rc = atomic_file_open(&af, path)) != 0)

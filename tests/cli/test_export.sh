@@ -41,4 +41,47 @@ run --db second.db export claims
 cut -d , -f 2- "$WORK/out" >second-claims.csv
 expect_same first-claims.csv second-claims.csv
 
+check "a stopped -o leaves the file as it was and no temporary"
+# report -o writes through the same temporary FILE.XXXXXX as export -o,
+# and runs Graphviz's dot while it is open: a stand-in dot that waits
+# holds the writing at a known moment.  env undoes the SIGINT a shell
+# ignores in a background job (and a SIGHUP nohup ignores).
+mkdir -p slowbin
+cat >slowbin/dot <<'SH'
+#!/bin/sh
+: >dot-started
+i=0
+while [ ! -e dot-stop ] && [ "$i" -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+rm -f dot-started
+exit 1
+SH
+chmod +x slowbin/dot
+wait_for() {
+	_i=0
+	while eval "$1" && [ "$_i" -lt 300 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+echo old >stopped.html
+for sig in HUP INT TERM; do
+	rm -f dot-started dot-stop stopped.html.*
+	PATH="$WORK/slowbin:$PATH" env --default-signal=HUP,INT,TERM \
+	    "$DEMARCHE" report -o stopped.html >/dev/null 2>&1 &
+	pid=$!
+	wait_for '[ ! -e dot-started ]'
+	kill -"$sig" "$pid"
+	wait "$pid"
+	status=$?
+	: >dot-stop
+	wait_for '[ -e dot-started ]'
+	[ "$status" -gt 128 ] && ok || bad "SIG$sig: status $status, want 128+"
+	[ "$(cat stopped.html)" = old ] && ok || bad "SIG$sig: file changed"
+	[ -z "$(ls | grep '^stopped\.html\.')" ] && ok ||
+		bad "SIG$sig: left $(ls | grep '^stopped\.html\.')"
+done
+
 finish
