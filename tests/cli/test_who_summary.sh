@@ -106,6 +106,17 @@ for col in accuser_name accused_name first_lo last_hi kinds topics; do
 done
 same_who
 
+check "after a rebuild, changes bring the listing up to date at once"
+# The rebuild marks pairs as an import does: it must leave no mark, and
+# the archive out of the import state, for the merge below to be exact.
+[ "$(sqlite3 test.db "SELECT (SELECT import_id IS NULL FROM pending) ||
+	(SELECT count(*) FROM who_dirty)")" = 10 ] && ok ||
+    bad "the rebuild left pending or who_dirty set"
+run actors merge GBR RUS
+expect_status 0
+checked
+same_who
+
 check "names follow the actors, including a top-level actor added later"
 cat >zed.json <<'EOF2'
 {"actors": [{"code": "ZZX.MFA", "name": "Zedland Foreign Ministry"}],
