@@ -79,6 +79,9 @@ enum need {
 	N_UNDATED = 1 << 12,	/* neither */
 	N_NARROW = 1 << 13,	/* who: the dates hold few statements */
 	N_BROAD = 1 << 14,	/* who: no dates, or dates holding many */
+	N_RANK_FIRST = 1 << 15,	/* search: --limit and only the text */
+	N_RANK_JOINED = 1 << 16, /* search: --limit and other filters */
+	N_JOINED = 1 << 17,	/* search: each match with its rows */
 };
 
 struct part {
@@ -285,47 +288,72 @@ static const struct part actors_sql[] = {
  * --limit, top holds the kept matches, ranked and cut, and each finds
  * its row of the full-text table again by rowid for its snippet; with
  * every match shown, each gets its snippet in place, which costs less
- * than a lookup per row.
+ * than a lookup per row.  Rows of equal rank go statements before
+ * claims, each in the order stored (rid), so that a cut is the head of
+ * the whole ranking.
  */
 #define SNIPPET(t)							\
 	"dm_snippet(" t ", -1, '[', ']', '\xe2\x80\xa6', 20)"
 #define SNIPPET_OF(t, rowid)						\
 	"(SELECT " SNIPPET(t) " FROM " t " WHERE " t " MATCH :text"	\
 	" AND " t ".rowid = " rowid ")"
+#define RANKED		" ORDER BY rank, found_in DESC, rid"
+#define TOP_SNIPPET							\
+	" CASE WHEN top.found_in = 'statement'"				\
+	" THEN " SNIPPET_OF("statements_fts", "top.rid")		\
+	" ELSE " SNIPPET_OF("claims_fts", "top.rid") " END"
 
 static const struct part search_sql[] = {
 	{ 0, SETS },
-	{ N_LIMIT, ", top AS MATERIALIZED (SELECT" },
+	/*
+	 * With nothing to filter on but the text, each full-text table
+	 * ranks and cuts its matches alone, and only the rows kept are
+	 * looked up: reading the statement of every match took most of
+	 * the time of a common word.
+	 */
+	{ N_RANK_FIRST, ", top AS MATERIALIZED (SELECT * FROM (SELECT"
+	    " 'statement' AS found_in, rowid AS rid, bm25(statements_fts)"
+	    " AS rank FROM statements_fts WHERE statements_fts MATCH :text"
+	    RANKED " LIMIT :limit) UNION ALL SELECT * FROM (SELECT"
+	    " 'claim' AS found_in, rowid AS rid, bm25(claims_fts) AS rank"
+	    " FROM claims_fts WHERE claims_fts MATCH :text"
+	    RANKED " LIMIT :limit)" RANKED " LIMIT :limit)"
+	    " SELECT found_in, s.id, c.id, s.date, b.code, s.title,"
+	    TOP_SNIPPET " FROM top LEFT JOIN claims c"
+	    " ON top.found_in = 'claim' AND c.id = top.rid"
+	    " JOIN statements s ON s.sid = coalesce(c.statement_id, top.rid)"
+	    " JOIN actors b ON b.id = coalesce(c.by_id, s.issuer_id)"
+	    RANKED },
+	{ N_RANK_JOINED, ", top AS MATERIALIZED (SELECT" },
 	{ N_ALL, " SELECT found_in, statement_id, claim_id, date, by_code,"
 	    " title, snippet FROM (SELECT" },
-	{ 0, " 'statement' AS found_in, s.id AS statement_id,"
+	{ N_JOINED, " 'statement' AS found_in, s.id AS statement_id,"
 	    " NULL AS claim_id, s.sid AS rid, s.date AS date,"
 	    " i.code AS by_code, s.title AS title,"
 	    " bm25(statements_fts) AS rank" },
 	{ N_ALL, ", " SNIPPET("statements_fts") " AS snippet" },
-	{ 0, " FROM statements_fts JOIN statements s"
+	{ N_JOINED, " FROM statements_fts JOIN statements s"
 	    " ON s.sid = statements_fts.rowid"
 	    " JOIN actors i ON i.id = s.issuer_id"
 	    " WHERE statements_fts MATCH :text AND " DATES("s") },
-	{ N_ACTOR, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
+	{ N_JOINED | N_ACTOR, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
 	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
-	{ 0, " UNION ALL SELECT 'claim', s.id, claims.id, claims.id, s.date,"
-	    " b.code, s.title, bm25(claims_fts)" },
+	{ N_JOINED, " UNION ALL SELECT 'claim', s.id, claims.id, claims.id,"
+	    " s.date, b.code, s.title, bm25(claims_fts)" },
 	{ N_ALL, ", " SNIPPET("claims_fts") },
-	{ 0, " FROM claims_fts JOIN claims ON claims.id = claims_fts.rowid"
+	{ N_JOINED, " FROM claims_fts JOIN claims"
+	    " ON claims.id = claims_fts.rowid"
 	    " JOIN statements s ON s.sid = claims.statement_id"
 	    " JOIN actors b ON b.id = claims.by_id"
 	    " WHERE claims_fts MATCH :text AND " DATES("s") },
-	{ N_ACTOR, " AND (claims.by_id" IN_SET("a") " OR s.issuer_id"
-	    IN_SET("a") ")" },
-	{ N_KINDS, IN_KINDS("claims.kind") },
-	{ N_LIMIT, " ORDER BY rank, statement_id, claim_id LIMIT :limit)"
+	{ N_JOINED | N_ACTOR, " AND (claims.by_id" IN_SET("a")
+	    " OR s.issuer_id" IN_SET("a") ")" },
+	{ N_JOINED | N_KINDS, IN_KINDS("claims.kind") },
+	{ N_RANK_JOINED, RANKED " LIMIT :limit)"
 	    " SELECT found_in, statement_id, claim_id, date, by_code, title,"
-	    " CASE WHEN claim_id IS NULL"
-	    " THEN " SNIPPET_OF("statements_fts", "top.rid")
-	    " ELSE " SNIPPET_OF("claims_fts", "top.rid") " END FROM top" },
+	    TOP_SNIPPET " FROM top" },
 	{ N_ALL, ")" },
-	{ 0, " ORDER BY rank, statement_id, claim_id" },
+	{ N_JOINED, RANKED },
 	{ 0, NULL }
 };
 
@@ -719,6 +747,21 @@ summary_serves(const struct dm_filter *f, const struct bound *b)
 	    strchr(b->target, '.') == NULL;
 }
 
+/*
+ * How search finds its rows: under --limit with nothing but the text to
+ * filter on, the full-text tables rank and cut first; otherwise each
+ * match is joined to its rows, to be filtered, then ranked.
+ */
+static unsigned
+search_plan(unsigned have)
+{
+	if (!(have & N_LIMIT))
+		return N_JOINED;
+	if ((have & N_UNDATED) && !(have & (N_ACTOR | N_KINDS)))
+		return N_RANK_FIRST;
+	return N_RANK_JOINED | N_JOINED;
+}
+
 int
 query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
     struct db_stmt **out)
@@ -738,6 +781,8 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 	    (rc = fts_check(a->db, b.text)) != 0)
 		goto done;
 	parts = listings[what].parts;
+	if (what == DM_LIST_SEARCH)
+		b.have |= search_plan(b.have);
 	if (what == DM_LIST_WHO && summary_serves(f, &b))
 		parts = who_summary_sql;
 	else if (what == DM_LIST_WHO) {

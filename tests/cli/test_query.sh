@@ -149,6 +149,33 @@ run search "cyber" --raw --limit 2 --format jsonl
 expect_status 0
 if [ "$(wc -l <"$WORK/out")" -eq 2 ]; then ok; else bad "want 2 rows"; fi
 
+check "search --limit: the head of the whole ranking, ties included"
+# Equal texts rank equal.  Statements and claims are ranked and cut apart
+# under --limit, which must still give the first rows of the whole list:
+# okapi is in statements only, quagga in claims only, zebrafish in both.
+python3 - "$WORK/ties.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(12):
+        f.write(json.dumps({"id": "tie-%02d" % (11 - i), "issuer": "EU",
+            "date": "2021", "title": "Okapi", "text": "Zebrafish zebrafish.",
+            "claims": [{"kind": "accuse", "target": "CHN",
+                        "summary": "A quagga and a zebrafish."}]}) + "\n")
+PY
+run import ties.jsonl
+expect_status 0
+for word in okapi:12 quagga:12 zebrafish:24; do
+	run search "${word%:*}" --csv
+	cp "$WORK/out" whole.csv
+	[ "$(wc -l <whole.csv)" -eq $((${word#*:} + 1)) ] && ok ||
+	    bad "search ${word%:*}: want ${word#*:} matches"
+	for limit in 1 5 12 13 24 30; do
+		run search "${word%:*}" --csv --limit "$limit"
+		head -n "$((limit + 1))" whole.csv >head.csv
+		expect_same "$WORK/out" head.csv
+	done
+done
+
 check "actors"
 run actors --search "western" --csv
 expect_status 0
