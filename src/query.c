@@ -82,6 +82,7 @@ enum need {
 	N_RANK_FIRST = 1 << 15,	/* search: --limit and only the text */
 	N_RANK_JOINED = 1 << 16, /* search: --limit and other filters */
 	N_JOINED = 1 << 17,	/* search: each match with its rows */
+	N_BY_CLAIMS = 1 << 18,	/* who: few dates, and --by's claims */
 };
 
 struct part {
@@ -194,9 +195,9 @@ static const struct part who_sql[] = {
 	 * The order is fixed: by the planner's guess, with no statistics,
 	 * it walked every claim target and fetched its statement, which
 	 * took minutes on a large archive.  Dates that hold few statements
-	 * bound them (see date_share()), unless --actor names the claims;
-	 * otherwise the claims of the kinds (or of the topic) come first,
-	 * in the order they are stored.
+	 * bound them (see date_share()), unless --actor or --by names the
+	 * claims first; otherwise the claims of the kinds (or of the
+	 * topic) come first, in the order they are stored.
 	 */
 	{ N_NARROW, " statements s CROSS JOIN claims"
 	    " ON claims.statement_id = s.sid" },
@@ -212,6 +213,7 @@ static const struct part who_sql[] = {
 	{ N_ACTOR, " AND claims.id IN (" CLAIMED_BY("a", "id")
 	    " UNION ALL SELECT id FROM claims WHERE statement_id IN ("
 	    ISSUED_BY("a") "))" },
+	{ N_BY_CLAIMS, " AND claims.id IN (" CLAIMED_BY("b", "id") ")" },
 	{ N_TOPIC, " AND claims.id IN (SELECT claim_id FROM claim_topics"
 	    " WHERE topic = :topic)" },
 	{ 0, "), sel AS (SELECT * FROM acc WHERE 1" },
@@ -790,6 +792,15 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 		if ((b.have & (N_DATED | N_ACTOR)) == N_DATED &&
 		    (rc = date_share(a->db, &b, &narrow)) != 0)
 			goto done;
+		/*
+		 * Within few dates, --by's claims found by claimant and date
+		 * come first (--mutual needs those against its actors too);
+		 * otherwise the planner finds them by claimant and kind.
+		 */
+		if (narrow && (b.have & (N_BY | N_MUTUAL)) == N_BY) {
+			b.have |= N_BY_CLAIMS;
+			narrow = 0;
+		}
 		b.have |= narrow ? N_NARROW : N_BROAD;
 	}
 	if ((sql = build_sql(parts, b.have)) == NULL) {

@@ -162,17 +162,20 @@ done
 [ "$compared" -eq 45 ] && ok || bad "only $compared listings had rows"
 
 check "who by actor: the pairs the actor's claims listing sums up"
-# who --actor finds the claims through the actor's claims and statements;
-# the claims listing of the same filters, summed up here, must agree.
+# who --actor and --by find the claims through the actor's claims (and
+# statements), by date within few dates; the claims listing of the same
+# filters, summed up here, must agree.
 whocount=0
-for actor in "EU" "CHN --exact" "EU.COUNCIL" "USA"; do
-	for range in "" "--on 2021" "--from 2020-03-15 --to 2021-02"; do
+for actor in "--actor EU" "--actor CHN --exact" "--actor EU.COUNCIL" \
+    "--actor USA" "--by EU" "--by CHN --exact"; do
+	for range in "" "--on 2021" "--from 2020-03-15 --to 2021-02" \
+	    "--on 2021-07"; do
 		# shellcheck disable=SC2086
-		"$DEMARCHE" claims --actor $actor $range --csv >claims.csv ||
-		    bad "claims --actor $actor $range failed"
+		"$DEMARCHE" claims $actor $range --csv >claims.csv ||
+		    bad "claims $actor $range failed"
 		# shellcheck disable=SC2086
-		"$DEMARCHE" who --actor $actor $range --csv >who.csv ||
-		    bad "who --actor $actor $range failed"
+		"$DEMARCHE" who $actor $range --csv >who.csv ||
+		    bad "who $actor $range failed"
 		if python3 - claims.csv who.csv <<'PY'
 import csv, sys
 pairs = {}
@@ -185,14 +188,15 @@ for r in csv.DictReader(open(sys.argv[1], newline="")):
 want = {(a, b, str(len(c)), str(len(s))) for (a, b), (c, s) in pairs.items()}
 got = {(r["accuser_code"], r["accused_code"], r["claims"], r["statements"])
        for r in csv.DictReader(open(sys.argv[2], newline=""))}
-sys.exit(0 if want == got and got else 1)
+sys.exit(1 if want != got else 0 if got else 2)
 PY
 		then ok; whocount=$((whocount + 1)); else
-			bad "who --actor $actor $range"
+			[ $? -eq 2 ] && ok || bad "who $actor $range"
 		fi
 	done
 done
-[ "$whocount" -eq 12 ] || bad "who by actor: $whocount of 12 agreed"
+# All but a few find pairs in the random statements.
+[ "$whocount" -ge 20 ] || bad "who by actor: only $whocount of 24 had pairs"
 
 check "an archive made before claims carried their statement's date"
 run statements --actor EU --on 2021 --csv
