@@ -646,9 +646,14 @@ date_share(struct db *db, const struct bound *b, int *narrow)
 	return rc;
 }
 
-/* Runs a raw query once, to report bad FTS5 syntax as the user's error. */
+/*
+ * Runs a raw query once on each full-text table, to report bad FTS5
+ * syntax, or a column only one of them has, as the user's error.
+ */
 static const char sql_fts_check[] =
-    "SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT 1";
+    "SELECT (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1"
+    " LIMIT 1), (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?1"
+    " LIMIT 1)";
 
 static int
 fts_check(struct db *db, const char *query)
@@ -661,7 +666,8 @@ fts_check(struct db *db, const char *query)
 	if ((rc = db_bind_text(st, 1, query)) == 0 &&
 	    (rc = db_step(st)) < 0)
 		rc = dm_error(DM_EINVALID, "invalid search query '%s' (with "
-		    "--raw it is FTS5 query syntax)", query);
+		    "--raw it is FTS5 query syntax, without column filters: "
+		    "statements and claims have different columns)", query);
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }

@@ -130,6 +130,13 @@ if [ "$(wc -l <"$WORK/out")" -eq 1 ]; then ok; else bad "want 1 row"; fi
 run search --raw 'baseless AND ('
 expect_status 2
 expect_err "invalid search query"
+# A column of one full-text table only is the user's error, on one line.
+for limit in "" "--limit 2"; do
+	run search --raw 'title:cyber' $limit
+	expect_status 2
+	expect_err "invalid search query 'title:cyber' (with --raw it is FTS5 query syntax, without column filters"
+	expect_err_lines 1
+done
 
 check "search: a snippet of a long text that repeats the word is short"
 awk 'BEGIN { printf "{\"id\": \"long\", \"issuer\": \"EU\", \"date\": \"2021\", \"text\": \""
