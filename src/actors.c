@@ -9,7 +9,7 @@
 #include "fold.h"
 #include "store.h"
 
-static const char *const actor_kinds[] = { "state", "igo", "institution",
+const char *const actor_kind_names[] = { "state", "igo", "institution",
 	"mission", "ministry", "agency", "person", "group", "media", "other",
 	"unresolved", NULL };
 
@@ -18,7 +18,7 @@ actor_kind_valid(const char *kind)
 {
 	const char *const *k;
 
-	for (k = actor_kinds; *k != NULL; k++)
+	for (k = actor_kind_names; *k != NULL; k++)
 		if (strcmp(*k, kind) == 0)
 			return 1;
 	return 0;
@@ -35,7 +35,7 @@ int
 actor_add(dm_archive *a, const struct dm_actor_spec *spec, int *created)
 {
 	struct store *s;
-	char code[DM_CODE_MAX + 1];
+	char code[DM_CODE_MAX + 1], names[256];
 	const char *kind = spec->kind ? spec->kind : "other";
 	int64_t id;
 	size_t i;
@@ -51,8 +51,8 @@ actor_add(dm_archive *a, const struct dm_actor_spec *spec, int *created)
 	if ((rc = code_normalise(code)) != 0)
 		return rc;
 	if (!actor_kind_valid(kind))
-		return dm_error(DM_EINVALID, "unknown actor kind '%s' ("
-		    ACTOR_KINDS ")", kind);
+		return dm_error(DM_EINVALID, "unknown actor kind '%s' (%s)",
+		    kind, dm_error_list(names, sizeof(names), actor_kind_names));
 	if (spec->country && *spec->country && !country_valid(spec->country))
 		return dm_error(DM_EINVALID, "invalid country '%s' (an ISO "
 		    "3166-1 alpha-3 code such as 'CHN')", spec->country);

@@ -4,11 +4,10 @@
 
 #include "demarche.h"
 
-/* SPEC section 1's actor kinds, as messages list them. */
-#define ACTOR_KINDS	"state, igo, institution, mission, ministry, agency, " \
-	"person, group, media, other, unresolved"
+/* SPEC section 1's actor kinds, the list ending in NULL. */
+extern const char *const actor_kind_names[];
 
-/* 1 if kind is one of ACTOR_KINDS. */
+/* 1 if kind is one of actor_kind_names. */
 int	actor_kind_valid(const char *kind);
 
 /*

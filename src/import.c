@@ -40,9 +40,6 @@ static const char *const claim_keys[] = { "kind", "by", "target", "topics",
 static const char *const actor_keys[] = { "code", "name", "kind", "aliases",
 	"country", NULL };
 static const char *const bundle_keys[] = { "actors", "statements", NULL };
-static const char *const claim_kind_names[] = { "accuse", "criticize",
-	"condemn", "complain", "threaten", "demand", "appeal", "reject", "deny",
-	"assert", "support", "defend", NULL };
 
 /* The state of one file's import. */
 struct import {
@@ -340,6 +337,7 @@ static int
 statement_from_json(struct import *im, json_t *obj, struct statement_in *st)
 {
 	json_t *claims;
+	char names[256];
 	const char *s;
 	size_t i;
 	int rc;
@@ -378,7 +376,8 @@ statement_from_json(struct import *im, json_t *obj, struct statement_in *st)
 		st->kind = "other";
 	else if (!statement_kind_valid(st->kind))
 		return dm_error(DM_EINVALID, "%s: unknown statement kind '%s' "
-		    "(" STATEMENT_KINDS ")", im->where, st->kind);
+		    "(%s)", im->where, st->kind, dm_error_list(names,
+		    sizeof(names), statement_kind_names));
 	claims = json_object_get(obj, "claims");
 	if (claims == NULL || json_is_null(claims))
 		return 0;

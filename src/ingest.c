@@ -12,19 +12,19 @@
 #include "statement.h"
 #include "store.h"
 
-/* SPEC section 1: each claim kind with its CAMEO code. */
-static const struct {
-	const char *kind, *cameo;
-} claim_kinds[] = {
-	{ "accuse", "112" }, { "criticize", "111" }, { "condemn", "111" },
-	{ "complain", "114" }, { "threaten", "130" }, { "demand", "100" },
-	{ "appeal", "020" }, { "reject", "120" }, { "deny", "016" },
-	{ "assert", "010" }, { "support", "051" }, { "defend", "052" },
-};
+/* SPEC section 1: the claim kinds, and beside each its CAMEO code. */
+const char *const claim_kind_names[] = { "accuse", "criticize", "condemn",
+	"complain", "threaten", "demand", "appeal", "reject", "deny", "assert",
+	"support", "defend", NULL };
+static const char *const claim_kind_cameos[] = { "112", "111", "111",
+	"114", "130", "100", "020", "120", "016", "010", "051", "052" };
+_Static_assert(sizeof(claim_kind_names) / sizeof(claim_kind_names[0]) ==
+    sizeof(claim_kind_cameos) / sizeof(claim_kind_cameos[0]) + 1,
+    "a CAMEO code for each claim kind");
 
-static const char *const statement_kinds[] = { "declaration",
+const char *const statement_kind_names[] = { "declaration",
 	"press-release", "remarks", "interview", "social-media", "report",
-	"news-report", "other" };
+	"news-report", "other", NULL };
 
 struct ingest {
 	struct db    *db;
@@ -39,9 +39,9 @@ claim_kind_cameo(const char *kind)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(claim_kinds) / sizeof(claim_kinds[0]); i++)
-		if (strcmp(kind, claim_kinds[i].kind) == 0)
-			return claim_kinds[i].cameo;
+	for (i = 0; claim_kind_names[i] != NULL; i++)
+		if (strcmp(kind, claim_kind_names[i]) == 0)
+			return claim_kind_cameos[i];
 	return NULL;
 }
 
@@ -50,9 +50,8 @@ statement_kind_valid(const char *kind)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(statement_kinds) / sizeof(statement_kinds[0]);
-	    i++)
-		if (strcmp(kind, statement_kinds[i]) == 0)
+	for (i = 0; statement_kind_names[i] != NULL; i++)
+		if (strcmp(kind, statement_kind_names[i]) == 0)
 			return 1;
 	return 0;
 }

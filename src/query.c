@@ -408,17 +408,17 @@ claim_kind_known(const char *kind)
 
 /* What --kind names in a listing, and the kinds it takes. */
 struct kind_set {
-	const char	*of;
-	int		(*known)(const char *kind);
-	const char	*names;		/* for the message */
+	const char		*of;
+	int			(*known)(const char *kind);
+	const char *const	*names;		/* for the message */
 };
 
 static const struct kind_set statement_kinds = { "statement",
-	statement_kind_valid, STATEMENT_KINDS };
+	statement_kind_valid, statement_kind_names };
 static const struct kind_set claim_kinds = { "claim", claim_kind_known,
-	CLAIM_KINDS };
+	claim_kind_names };
 static const struct kind_set actor_kinds = { "actor", actor_kind_valid,
-	ACTOR_KINDS };
+	actor_kind_names };
 
 /* Indexed by enum dm_listing. */
 static const struct listing {
@@ -479,7 +479,7 @@ resolve_actor(struct store *s, const char *ref, char *code)
 static int
 kinds_list(const struct kind_set *ks, const char *list, char **out)
 {
-	char *copy, *k, *next, *end;
+	char *copy, *k, *next, *end, names[256];
 	size_t len;
 
 	*out = NULL;
@@ -502,7 +502,8 @@ kinds_list(const struct kind_set *ks, const char *list, char **out)
 			continue;
 		if (!ks->known(k)) {
 			dm_error(DM_EINVALID, "unknown %s kind '%s' in --kind "
-			    "(%s)", ks->of, k, ks->names);
+			    "(%s)", ks->of, k, dm_error_list(names,
+			    sizeof(names), ks->names));
 			free(copy);
 			free(*out);
 			*out = NULL;

@@ -35,11 +35,9 @@ struct statement_in {
 	const char         *source;	/* "json" or "text" */
 };
 
-/* SPEC's statement and claim kinds, as messages list them. */
-#define STATEMENT_KINDS	"declaration, press-release, remarks, interview, " \
-	"social-media, report, news-report, other"
-#define CLAIM_KINDS	"accuse, criticize, condemn, complain, threaten, " \
-	"demand, appeal, reject, deny, assert, support, defend"
+/* SPEC's statement and claim kinds, each list ending in NULL. */
+extern const char *const statement_kind_names[];
+extern const char *const claim_kind_names[];
 
 /* The CAMEO code of a claim kind, or NULL for a kind SPEC does not know. */
 const char	*claim_kind_cameo(const char *kind);
