@@ -6,6 +6,7 @@
 #include "archive.h"
 #include "db.h"
 #include "error.h"
+#include "names.h"
 #include "fold.h"
 #include "store.h"
 
@@ -16,12 +17,7 @@ const char *const actor_kind_names[] = { "state", "igo", "institution",
 int
 actor_kind_valid(const char *kind)
 {
-	const char *const *k;
-
-	for (k = actor_kind_names; *k != NULL; k++)
-		if (strcmp(*k, kind) == 0)
-			return 1;
-	return 0;
+	return names_find(actor_kind_names, kind) >= 0;
 }
 
 static int
@@ -52,7 +48,7 @@ actor_add(dm_archive *a, const struct dm_actor_spec *spec, int *created)
 		return rc;
 	if (!actor_kind_valid(kind))
 		return dm_error(DM_EINVALID, "unknown actor kind '%s' (%s)",
-		    kind, dm_error_list(names, sizeof(names), actor_kind_names));
+		    kind, names_join(names, sizeof(names), actor_kind_names));
 	if (spec->country && *spec->country && !country_valid(spec->country))
 		return dm_error(DM_EINVALID, "invalid country '%s' (an ISO "
 		    "3166-1 alpha-3 code such as 'CHN')", spec->country);

@@ -23,20 +23,6 @@ dm_error(int code, const char *fmt, ...)
 }
 
 const char *
-dm_error_list(char *buf, size_t len, const char *const *names)
-{
-	size_t n = 0;
-
-	if (len == 0)
-		return buf;
-	*buf = '\0';
-	for (; *names != NULL && n < len; names++)
-		n += (size_t)snprintf(buf + n, len - n, "%s%s",
-		    n > 0 ? ", " : "", *names);
-	return buf;
-}
-
-const char *
 dm_error_last(void)
 {
 	return last_error;

@@ -17,12 +17,6 @@
 int	dm_error(int code, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
-/*
- * Writes names, a NULL-terminated list, into buf joined with ", " (cut
- * to len), for a message that lists what is accepted; returns buf.
- */
-const char *dm_error_list(char *buf, size_t len, const char *const *names);
-
 /* Emits a warning through the handler set with dm_set_warning_handler. */
 void	dm_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -23,6 +23,7 @@
 #include "digest.h"
 #include "export.h"
 #include "error.h"
+#include "names.h"
 #include "fold.h"
 #include "ingest.h"
 #include "statement.h"
@@ -127,13 +128,11 @@ static void
 warn_unknown_keys(struct import *im, json_t *obj, const char *const *known,
     const char *what)
 {
-	const char *key, *const *k, *hint;
+	const char *key, *hint;
 	json_t *v;
 
 	json_object_foreach(obj, key, v) {
-		for (k = known; *k != NULL && strcmp(*k, key) != 0; k++)
-			;
-		if (*k != NULL)
+		if (names_find(known, key) >= 0)
 			continue;
 		hint = nearest(key, known);
 		dm_warn("%s%s%s: unknown key '%s' ignored%s%s%s", im->name,
@@ -376,7 +375,7 @@ statement_from_json(struct import *im, json_t *obj, struct statement_in *st)
 		st->kind = "other";
 	else if (!statement_kind_valid(st->kind))
 		return dm_error(DM_EINVALID, "%s: unknown statement kind '%s' "
-		    "(%s)", im->where, st->kind, dm_error_list(names,
+		    "(%s)", im->where, st->kind, names_join(names,
 		    sizeof(names), statement_kind_names));
 	claims = json_object_get(obj, "claims");
 	if (claims == NULL || json_is_null(claims))

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "fold.h"
 #include "ingest.h"
+#include "names.h"
 #include "statement.h"
 #include "store.h"
 
@@ -37,23 +38,15 @@ struct ingest {
 const char *
 claim_kind_cameo(const char *kind)
 {
-	size_t i;
+	int i = names_find(claim_kind_names, kind);
 
-	for (i = 0; claim_kind_names[i] != NULL; i++)
-		if (strcmp(kind, claim_kind_names[i]) == 0)
-			return claim_kind_cameos[i];
-	return NULL;
+	return i < 0 ? NULL : claim_kind_cameos[i];
 }
 
 int
 statement_kind_valid(const char *kind)
 {
-	size_t i;
-
-	for (i = 0; statement_kind_names[i] != NULL; i++)
-		if (strcmp(kind, statement_kind_names[i]) == 0)
-			return 1;
-	return 0;
+	return names_find(statement_kind_names, kind) >= 0;
 }
 
 /* BCP 47 in outline: a 2-8 letter language, then alphanumeric subtags. */

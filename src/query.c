@@ -8,6 +8,7 @@
 #include "date.h"
 #include "db.h"
 #include "error.h"
+#include "names.h"
 #include "fold.h"
 #include "output.h"
 #include "query.h"
@@ -400,25 +401,16 @@ static const struct out_column search_cols[] = {
 
 #define NELEM(x)	(sizeof(x) / sizeof((x)[0]))
 
-static int
-claim_kind_known(const char *kind)
-{
-	return claim_kind_cameo(kind) != NULL;
-}
-
 /* What --kind names in a listing, and the kinds it takes. */
 struct kind_set {
 	const char		*of;
-	int			(*known)(const char *kind);
-	const char *const	*names;		/* for the message */
+	const char *const	*names;
 };
 
 static const struct kind_set statement_kinds = { "statement",
-	statement_kind_valid, statement_kind_names };
-static const struct kind_set claim_kinds = { "claim", claim_kind_known,
-	claim_kind_names };
-static const struct kind_set actor_kinds = { "actor", actor_kind_valid,
-	actor_kind_names };
+	statement_kind_names };
+static const struct kind_set claim_kinds = { "claim", claim_kind_names };
+static const struct kind_set actor_kinds = { "actor", actor_kind_names };
 
 /* Indexed by enum dm_listing. */
 static const struct listing {
@@ -500,9 +492,9 @@ kinds_list(const struct kind_set *ks, const char *list, char **out)
 			*--end = '\0';
 		if (*k == '\0')
 			continue;
-		if (!ks->known(k)) {
+		if (names_find(ks->names, k) < 0) {
 			dm_error(DM_EINVALID, "unknown %s kind '%s' in --kind "
-			    "(%s)", ks->of, k, dm_error_list(names,
+			    "(%s)", ks->of, k, names_join(names,
 			    sizeof(names), ks->names));
 			free(copy);
 			free(*out);

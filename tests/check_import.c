@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "demarche.h"
+#include "names.h"
 #include "statement.h"
 #include "textstmt.h"
 
@@ -196,6 +197,23 @@ START_TEST(claim_kinds)
 }
 END_TEST
 
+START_TEST(name_lists)
+{
+	static const char *const names[] = { "a", "bb", "c", NULL };
+	static const char *const none[] = { NULL };
+	char buf[16];
+
+	ck_assert_int_eq(names_find(names, "a"), 0);
+	ck_assert_int_eq(names_find(names, "c"), 2);
+	ck_assert_int_eq(names_find(names, "b"), -1);
+	ck_assert_int_eq(names_find(none, "a"), -1);
+	ck_assert_str_eq(names_join(buf, sizeof(buf), names), "a, bb, c");
+	/* Cut to the buffer, never past it. */
+	ck_assert_str_eq(names_join(buf, 5, names), "a, b");
+	ck_assert_str_eq(names_join(buf, sizeof(buf), none), "");
+}
+END_TEST
+
 static Suite *
 import_suite(void)
 {
@@ -210,6 +228,7 @@ import_suite(void)
 	tcase_add_test(tc, outcomes);
 	tcase_add_test(tc, strict_and_keep_going);
 	tcase_add_test(tc, claim_kinds);
+	tcase_add_test(tc, name_lists);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,19 @@
+/*
+ * NULL-terminated lists of names (the kinds SPEC defines, the keys of
+ * the input format): finding one, and listing them in a message.
+ */
+#ifndef DM_NAMES_H
+#define DM_NAMES_H
+
+#include <stddef.h>
+
+/* The index of name in names, or -1 when it is not there. */
+int		 names_find(const char *const *names, const char *name);
+
+/*
+ * Writes names into buf joined with ", " (cut to len), for a message
+ * that lists what is accepted; returns buf.
+ */
+const char	*names_join(char *buf, size_t len, const char *const *names);
+
+#endif
