@@ -316,10 +316,11 @@ static const struct part search_sql[] = {
 	 */
 	{ N_RANK_FIRST, ", top AS MATERIALIZED (SELECT * FROM (SELECT"
 	    " 'statement' AS found_in, rowid AS rid, bm25(statements_fts)"
-	    " AS rank FROM statements_fts WHERE statements_fts MATCH :text"
+	    " AS rank FROM statements_fts WHERE :in_statements"
+	    " AND statements_fts MATCH :text"
 	    RANKED " LIMIT :limit) UNION ALL SELECT * FROM (SELECT"
 	    " 'claim' AS found_in, rowid AS rid, bm25(claims_fts) AS rank"
-	    " FROM claims_fts WHERE claims_fts MATCH :text"
+	    " FROM claims_fts WHERE :in_claims AND claims_fts MATCH :text"
 	    RANKED " LIMIT :limit)" RANKED " LIMIT :limit)"
 	    " SELECT found_in, s.id, c.id, s.date, b.code, s.title,"
 	    TOP_SNIPPET " FROM top LEFT JOIN claims c"
@@ -338,7 +339,8 @@ static const struct part search_sql[] = {
 	{ N_JOINED, " FROM statements_fts JOIN statements s"
 	    " ON s.sid = statements_fts.rowid"
 	    " JOIN actors i ON i.id = s.issuer_id"
-	    " WHERE statements_fts MATCH :text AND " DATES("s") },
+	    " WHERE :in_statements AND statements_fts MATCH :text"
+	    " AND " DATES("s") },
 	{ N_JOINED | N_ACTOR, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
 	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
 	{ N_JOINED, " UNION ALL SELECT 'claim', s.id, claims.id, claims.id,"
@@ -348,7 +350,7 @@ static const struct part search_sql[] = {
 	    " ON claims.id = claims_fts.rowid"
 	    " JOIN statements s ON s.sid = claims.statement_id"
 	    " JOIN actors b ON b.id = claims.by_id"
-	    " WHERE claims_fts MATCH :text AND " DATES("s") },
+	    " WHERE :in_claims AND claims_fts MATCH :text AND " DATES("s") },
 	{ N_JOINED | N_ACTOR, " AND (claims.by_id" IN_SET("a")
 	    " OR s.issuer_id" IN_SET("a") ")" },
 	{ N_JOINED | N_KINDS, IN_KINDS("claims.kind") },
@@ -440,6 +442,7 @@ struct bound {
 	char		*kinds;
 	char		*topic;
 	char		*text;
+	int		 in_fts[2];	/* search: statements, claims */
 	unsigned	 have;	/* enum need */
 };
 
@@ -569,6 +572,7 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 
 	memset(b, 0, sizeof(*b));
 	strcpy(b->to, "9999-12-31");
+	b->in_fts[0] = b->in_fts[1] = 1;
 	if (f->actor && (rc = resolve_actor(s, f->actor, b->actor)) != 0)
 		return rc;
 	if (f->by && (rc = resolve_actor(s, f->by, b->by)) != 0)
@@ -640,29 +644,39 @@ date_share(struct db *db, const struct bound *b, int *narrow)
 }
 
 /*
- * Runs a raw query once on each full-text table, to report bad FTS5
- * syntax, or a column only one of them has, as the user's error.
+ * Which full-text tables a raw query searches.  It runs once on each: a
+ * column filter names the columns of one (statements: title, text;
+ * claims: summary, quote), and the other is left out; any other failure
+ * is bad FTS5 syntax, the user's error.
  */
-static const char sql_fts_check[] =
-    "SELECT (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1"
-    " LIMIT 1), (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?1"
-    " LIMIT 1)";
+static const char *const sql_fts_check[] = {
+	"SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT 1",
+	"SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT 1",
+};
 
 static int
-fts_check(struct db *db, const char *query)
+fts_check(struct db *db, const char *query, int in[2])
 {
-	struct db_stmt *st = NULL;
+	struct db_stmt *st;
+	size_t i;
 	int rc;
 
-	if ((rc = db_prepare(db, &st, sql_fts_check)) != 0)
-		return rc;
-	if ((rc = db_bind_text(st, 1, query)) == 0 &&
-	    (rc = db_step(st)) < 0)
-		rc = dm_error(DM_EINVALID, "invalid search query '%s' (with "
-		    "--raw it is FTS5 query syntax, without column filters: "
-		    "statements and claims have different columns)", query);
-	db_finalize(st);
-	return rc < 0 ? rc : 0;
+	for (i = 0; i < 2; i++) {
+		if ((rc = db_prepare(db, &st, sql_fts_check[i])) != 0)
+			return rc;
+		if ((rc = db_bind_text(st, 1, query)) == 0)
+			rc = db_step(st);
+		db_finalize(st);
+		in[i] = rc >= 0;
+		if (rc < 0 && strncmp(dm_error_last(), "no such column", 14))
+			return dm_error(DM_EINVALID, "invalid search query "
+			    "'%s' (with --raw it is FTS5 query syntax)", query);
+	}
+	if (!in[0] && !in[1])
+		return dm_error(DM_EINVALID, "invalid search query '%s': no "
+		    "table has all the columns it names (statements: title, "
+		    "text; claims: summary, quote)", query);
+	return 0;
 }
 
 /* Binds value to the parameter called name, if the statement has it. */
@@ -704,6 +718,8 @@ bind_all(struct db_stmt *st, const struct bound *b,
 	    (rc = bind_named(st, ":topic", b->topic)) != 0 ||
 	    (rc = bind_named(st, ":method", f->method)) != 0 ||
 	    (rc = bind_named(st, ":text", b->text)) != 0 ||
+	    (rc = bind_named_int(st, ":in_statements", b->in_fts[0])) != 0 ||
+	    (rc = bind_named_int(st, ":in_claims", b->in_fts[1])) != 0 ||
 	    (rc = bind_named_int(st, ":rollup", f->rollup != 0)) != 0 ||
 	    (rc = bind_named_int(st, ":limit", f->limit > 0 ? f->limit :
 	    -1)) != 0)
@@ -779,7 +795,7 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 	if ((rc = bound_init(&b, s, what, f)) != 0)
 		goto done;
 	if (what == DM_LIST_SEARCH && f->raw &&
-	    (rc = fts_check(a->db, b.text)) != 0)
+	    (rc = fts_check(a->db, b.text, b.in_fts)) != 0)
 		goto done;
 	parts = listings[what].parts;
 	if (what == DM_LIST_SEARCH)

@@ -24,7 +24,9 @@ print_help(void)
 	    "Japanese\nwords are found inside longer runs of characters.\n"
 	    "\n"
 	    "  --raw         TEXT is an FTS5 query (AND, OR, NOT, \"phrase\", "
-	    "pre*,\n                NEAR(...))\n"
+	    "pre*,\n                NEAR(...)); a column filter searches the "
+	    "statements\n                (title:, text:) or the claims "
+	    "(summary:, quote:)\n"
 	    "--kind keeps claims of those kinds, and statements.\n"
 	    "\n%s", cli_filter_help);
 }

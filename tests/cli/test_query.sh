@@ -130,12 +130,29 @@ if [ "$(wc -l <"$WORK/out")" -eq 1 ]; then ok; else bad "want 1 row"; fi
 run search --raw 'baseless AND ('
 expect_status 2
 expect_err "invalid search query"
-# A column of one full-text table only is the user's error, on one line.
-for limit in "" "--limit 2"; do
-	run search --raw 'title:cyber' $limit
-	expect_status 2
-	expect_err "invalid search query 'title:cyber' (with --raw it is FTS5 query syntax, without column filters"
-	expect_err_lines 1
+expect_err "invalid search query 'baseless AND (' (with --raw it is FTS5 query syntax)"
+# A column filter searches the one full-text table with those columns.
+for limit in "" "--limit 20"; do
+	run search --raw 'title:cyber' --csv $limit
+	expect_status 0
+	expect_out "statement,nato-nac-2021-07-19-cyber,,"
+	expect_no_out "claim,"
+	run search --raw 'quote:cyber' --csv $limit
+	expect_status 0
+	expect_out "claim,gbr-fcdo-2021-07-19-cyber,"
+	expect_no_out "statement,"
+	run search --raw 'summary:cyber' --actor EU --csv $limit
+	expect_status 0
+	expect_out "claim,eu-hrvp-2021-07-19-cyber,"
+	expect_no_out "statement,"
+	expect_no_out "NATO"
+	# Columns of both tables, or of neither, are the user's error.
+	for q in 'title:cyber OR quote:cyber' 'speaker:cyber'; do
+		run search --raw "$q" $limit
+		expect_status 2
+		expect_err "invalid search query '$q': no table has all the columns it names (statements: title, text; claims: summary, quote)"
+		expect_err_lines 1
+	done
 done
 
 check "search: a snippet of a long text that repeats the word is short"
