@@ -87,6 +87,30 @@ db_check(sqlite3 *h, const char *path, unsigned flags, int known_level)
 	return 0;
 }
 
+/*
+ * A statement's undo journal stays in memory up to this size (SQLite's
+ * default is 64 KiB).  Once one spills to a temporary file, every later
+ * statement of the transaction writes its journal there: an import wrote
+ * 30 pages a statement to it.  The size must stay under 128 KiB: a spill
+ * writes what memory holds in one piece, and SQLite 3.40's unix VFS cuts
+ * a write to 17 bits, so a larger piece fails as "database or disk is
+ * full".
+ */
+#define DB_STMTJRNL_SPILL	(128 * 1024 - 1)
+
+/* Process-wide settings, which SQLite takes only before its first use. */
+static void
+db_configure(void)
+{
+	static int done;
+
+	if (!done) {
+		done = 1;
+		(void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL,
+		    DB_STMTJRNL_SPILL);
+	}
+}
+
 int
 db_open(struct db **out, const char *path, unsigned flags, int known_level)
 {
@@ -119,6 +143,7 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 	 * column read skips a lock and an unlock, a fifth of the time of a
 	 * long listing.
 	 */
+	db_configure();
 	oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	if (flags & DB_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;

@@ -290,6 +290,28 @@ START_TEST(refuses_newer_archive)
 }
 END_TEST
 
+/*
+ * A statement whose undo journal outgrows memory within a transaction
+ * spills it to a temporary file; with a spill size SQLite cannot write,
+ * the statement failed as "database or disk is full".
+ */
+START_TEST(statement_journal_spills)
+{
+	struct db *db;
+
+	ck_assert_int_eq(db_open(&db, tmp_path, DB_CREATE, 0), 0);
+	ck_assert_int_eq(db_exec(db, "CREATE TABLE t (x INTEGER CHECK (x >= 0),"
+	    " pad TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT"
+	    " i + 1 FROM n WHERE i < 2000) INSERT INTO t SELECT i,"
+	    " hex(zeroblob(500)) FROM n"), 0);
+	ck_assert_int_eq(db_begin(db), 0);
+	/* Every page of t: about 2 MB of journal. */
+	ck_assert_int_eq(db_exec(db, "UPDATE t SET x = x + 1"), 0);
+	ck_assert_int_eq(db_commit(db), 0);
+	db_close(db);
+}
+END_TEST
+
 START_TEST(missing_file_is_not_created)
 {
 	dm_archive *x;
@@ -358,6 +380,7 @@ db_suite(void)
 	tcase_add_test(files, refuses_other_sqlite_database);
 	tcase_add_test(files, refuses_newer_archive);
 	tcase_add_test(files, missing_file_is_not_created);
+	tcase_add_test(files, statement_journal_spills);
 	suite_add_tcase(s, files);
 	return s;
 }
