@@ -274,8 +274,8 @@ edge_add(struct graph *g, struct db_stmt *st)
 	e->to = to;
 	e->claims = db_column_int(st, 4);
 	e->statements = db_column_int(st, 5);
-	if ((e->first = keep(g, db_column_text(st, 6))) == NULL ||
-	    (e->last = keep(g, db_column_text(st, 7))) == NULL ||
+	if ((e->first = keep(g, query_text(st, DM_LIST_WHO, 6))) == NULL ||
+	    (e->last = keep(g, query_text(st, DM_LIST_WHO, 7))) == NULL ||
 	    (!db_column_is_null(st, 8) &&
 	    (e->kinds = keep(g, db_column_text(st, 8))) == NULL) ||
 	    (!db_column_is_null(st, 9) &&

@@ -16,8 +16,9 @@
 #define LIST_SEP	"\x1f"			/* OUT_LIST_SEP, as a string */
 
 /*
- * A growing string.  After an allocation fails every operation is a
- * no-op and failed stays set, so a row is checked once, not per byte.
+ * A growing string.  After an allocation fails, failed stays set and
+ * what the string holds no longer counts, so a row is checked once, not
+ * per byte.
  */
 struct buf {
 	char	*p;
@@ -57,31 +58,49 @@ static const char *const format_names[] = {
 	"jsonl",	/* OUT_JSONL */
 };
 
-static void
-buf_addn(struct buf *b, const char *s, size_t n)
+/* Grows b to hold n more bytes and a NUL; returns where they go. */
+static char *
+buf_grow(struct buf *b, size_t n)
 {
 	char *np;
 	size_t ncap;
 
 	if (b->failed)
-		return;
-	if (n >= b->cap - b->len) {
-		ncap = b->cap == 0 ? 256 : b->cap;
-		while (n >= ncap - b->len) {
-			if (ncap > SIZE_MAX / 2) {
-				b->failed = 1;
-				return;
-			}
-			ncap *= 2;
-		}
-		if ((np = realloc(b->p, ncap)) == NULL) {
+		return NULL;
+	ncap = b->cap == 0 ? 256 : b->cap;
+	while (n >= ncap - b->len) {
+		if (ncap > SIZE_MAX / 2) {
 			b->failed = 1;
-			return;
+			return NULL;
 		}
-		b->p = np;
-		b->cap = ncap;
+		ncap *= 2;
 	}
-	memcpy(b->p + b->len, s, n);
+	if ((np = realloc(b->p, ncap)) == NULL) {
+		b->failed = 1;
+		return NULL;
+	}
+	b->p = np;
+	b->cap = ncap;
+	return b->p + b->len;
+}
+
+/* Where n more bytes and a NUL go: the buffer grows only now and then. */
+static inline char *
+buf_room(struct buf *b, size_t n)
+{
+	if (n < b->cap - b->len)
+		return b->p + b->len;
+	return buf_grow(b, n);
+}
+
+static inline void
+buf_addn(struct buf *b, const char *s, size_t n)
+{
+	char *d;
+
+	if ((d = buf_room(b, n)) == NULL)
+		return;
+	memcpy(d, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
 }
@@ -101,20 +120,44 @@ buf_addc(struct buf *b, char c)
 static void
 buf_pad(struct buf *b, size_t n)
 {
-	static const char spaces[] = "                                ";
+	char *d;
 
-	for (; n > sizeof(spaces) - 1; n -= sizeof(spaces) - 1)
-		buf_addn(b, spaces, sizeof(spaces) - 1);
-	buf_addn(b, spaces, n);
+	if ((d = buf_room(b, n)) == NULL)
+		return;
+	memset(d, ' ', n);
+	b->len += n;
+	b->p[b->len] = '\0';
 }
+
+/* Eight bytes at a time: most cells are plain ASCII. */
+#define ONES		UINT64_C(0x0101010101010101)
+#define HIGHS		UINT64_C(0x8080808080808080)
 
 /* The length of the run of printable ASCII at s: one column each. */
 static size_t
 ascii_run(const char *s, size_t n)
 {
-	size_t i;
+	uint64_t v, m;
+	size_t i = 0;
 
-	for (i = 0; i < n && s[i] >= 0x20 && s[i] < 0x7f; i++)
+	/*
+	 * m flags the bytes below 0x20 or above 0x7e.  A borrow or carry
+	 * can flag a byte wrongly only above one flagged rightly, so the
+	 * lowest flag is a true one: on a little-endian machine, the first
+	 * byte in memory.
+	 */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		m = (((v - 0x20 * ONES) & ~v) | ((v + ONES) | v)) & HIGHS;
+		if (m != 0) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)__builtin_ctzll(m) / 8;
+#else
+			break;
+#endif
+		}
+	}
+	for (; i < n && s[i] >= 0x20 && s[i] < 0x7f; i++)
 		;
 	return i;
 }
@@ -128,6 +171,11 @@ next_char(const char *s, size_t n, utf8proc_int32_t *cp)
 {
 	utf8proc_ssize_t r;
 
+	/* ASCII, such as a list's separators, needs no decoding. */
+	if ((unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
 	r = utf8proc_iterate((const utf8proc_uint8_t *)s,
 	    (utf8proc_ssize_t)n, cp);
 	if (r <= 0) {
@@ -229,6 +277,8 @@ csv_field(struct out *o, const char *s, enum col_type type)
 {
 	struct buf *b = &o->line;
 	const char *e;
+	char *p;
+	size_t n, start;
 	int quote, rewrite, neutralise;
 
 	if (s == NULL)
@@ -242,21 +292,33 @@ csv_field(struct out *o, const char *s, enum col_type type)
 	    strchr("=+-@\t\r", *s) != NULL &&
 	    !(type == COL_INT && is_negative_int(s));
 	/* libc's vectorised searches: long list cells are most of a who. */
-	quote = strpbrk(s, ",\"\r\n") != NULL;
-	rewrite = strchr(s, '"') != NULL ||
-	    (type == COL_LIST && strchr(s, OUT_LIST_SEP) != NULL);
+	n = strcspn(s, type == COL_LIST ? ",\"\r\n" LIST_SEP : ",\"\r\n");
+	if (s[n] == '\0') {
+		/* Most cells: nothing to quote or rewrite. */
+		if (neutralise)
+			buf_addc(b, '\'');
+		buf_addn(b, s, n);
+		return;
+	}
+	quote = strpbrk(s + n, ",\"\r\n") != NULL;
+	rewrite = strchr(s + n, '"') != NULL;
 	if (quote)
 		buf_addc(b, '"');
 	if (neutralise)
 		buf_addc(b, '\'');
-	/* Spans go whole; a quote is doubled, a list separator is ';'. */
-	while (rewrite && *(e = s + strcspn(s, type == COL_LIST ?
-	    "\"" LIST_SEP : "\"")) != '\0') {
+	start = b->len;
+	/* Spans go whole, and a quote is doubled. */
+	while (rewrite && *(e = s + strcspn(s, "\"")) != '\0') {
 		buf_addn(b, s, (size_t)(e - s));
-		buf_adds(b, *e == '"' ? "\"\"" : ";");
+		buf_addn(b, "\"\"", 2);
 		s = e + 1;
 	}
 	buf_adds(b, s);
+	/* A list's items are separated by ';'. */
+	if (type == COL_LIST && !b->failed)
+		for (p = b->p + start; (p = memchr(p, OUT_LIST_SEP,
+		    (size_t)(b->p + b->len - p))) != NULL; p++)
+			*p = ';';
 	if (quote)
 		buf_addc(b, '"');
 }
@@ -427,7 +489,7 @@ table_text(struct out *o, const char *s, enum col_type type)
 		}
 		k = next_char(s, n, &cp);
 		if (type == COL_LIST && cp == OUT_LIST_SEP) {
-			buf_adds(b, "; ");
+			buf_addn(b, "; ", 2);
 			w += 2;
 		} else if ((cp >= 0 && cp < 0x20) || cp == 0x7f) {
 			if (cp == '\r' && n > 1 && s[1] == '\n')
@@ -493,31 +555,46 @@ table_store(struct out *o, const char *const *cells, int header)
 	return 0;
 }
 
+/* The length of the k-th stored cell: its NUL ends it in the pool. */
+static size_t
+cell_len(const struct out *o, size_t k)
+{
+	size_t end = k + 1 < o->nstored * o->ncols ? o->cell[k + 1] :
+	    o->pool.len;
+
+	return end - o->cell[k] - 1;
+}
+
 static int
 table_print(struct out *o)
 {
-	const char *s;
-	size_t r, i, k, pad;
+	size_t r, i, k, pad, last;
 	int rc;
 
 	for (r = 0; r < o->nstored; r++) {
-		for (i = 0; i < o->ncols; i++) {
-			k = r * o->ncols + i;
-			s = o->pool.p + o->cell[k];
+		k = r * o->ncols;
+		/* Padding after the last cell that shows something is noise. */
+		for (last = o->ncols; last > 1 && cell_len(o, k + last - 1) == 0;
+		    last--)
+			;
+		for (i = 0; i < last; i++, k++) {
 			pad = o->width[i] - o->cellw[k];
 			if (i > 0)
-				buf_adds(&o->line, "  ");
+				buf_addn(&o->line, "  ", 2);
 			if (o->cols[i].type == COL_INT)
 				buf_pad(&o->line, pad);
-			buf_adds(&o->line, s);
-			if (o->cols[i].type != COL_INT)
+			buf_addn(&o->line, o->pool.p + o->cell[k],
+			    cell_len(o, k));
+			if (o->cols[i].type != COL_INT && i + 1 < last)
 				buf_pad(&o->line, pad);
 		}
-		/* Padding of trailing empty or short cells is noise. */
+		/* A cell's own trailing spaces go too, as they always did. */
 		while (o->line.len > 0 && o->line.p[o->line.len - 1] == ' ')
 			o->line.len--;
 		buf_addc(&o->line, '\n');
-		if ((rc = emit(o)) != 0)
+		/* Rows go to the stream in blocks, not one call each. */
+		if ((o->line.len >= 1 << 16 || r + 1 == o->nstored) &&
+		    (rc = emit(o)) != 0)
 			return rc;
 	}
 	return 0;

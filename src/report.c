@@ -810,9 +810,9 @@ write_who(FILE *fp, dm_archive *a, const struct dm_filter *f)
 		fprintf(fp, "</td><td class=\"n\">%lld</td><td class=\"n\">"
 		    "%lld</td><td class=\"d\">", (long long)db_column_int(st,
 		    4), (long long)db_column_int(st, 5));
-		html(fp, db_column_text(st, 6));
+		html(fp, query_text(st, DM_LIST_WHO, 6));
 		fputs("</td><td class=\"d\">", fp);
-		html(fp, db_column_text(st, 7));
+		html(fp, query_text(st, DM_LIST_WHO, 7));
 		fputs("</td><td>", fp);
 		escape_list(fp, db_column_text(st, 8), ", ", html_esc);
 		fputs("</td><td>", fp);

@@ -365,6 +365,40 @@ START_TEST(test_table_truncate)
 }
 END_TEST
 
+/*
+ * Long cells, with one character that is not printable ASCII at each
+ * place: the table reads plain ASCII eight bytes at a time, and must stop
+ * on that character wherever it falls.
+ */
+START_TEST(test_table_long_cells)
+{
+	static const struct out_column col[] = { { "c", COL_LIST } };
+	static const struct {
+		const char *in, *out;
+	} odd[] = {
+		{ "\t", " " }, { "\n", " " }, { "\x7f", " " }, { SEP, "; " },
+		{ "\xc3\xa9", "\xc3\xa9" }, { "\xff", "\xef\xbf\xbd" },
+	};
+	const char *cells[1];
+	char in[64], want[80], *got;
+	size_t i, p;
+
+	for (i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
+		for (p = 0; p < 23; p++) {
+			snprintf(in, sizeof(in), "%.*s%s%.*sz", (int)p,
+			    "abcdefghijklmnopqrstuvw", odd[i].in, (int)(22 - p),
+			    "ABCDEFGHIJKLMNOPQRSTUVW");
+			snprintf(want, sizeof(want), "c\n%.*s%s%.*sz\n", (int)p,
+			    "abcdefghijklmnopqrstuvw", odd[i].out,
+			    (int)(22 - p), "ABCDEFGHIJKLMNOPQRSTUVW");
+			cells[0] = in;
+			got = render(OUT_TABLE, 0, col, 1, cells, 1);
+			ck_assert_str_eq(got, want);
+			free(got);
+		}
+}
+END_TEST
+
 /* The machine formats hand each row over at once; the table waits. */
 START_TEST(test_streaming)
 {
@@ -769,6 +803,7 @@ output_suite(void)
 	tcase_add_test(tc, test_jsonl);
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_table_truncate);
+	tcase_add_test(tc, test_table_long_cells);
 	tcase_add_test(tc, test_streaming);
 	tcase_add_test(tc, test_write_error);
 	tcase_add_test(tc, test_out_free_null);
