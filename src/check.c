@@ -10,6 +10,7 @@
 #include "archive.h"
 #include "db.h"
 #include "error.h"
+#include "store.h"
 
 enum check_sql {
 	C_INTEGRITY,
@@ -55,21 +56,8 @@ static const char *const check_sql[C__MAX] = {
 	" ON s.sid = c.statement_id WHERE c.statement_lo IS NOT s.date_lo"),
 };
 
-/*
- * The fresh pairs come with their listing columns: while they go in,
- * pending holds an id no import has, so that the listing triggers of
- * migration 0003 only mark the pairs (as during an import) instead of
- * computing each again at every row, and the marks are then dropped.
- */
-static const char sql_rebuild[] =
-    "UPDATE pending SET import_id = -1;"
-    "DELETE FROM who_pairs; DELETE FROM who_statements;"
-    "DELETE FROM who_kinds; DELETE FROM who_topics;"
-    "INSERT INTO who_pairs SELECT * FROM who_pairs_fresh;"
-    "INSERT INTO who_statements SELECT * FROM who_statements_fresh;"
-    "INSERT INTO who_kinds SELECT * FROM who_kinds_fresh;"
-    "INSERT INTO who_topics SELECT * FROM who_topics_fresh;"
-    "DELETE FROM who_dirty; UPDATE pending SET import_id = NULL;"
+/* Claims carry their statement's first day (migration 0004). */
+static const char sql_claim_dates[] =
     "UPDATE claims SET statement_lo = s.date_lo FROM statements s"
     " WHERE s.sid = claims.statement_id"
     " AND claims.statement_lo IS NOT s.date_lo";
@@ -137,7 +125,8 @@ dm_archive_check(dm_archive *a, int rebuild,
 	if (rebuild) {
 		if ((rc = db_begin(a->db)) != 0)
 			return rc;
-		if ((rc = db_exec(a->db, sql_rebuild)) != 0 ||
+		if ((rc = store_who_rebuild(s)) != 0 ||
+		    (rc = db_exec(a->db, sql_claim_dates)) != 0 ||
 		    (rc = db_commit(a->db)) != 0) {
 			db_rollback(a->db);
 			return rc;

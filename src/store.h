@@ -106,6 +106,12 @@ int	store_import_begin(struct store *s, const char *file, int64_t *id);
  */
 int	store_pending_set(struct store *s, int64_t import_id);
 int	store_index_pending(struct store *s, int64_t import_id, int64_t sid);
+
+/*
+ * Fills the who summary again from the claims, within the caller's
+ * transaction, with no import pending.
+ */
+int	store_who_rebuild(struct store *s);
 int	store_import_finish(struct store *s, int64_t id,
 	    const struct store_import *imp);
 
