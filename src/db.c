@@ -116,6 +116,7 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 {
 	struct db *db = NULL;
 	struct stat sb;
+	fts5_api *api;
 	int rc = DM_ERROR, oflags;
 
 	*out = NULL;
@@ -156,8 +157,9 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 	sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
 	if ((rc = db_check(db->h, path, flags, known_level)) != 0)
 		goto done;
-	if (db_tokenizer_register(db->h) != 0 ||
-	    db_snippet_register(db->h) != 0 ||
+	if (db_fts5_api(db->h, &api) != 0 ||
+	    db_tokenizer_register(db->h, api) != 0 ||
+	    db_snippet_register(db->h, api) != 0 ||
 	    db_sortset_register(db->h) != 0) {
 		rc = DM_ERROR;
 		goto done;

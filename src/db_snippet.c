@@ -355,13 +355,8 @@ fail:
 }
 
 int
-db_snippet_register(sqlite3 *db)
+db_snippet_register(sqlite3 *db, fts5_api *api)
 {
-	fts5_api *api;
-	int rc;
-
-	if ((rc = db_fts5_api(db, &api)) != 0)
-		return rc;
 	if (api->xCreateFunction(api, "dm_snippet", NULL, snippet_fn, NULL) !=
 	    SQLITE_OK)
 		return dm_error(DM_ERROR, "cannot register 'dm_snippet': %s",

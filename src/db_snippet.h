@@ -22,10 +22,10 @@
 #include <sqlite3.h>
 
 /*
- * Registers dm_snippet() on db; every connection that reads the
- * full-text tables needs it.  Returns 0, or DM_ERROR with a message if
- * db lacks FTS5.
+ * Registers dm_snippet() on db, whose FTS5 API is api (db_fts5_api() of
+ * db_tokenizer.h); every connection that reads the full-text tables
+ * needs it.  Returns 0, or DM_ERROR with a message.
  */
-int	db_snippet_register(sqlite3 *db);
+int	db_snippet_register(sqlite3 *db, fts5_api *api);
 
 #endif

@@ -370,16 +370,12 @@ db_fts5_api(sqlite3 *db, fts5_api **api)
 }
 
 int
-db_tokenizer_register(sqlite3 *db)
+db_tokenizer_register(sqlite3 *db, fts5_api *api)
 {
 	static fts5_tokenizer tokenizer = {
 		tok_create, tok_delete, tok_tokenize
 	};
-	fts5_api *api;
-	int rc;
 
-	if ((rc = db_fts5_api(db, &api)) != 0)
-		return rc;
 	if (api->xCreateTokenizer(api, "demarche", NULL, &tokenizer, NULL) !=
 	    SQLITE_OK)
 		return dm_error(DM_ERROR, "cannot register tokenizer "

@@ -21,11 +21,11 @@
 #include <sqlite3.h>
 
 /*
- * Registers the tokenizer on db; it must be registered on every
- * connection before a table that uses it is read or written.
- * Returns 0, or DM_ERROR with a message if db lacks FTS5.
+ * Registers the tokenizer on db, whose FTS5 API is api (db_fts5_api());
+ * it must be registered on every connection before a table that uses it
+ * is read or written.  Returns 0, or DM_ERROR with a message.
  */
-int	db_tokenizer_register(sqlite3 *db);
+int	db_tokenizer_register(sqlite3 *db, fts5_api *api);
 
 /*
  * The FTS5 API of db (version 2 or later) into *api, for what registers
