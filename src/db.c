@@ -92,9 +92,9 @@ db_check(sqlite3 *h, const char *path, unsigned flags, int known_level)
  * default is 64 KiB).  Once one spills to a temporary file, every later
  * statement of the transaction writes its journal there: an import wrote
  * 30 pages a statement to it.  The size must stay under 128 KiB: a spill
- * writes what memory holds in one piece, and SQLite 3.40's unix VFS cuts
- * a write to 17 bits, so a larger piece fails as "database or disk is
- * full".
+ * writes what memory holds in one piece, and SQLite 3.40's unix VFS
+ * keeps only the low 17 bits of a write's length, so a larger piece
+ * fails as "database or disk is full".
  */
 #define DB_STMTJRNL_SPILL	(128 * 1024 - 1)
 
