@@ -327,28 +327,36 @@ static void
 tsv_field(struct out *o, const char *s, enum col_type type)
 {
 	struct buf *b = &o->line;
+	size_t n;
 
 	if (s == NULL)
 		return;
-	for (; *s != '\0'; s++)
-		switch (*s) {
+	/* Spans with nothing to escape go whole. */
+	for (;;) {
+		n = strcspn(s, type == COL_LIST ? "\\\t\r\n" LIST_SEP :
+		    "\\\t\r\n");
+		buf_addn(b, s, n);
+		s += n;
+		switch (*s++) {
+		case '\0':
+			return;
 		case '\\':
-			buf_adds(b, "\\\\");
+			buf_addn(b, "\\\\", 2);
 			break;
 		case '\t':
-			buf_adds(b, "\\t");
+			buf_addn(b, "\\t", 2);
 			break;
 		case '\r':
-			buf_adds(b, "\\r");
+			buf_addn(b, "\\r", 2);
 			break;
 		case '\n':
-			buf_adds(b, "\\n");
+			buf_addn(b, "\\n", 2);
 			break;
-		default:
-			buf_addc(b,
-			    type == COL_LIST && *s == OUT_LIST_SEP ? ';' : *s);
+		default:	/* OUT_LIST_SEP */
+			buf_addc(b, ';');
 			break;
 		}
+	}
 }
 
 /* Writes the header or a row of csv or tsv, without its line end. */
