@@ -386,11 +386,21 @@ json_string(struct buf *b, const char *s, size_t n)
 {
 	utf8proc_int32_t cp;
 	unsigned char c;
-	size_t k;
+	size_t k, run;
 	char esc[8];
 
 	buf_addc(b, '"');
 	while (n > 0) {
+		/* Printable ASCII but quotes and backslashes goes whole. */
+		for (k = 0, run = ascii_run(s, n); k < run && s[k] != '"' &&
+		    s[k] != '\\'; k++)
+			;
+		if (k > 0) {
+			buf_addn(b, s, k);
+			s += k;
+			n -= k;
+			continue;
+		}
 		c = (unsigned char)*s;
 		k = 1;
 		if (c == '"' || c == '\\') {

@@ -399,6 +399,37 @@ START_TEST(test_table_long_cells)
 }
 END_TEST
 
+/* The same for JSON strings, which also escape quotes and backslashes. */
+START_TEST(test_json_long_cells)
+{
+	static const struct out_column col[] = { { "c", COL_TEXT } };
+	static const struct {
+		const char *in, *out;
+	} odd[] = {
+		{ "\"", "\\\"" }, { "\\", "\\\\" }, { "\n", "\\n" },
+		{ "\x01", "\\u0001" }, { "\x7f", "\x7f" },
+		{ "\xc3\xa9", "\xc3\xa9" }, { "\xff", "\xef\xbf\xbd" },
+	};
+	const char *cells[1];
+	char in[64], want[80], *got;
+	size_t i, p;
+
+	for (i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
+		for (p = 0; p < 23; p++) {
+			snprintf(in, sizeof(in), "%.*s%s%.*s", (int)p,
+			    "abcdefghijklmnopqrstuvw", odd[i].in, (int)(22 - p),
+			    "ABCDEFGHIJKLMNOPQRSTUVW");
+			snprintf(want, sizeof(want), "{\"c\": \"%.*s%s%.*s\"}\n",
+			    (int)p, "abcdefghijklmnopqrstuvw", odd[i].out,
+			    (int)(22 - p), "ABCDEFGHIJKLMNOPQRSTUVW");
+			cells[0] = in;
+			got = render(OUT_JSONL, 0, col, 1, cells, 1);
+			ck_assert_str_eq(got, want);
+			free(got);
+		}
+}
+END_TEST
+
 /* The machine formats hand each row over at once; the table waits. */
 START_TEST(test_streaming)
 {
@@ -804,6 +835,7 @@ output_suite(void)
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_table_truncate);
 	tcase_add_test(tc, test_table_long_cells);
+	tcase_add_test(tc, test_json_long_cells);
 	tcase_add_test(tc, test_streaming);
 	tcase_add_test(tc, test_write_error);
 	tcase_add_test(tc, test_out_free_null);
