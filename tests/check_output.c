@@ -365,68 +365,65 @@ START_TEST(test_table_truncate)
 }
 END_TEST
 
+struct odd {
+	const char	*in, *out;	/* a character, and as it is shown */
+};
+
 /*
- * Long cells, with one character that is not printable ASCII at each
- * place: the table reads plain ASCII eight bytes at a time, and must stop
- * on that character wherever it falls.
+ * Long cells of type with each odd character at each of 23 places must
+ * come out as before, the cell, then after: the writers read plain ASCII
+ * eight bytes at a time, and must stop on that character wherever it
+ * falls.
  */
-START_TEST(test_table_long_cells)
+static void
+check_long_cells(enum out_format fmt, enum col_type type,
+    const struct odd *odd, size_t nodd, const char *before,
+    const char *after)
 {
-	static const struct out_column col[] = { { "c", COL_LIST } };
-	static const struct {
-		const char *in, *out;
-	} odd[] = {
-		{ "\t", " " }, { "\n", " " }, { "\x7f", " " }, { SEP, "; " },
-		{ "\xc3\xa9", "\xc3\xa9" }, { "\xff", "\xef\xbf\xbd" },
-	};
+	static const char head[] = "abcdefghijklmnopqrstuvw";
+	static const char tail[] = "ABCDEFGHIJKLMNOPQRSTUVW";
+	const struct out_column col[] = { { "c", type } };
 	const char *cells[1];
-	char in[64], want[80], *got;
+	char in[64], want[96], *got;
 	size_t i, p;
 
-	for (i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
+	for (i = 0; i < nodd; i++)
 		for (p = 0; p < 23; p++) {
-			snprintf(in, sizeof(in), "%.*s%s%.*sz", (int)p,
-			    "abcdefghijklmnopqrstuvw", odd[i].in, (int)(22 - p),
-			    "ABCDEFGHIJKLMNOPQRSTUVW");
-			snprintf(want, sizeof(want), "c\n%.*s%s%.*sz\n", (int)p,
-			    "abcdefghijklmnopqrstuvw", odd[i].out,
-			    (int)(22 - p), "ABCDEFGHIJKLMNOPQRSTUVW");
+			snprintf(in, sizeof(in), "%.*s%s%.*sz", (int)p, head,
+			    odd[i].in, (int)(22 - p), tail);
+			snprintf(want, sizeof(want), "%s%.*s%s%.*sz%s", before,
+			    (int)p, head, odd[i].out, (int)(22 - p), tail,
+			    after);
 			cells[0] = in;
-			got = render(OUT_TABLE, 0, col, 1, cells, 1);
+			got = render(fmt, 0, col, 1, cells, 1);
 			ck_assert_str_eq(got, want);
 			free(got);
 		}
 }
+
+START_TEST(test_table_long_cells)
+{
+	static const struct odd odd[] = {
+		{ "\t", " " }, { "\n", " " }, { "\x7f", " " }, { SEP, "; " },
+		{ "\xc3\xa9", "\xc3\xa9" }, { "\xff", "\xef\xbf\xbd" },
+	};
+
+	check_long_cells(OUT_TABLE, COL_LIST, odd, sizeof(odd) /
+	    sizeof(odd[0]), "c\n", "\n");
+}
 END_TEST
 
-/* The same for JSON strings, which also escape quotes and backslashes. */
+/* JSON strings also escape quotes and backslashes. */
 START_TEST(test_json_long_cells)
 {
-	static const struct out_column col[] = { { "c", COL_TEXT } };
-	static const struct {
-		const char *in, *out;
-	} odd[] = {
+	static const struct odd odd[] = {
 		{ "\"", "\\\"" }, { "\\", "\\\\" }, { "\n", "\\n" },
 		{ "\x01", "\\u0001" }, { "\x7f", "\x7f" },
 		{ "\xc3\xa9", "\xc3\xa9" }, { "\xff", "\xef\xbf\xbd" },
 	};
-	const char *cells[1];
-	char in[64], want[80], *got;
-	size_t i, p;
 
-	for (i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
-		for (p = 0; p < 23; p++) {
-			snprintf(in, sizeof(in), "%.*s%s%.*s", (int)p,
-			    "abcdefghijklmnopqrstuvw", odd[i].in, (int)(22 - p),
-			    "ABCDEFGHIJKLMNOPQRSTUVW");
-			snprintf(want, sizeof(want), "{\"c\": \"%.*s%s%.*s\"}\n",
-			    (int)p, "abcdefghijklmnopqrstuvw", odd[i].out,
-			    (int)(22 - p), "ABCDEFGHIJKLMNOPQRSTUVW");
-			cells[0] = in;
-			got = render(OUT_JSONL, 0, col, 1, cells, 1);
-			ck_assert_str_eq(got, want);
-			free(got);
-		}
+	check_long_cells(OUT_JSONL, COL_TEXT, odd, sizeof(odd) /
+	    sizeof(odd[0]), "{\"c\": \"", "\"}\n");
 }
 END_TEST
 
