@@ -1,4 +1,3 @@
-#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 
@@ -79,6 +78,16 @@ struct tok {
 	utf8proc_ssize_t	  cap;
 };
 
+/*
+ * ASCII's letters and digits, and its lower case: as in the C locale
+ * whatever the locale, and with no call per character.
+ */
+#define ASCII_ALNUM(c)	(((c) >= 'a' && (c) <= 'z') || \
+			 ((c) >= 'A' && (c) <= 'Z') || \
+			 ((c) >= '0' && (c) <= '9'))
+#define ASCII_LOWER(c)	((char)((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : \
+			 (c)))
+
 /* The tokenizer keeps no state, so every table shares this handle. */
 static char tok_handle;
 
@@ -98,6 +107,9 @@ classify(utf8proc_int32_t cp)
 {
 	utf8proc_category_t cat;
 
+	/* Han, most of the CJK text: none of it is a mark or joins. */
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return CLS_CJK;
 	cat = utf8proc_category(cp);
 	switch (cat) {
 	case UTF8PROC_CATEGORY_MN:
@@ -144,7 +156,7 @@ char_at(const struct tok *t, int pos, int *clen)
 	/* Most text is ASCII: no need to ask utf8proc about it. */
 	if (c < 0x80) {
 		*clen = 1;
-		return isalnum(c) ? CLS_WORD : CLS_SEP;
+		return ASCII_ALNUM(c) ? CLS_WORD : CLS_SEP;
 	}
 	n = utf8proc_iterate((const utf8proc_uint8_t *)t->text + pos,
 	    t->len - pos, &cp);
@@ -206,7 +218,7 @@ emit(struct tok *t, int tflags, int start, int end)
 	/* An ASCII word folds to its lower case, without utf8proc. */
 	for (k = 0; k < end - start && k < (int)sizeof(ascii) &&
 	    (unsigned char)t->text[start + k] < 0x80; k++)
-		ascii[k] = tolower((unsigned char)t->text[start + k]);
+		ascii[k] = ASCII_LOWER(t->text[start + k]);
 	if (k == end - start)
 		return t->xtoken(t->ctx, tflags, ascii, k, start, end);
 	if (folds_to_itself(t->text + start, end - start))
@@ -252,6 +264,9 @@ word(struct tok *t, int start, int *end)
 
 	char_at(t, start, &clen);
 	pos = start + clen;
+	/* Most words are ASCII letters and digits: skip them at once. */
+	while (pos < t->len && ASCII_ALNUM(t->text[pos]))
+		pos++;
 	while (pos < t->len) {
 		c = char_at(t, pos, &clen);
 		if (c != CLS_WORD && c != CLS_JOIN)
