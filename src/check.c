@@ -10,6 +10,7 @@
 #include "archive.h"
 #include "db.h"
 #include "error.h"
+#include "query.h"
 #include "store.h"
 
 enum check_sql {
@@ -40,8 +41,10 @@ static const char *const check_sql[C__MAX] = {
 	" k AS MATERIALIZED (SELECT * FROM who_kinds_fresh),"
 	" t AS MATERIALIZED (SELECT * FROM who_topics_fresh)"
 	" SELECT (SELECT count(*) FROM (SELECT * FROM p EXCEPT"
-	" SELECT * FROM who_pairs)) + (SELECT count(*) FROM (SELECT * FROM"
-	" who_pairs EXCEPT SELECT * FROM p))"
+	" SELECT " STORE_WHO_FRESH " FROM who_pairs)) + (SELECT count(*) FROM"
+	" (SELECT " STORE_WHO_FRESH " FROM who_pairs EXCEPT SELECT * FROM p))"
+	" + (SELECT count(*) FROM who_pairs WHERE listing IS NOT "
+	QUERY_WHO_LISTING ")"
 	" + (SELECT count(*) FROM (SELECT * FROM s EXCEPT"
 	" SELECT * FROM who_statements)) + (SELECT count(*) FROM (SELECT *"
 	" FROM who_statements EXCEPT SELECT * FROM s))"

@@ -252,15 +252,13 @@ node_add(struct graph *g, const char *code, const char *name)
 
 /* Adds one row of the who listing as an edge. */
 static int
-edge_add(struct graph *g, struct db_stmt *st)
+edge_add(struct graph *g, const struct query_row *r)
 {
 	struct edge *e;
 	size_t from, to;
 
-	if ((from = node_add(g, db_column_text(st, 0),
-	    db_column_text(st, 1))) == SIZE_MAX ||
-	    (to = node_add(g, db_column_text(st, 2),
-	    db_column_text(st, 3))) == SIZE_MAX)
+	if ((from = node_add(g, r->cell[0], r->cell[1])) == SIZE_MAX ||
+	    (to = node_add(g, r->cell[2], r->cell[3])) == SIZE_MAX)
 		return dm_error(DM_ERROR, "out of memory");
 	if (g->nedges == g->edgecap) {
 		g->edgecap = g->edgecap ? g->edgecap * 2 : 16;
@@ -272,14 +270,12 @@ edge_add(struct graph *g, struct db_stmt *st)
 	memset(e, 0, sizeof(*e));
 	e->from = from;
 	e->to = to;
-	e->claims = db_column_int(st, 4);
-	e->statements = db_column_int(st, 5);
-	if ((e->first = keep(g, query_text(st, DM_LIST_WHO, 6))) == NULL ||
-	    (e->last = keep(g, query_text(st, DM_LIST_WHO, 7))) == NULL ||
-	    (!db_column_is_null(st, 8) &&
-	    (e->kinds = keep(g, db_column_text(st, 8))) == NULL) ||
-	    (!db_column_is_null(st, 9) &&
-	    (e->topics = keep(g, db_column_text(st, 9))) == NULL))
+	e->claims = r->num[4];
+	e->statements = r->num[5];
+	if ((e->first = keep(g, r->cell[6])) == NULL ||
+	    (e->last = keep(g, r->cell[7])) == NULL ||
+	    (r->cell[8] != NULL && (e->kinds = keep(g, r->cell[8])) == NULL) ||
+	    (r->cell[9] != NULL && (e->topics = keep(g, r->cell[9])) == NULL))
 		return dm_error(DM_ERROR, "out of memory");
 	g->node[from].made += e->claims;
 	g->node[to].received += e->claims;
@@ -320,6 +316,7 @@ int
 graph_load(struct graph **out, dm_archive *a, const struct dm_filter *f)
 {
 	struct db_stmt *st = NULL;
+	struct query_row r = { 0 };
 	struct graph *g;
 	size_t i, j;
 	int rc;
@@ -329,7 +326,8 @@ graph_load(struct graph **out, dm_archive *a, const struct dm_filter *f)
 	if ((rc = query_prepare(a, DM_LIST_WHO, f, &st)) != 0)
 		goto done;
 	while ((rc = db_step(st)) == DB_ROW)
-		if ((rc = edge_add(g, st)) != 0)
+		if ((rc = query_row(st, DM_LIST_WHO, &r)) != 0 ||
+		    (rc = edge_add(g, &r)) != 0)
 			goto done;
 	if (rc != DB_DONE)
 		goto done;
@@ -340,6 +338,7 @@ graph_load(struct graph **out, dm_archive *a, const struct dm_filter *f)
 				g->edge[i].mutual = 1;
 	rc = g->nnodes > 0 ? load_kinds(g, a) : 0;
 done:
+	query_row_free(&r);
 	db_finalize(st);
 	if (rc != 0) {
 		graph_free(g);

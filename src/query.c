@@ -229,10 +229,11 @@ static const struct part who_sql[] = {
 	/* Once, not again for each pair as a lookup in acc would. */
 	{ N_MUTUAL, ", back AS MATERIALIZED (SELECT DISTINCT accused AS"
 	    " accuser, accuser AS accused FROM acc)" },
-	{ 0, " SELECT p.accuser, (SELECT name FROM actors"
-	    " WHERE code = p.accuser), p.accused, (SELECT name FROM actors"
-	    " WHERE code = p.accused), p.nc, p.ns, p.lo, p.hi, p.kinds,"
-	    " p.topics FROM pairs p WHERE 1" },
+	{ 0, " SELECT p.accuser, p.accused, p.nc, p.ns, "
+	    QUERY_PACK("(SELECT name FROM actors WHERE code = p.accuser)") " || "
+	    QUERY_PACK("(SELECT name FROM actors WHERE code = p.accused)") " || "
+	    QUERY_PACK("substr(p.lo, 11)") " || " QUERY_PACK("substr(p.hi, 11)") " || "
+	    QUERY_PACK("p.kinds") " || " QUERY_PACK("p.topics") " FROM pairs p WHERE 1" },
 	{ N_MUTUAL, " AND EXISTS (SELECT 1 FROM back q WHERE"
 	    " q.accuser = p.accuser AND q.accused = p.accused)" },
 	{ 0, " ORDER BY p.nc DESC, p.accuser, p.accused LIMIT :limit" },
@@ -242,18 +243,16 @@ static const struct part who_sql[] = {
 /*
  * who from the summary of migrations 0002 and 0003 (lvl 1 is the
  * rollup), for the filters it can answer: see summary_serves().  Each
- * pair's row holds what is printed, and the index who_pairs_listing
- * holds the rows in the order printed.
+ * pair's row holds what is printed, its texts packed in one column, and
+ * the index who_pairs_listing holds the rows in the order printed.
  */
 #define PAIR_IS(p, a)							\
 	" AND (" p " = " a " OR (NOT :exact AND " p " > " a " || '.' AND "	\
 	p " < " a " || '/'))"
 
 static const struct part who_summary_sql[] = {
-	{ 0, "SELECT p.accuser, p.accuser_name, p.accused, p.accused_name,"
-	    " p.claims, p.statements, p.first_lo, p.last_hi, p.kinds,"
-	    " p.topics"
-	    " FROM who_pairs p WHERE p.lvl = :rollup" },
+	{ 0, "SELECT p.accuser, p.accused, p.claims, p.statements,"
+	    " p.listing FROM who_pairs p WHERE p.lvl = :rollup" },
 	{ N_BY, PAIR_IS("p.accuser", ":by") },
 	{ N_TARGET, PAIR_IS("p.accused", ":target") },
 	/* The narrow index, not the table's rows with all they print. */
@@ -379,14 +378,6 @@ static const struct out_column claims_cols[] = {
 	{ "quote", COL_TEXT }, { "method", COL_TEXT },
 };
 
-/*
- * who's first and last dates come as the SQL orders them, after the
- * first or last day they cover (see who_statements in schema.sql); the
- * date as written is cut from there here, since substr() in SQL took a
- * third of the time of a long listing.
- */
-#define KEYED_DATE	10
-
 static const struct out_column who_cols[] = {
 	{ "accuser_code", COL_TEXT }, { "accuser_name", COL_TEXT },
 	{ "accused_code", COL_TEXT }, { "accused_name", COL_TEXT },
@@ -428,16 +419,25 @@ static const struct listing {
 	const struct out_column	*cols;
 	size_t			 ncols;
 	const struct kind_set	*kinds;		/* what --kind names */
-	unsigned		 keyed;		/* see KEYED_DATE */
+	/*
+	 * The columns whose texts come packed by QUERY_PACK() in the last column
+	 * of the SQL, in order; the others come one SQL column each.
+	 */
+	unsigned		 packed;
 } listings[] = {
 	{ statements_sql, statements_cols, NELEM(statements_cols),
 	    &statement_kinds, 0 },
 	{ claims_sql, claims_cols, NELEM(claims_cols), &claim_kinds, 0 },
 	{ who_sql, who_cols, NELEM(who_cols), &claim_kinds,
-	    1u << 6 | 1u << 7 },
+	    1u << 1 | 1u << 3 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9 },
 	{ actors_sql, actors_cols, NELEM(actors_cols), &actor_kinds, 0 },
 	{ search_sql, search_cols, NELEM(search_cols), &claim_kinds, 0 },
 };
+
+_Static_assert(NELEM(claims_cols) <= QUERY_MAX_COLS &&
+    NELEM(statements_cols) <= QUERY_MAX_COLS &&
+    NELEM(who_cols) <= QUERY_MAX_COLS && NELEM(actors_cols) <= QUERY_MAX_COLS &&
+    NELEM(search_cols) <= QUERY_MAX_COLS, "a listing wider than query_row");
 
 /* The claim kinds that count as accusations unless told otherwise. */
 #define ACCUSATIONS	",accuse,criticize,condemn,"
@@ -863,15 +863,88 @@ int_text(char *buf, int64_t v)
 	return p;
 }
 
-const char *
-query_text(struct db_stmt *st, enum dm_listing what, int i)
+/*
+ * Splits len bytes at s, texts packed as QUERY_PACK() packs them, in place
+ * into nfield fields, each NUL-terminated where its ',' was, or NULL.
+ */
+static int
+unpack(char *s, size_t len, const char **field, size_t nfield)
 {
-	const char *t = db_column_text(st, i);
+	char *end = s + len, *digits;
+	size_t i, n;
 
-	if (t != NULL && (listings[what].keyed & 1u << i) &&
-	    strlen(t) >= KEYED_DATE)
-		t += KEYED_DATE;
-	return t;
+	for (i = 0; i < nfield; i++) {
+		if (end - s >= 2 && s[0] == '-' && s[1] == ',') {
+			field[i] = NULL;
+			s += 2;
+			continue;
+		}
+		/* n never passes what is left, so it cannot overflow. */
+		for (n = 0, digits = s; s < end && *s >= '0' && *s <= '9' &&
+		    n <= (size_t)(end - s); s++)
+			n = n * 10 + (size_t)(*s - '0');
+		if (s == digits || s == end || *s != ':' ||
+		    n + 1 >= (size_t)(end - s) || s[1 + n] != ',')
+			break;
+		field[i] = s + 1;
+		s[1 + n] = '\0';
+		s += n + 2;
+	}
+	if (i < nfield || s != end)
+		return dm_error(DM_ERROR, "a row of who_pairs.listing is not "
+		    "%zu packed texts; 'demarche check' tells why", nfield);
+	return 0;
+}
+
+int
+query_row(struct db_stmt *st, enum dm_listing what, struct query_row *r)
+{
+	const struct listing *l = &listings[what];
+	const char *packed[QUERY_MAX_COLS], *t;
+	size_t i, k, n, npacked = 0;
+	int j = 0, rc;
+	char *nb;
+
+	for (i = 0; i < l->ncols; i++)
+		npacked += l->packed >> i & 1;
+	if (npacked > 0) {
+		/* The last column, after one for each column not packed. */
+		k = l->ncols - npacked;
+		t = db_column_text(st, (int)k);
+		n = t == NULL ? 0 : strlen(t);
+		if (n + 1 > r->cap) {
+			if ((nb = realloc(r->buf, n + 1)) == NULL)
+				return dm_error(DM_ERROR, "out of memory");
+			r->buf = nb;
+			r->cap = n + 1;
+		}
+		memcpy(r->buf, t == NULL ? "" : t, n + 1);
+		if ((rc = unpack(r->buf, n, packed, npacked)) != 0)
+			return rc;
+	}
+	for (i = k = 0; i < l->ncols; i++) {
+		if (l->packed >> i & 1)
+			r->cell[i] = packed[k++];
+		else if (l->cols[i].type != COL_INT)
+			r->cell[i] = db_column_text(st, j++);
+		else if (db_column_is_null(st, j)) {
+			r->num[i] = 0;
+			r->cell[i] = NULL;
+			j++;
+		} else {
+			r->num[i] = db_column_int(st, j++);
+			r->cell[i] = int_text(r->ints[i], r->num[i]);
+		}
+	}
+	return 0;
+}
+
+void
+query_row_free(struct query_row *r)
+{
+	free(r->buf);
+	r->buf = NULL;
+	r->cap = 0;
 }
 
 int
@@ -879,12 +952,10 @@ query_write(struct db_stmt *st, enum dm_listing what,
     const struct dm_output *dst, int header, int64_t *nrows)
 {
 	const struct listing *l = &listings[what];
-	const char *cells[NELEM(claims_cols)];
-	char ints[NELEM(claims_cols)][21];
+	struct query_row r = { 0 };
 	struct out *o = NULL;
 	enum out_format fmt;
 	unsigned flags = 0;
-	size_t i;
 	int rc;
 
 	*nrows = 0;
@@ -902,15 +973,8 @@ query_write(struct db_stmt *st, enum dm_listing what,
 		if (o == NULL && (rc = out_new(&o, dst->fp, fmt, l->cols,
 		    l->ncols, flags)) != 0)
 			goto done;
-		for (i = 0; i < l->ncols; i++) {
-			if (l->cols[i].type == COL_INT) {
-				cells[i] = db_column_is_null(st, (int)i) ? NULL :
-				    int_text(ints[i], db_column_int(st, (int)i));
-				continue;
-			}
-			cells[i] = query_text(st, what, (int)i);
-		}
-		if ((rc = out_row(o, cells)) != 0)
+		if ((rc = query_row(st, what, &r)) != 0 ||
+		    (rc = out_row(o, r.cell)) != 0)
 			goto done;
 		(*nrows)++;
 	}
@@ -918,6 +982,7 @@ query_write(struct db_stmt *st, enum dm_listing what,
 		goto done;
 	rc = o != NULL ? out_finish(o) : 0;
 done:
+	query_row_free(&r);
 	out_free(o);
 	return rc;
 }

@@ -13,19 +13,53 @@ struct db_stmt;
 
 /*
  * Prepares the listing what with the filters of f resolved and bound;
- * its columns are those of SPEC section 4 for the listing, the text ones
- * read with query_text().  The caller finalizes *out.  Returns as
- * dm_list() does.
+ * its rows, read with query_row() (some columns come packed in one),
+ * are those of SPEC section 4 for the listing.  The caller finalizes
+ * *out.  Returns as dm_list() does.
  */
 int	query_prepare(dm_archive *a, enum dm_listing what,
 	    const struct dm_filter *f, struct db_stmt **out);
 
 /*
- * The text of column i of the current row of st, a statement of listing
- * what, as the listing prints it: who's first and last dates come after
- * the day that orders them, which this cuts.
+ * SQL that packs the text x as who_pairs.listing holds its texts
+ * (migration 0006): its length in bytes, ':', its bytes and ',', or '-,'
+ * when NULL; query_row() unpacks them.
  */
-const char *query_text(struct db_stmt *st, enum dm_listing what, int i);
+#define QUERY_PACK(x)							\
+	"ifnull(length(CAST(" x " AS BLOB)) || ':' || " x " || ',', '-,')"
+
+/* What who_pairs.listing holds, from the columns it packs. */
+#define QUERY_WHO_LISTING						\
+	QUERY_PACK("accuser_name") " || " QUERY_PACK("accused_name") " || "	\
+	QUERY_PACK("substr(first_lo, 11)") " || "			\
+	QUERY_PACK("substr(last_hi, 11)") " || " QUERY_PACK("kinds")	\
+	" || " QUERY_PACK("topics")
+
+/* The longest row of a listing, in columns. */
+#define QUERY_MAX_COLS	16
+
+/*
+ * The current row of a listing's statement, as the listing prints it:
+ * cell[i] for column i of SPEC section 4, NULL when empty, and num[i]
+ * for an integer column.  The cells are borrowed until the next step or
+ * the next query_row() on r.
+ */
+struct query_row {
+	const char	*cell[QUERY_MAX_COLS];
+	int64_t		 num[QUERY_MAX_COLS];
+	char		 ints[QUERY_MAX_COLS][21];
+	char		*buf;		/* the packed texts, split */
+	size_t		 cap;
+};
+
+/*
+ * Reads the current row of st, a statement of listing what, into r,
+ * which starts zeroed.  Returns 0, or DM_ERROR with a message.  Free r
+ * with query_row_free().
+ */
+int	query_row(struct db_stmt *st, enum dm_listing what,
+	    struct query_row *r);
+void	query_row_free(struct query_row *r);
 
 /*
  * Steps st to the end, writing each row to dst with the columns of the

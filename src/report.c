@@ -787,12 +787,15 @@ static int
 write_who(FILE *fp, dm_archive *a, const struct dm_filter *f)
 {
 	struct db_stmt *st = NULL;
+	struct query_row r = { 0 };
 	int rc, n = 0;
 
 	if ((rc = query_prepare(a, DM_LIST_WHO, f, &st)) != 0)
 		return rc;
 	fputs("<section id=\"who\">\n<h2>Who accused whom</h2>\n", fp);
 	while ((rc = db_step(st)) == DB_ROW) {
+		if ((rc = query_row(st, DM_LIST_WHO, &r)) != 0)
+			break;
 		if (n++ == 0)
 			fputs("<table>\n<thead><tr><th>accuser</th>"
 			    "<th>accused</th><th>claims</th>"
@@ -800,23 +803,23 @@ write_who(FILE *fp, dm_archive *a, const struct dm_filter *f)
 			    "<th>kinds</th><th>topics</th></tr></thead>\n"
 			    "<tbody>\n", fp);
 		fputs("<tr><td><span class=\"code\">", fp);
-		html(fp, db_column_text(st, 0));
+		html(fp, r.cell[0]);
 		fputs("</span><br>", fp);
-		html(fp, db_column_text(st, 1));
+		html(fp, r.cell[1]);
 		fputs("</td><td><span class=\"code\">", fp);
-		html(fp, db_column_text(st, 2));
+		html(fp, r.cell[2]);
 		fputs("</span><br>", fp);
-		html(fp, db_column_text(st, 3));
+		html(fp, r.cell[3]);
 		fprintf(fp, "</td><td class=\"n\">%lld</td><td class=\"n\">"
-		    "%lld</td><td class=\"d\">", (long long)db_column_int(st,
-		    4), (long long)db_column_int(st, 5));
-		html(fp, query_text(st, DM_LIST_WHO, 6));
+		    "%lld</td><td class=\"d\">", (long long)r.num[4],
+		    (long long)r.num[5]);
+		html(fp, r.cell[6]);
 		fputs("</td><td class=\"d\">", fp);
-		html(fp, query_text(st, DM_LIST_WHO, 7));
+		html(fp, r.cell[7]);
 		fputs("</td><td>", fp);
-		escape_list(fp, db_column_text(st, 8), ", ", html_esc);
+		escape_list(fp, r.cell[8], ", ", html_esc);
 		fputs("</td><td>", fp);
-		escape_list(fp, db_column_text(st, 9), ", ", html_esc);
+		escape_list(fp, r.cell[9], ", ", html_esc);
 		fputs("</td></tr>\n", fp);
 	}
 	if (rc == DB_DONE) {
@@ -825,6 +828,7 @@ write_who(FILE *fp, dm_archive *a, const struct dm_filter *f)
 		    "<p class=\"note\">No accusations match.</p>\n", fp);
 		fputs("</section>\n", fp);
 	}
+	query_row_free(&r);
 	db_finalize(st);
 	return rc;
 }

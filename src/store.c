@@ -174,7 +174,10 @@ static const char sql_who_rebuild[] =
     "UPDATE pending SET import_id = -1;"
     "DELETE FROM who_pairs; DELETE FROM who_statements;"
     "DELETE FROM who_kinds; DELETE FROM who_topics;"
-    "INSERT INTO who_pairs SELECT * FROM who_pairs_fresh;"
+    "INSERT INTO who_pairs (" STORE_WHO_FRESH ")"
+    " SELECT * FROM who_pairs_fresh;"
+    /* Packs each listing (trigger who_listing_pack). */
+    "UPDATE who_pairs SET kinds = kinds;"
     "INSERT INTO who_statements SELECT * FROM who_statements_fresh;"
     "INSERT INTO who_kinds SELECT * FROM who_kinds_fresh;"
     "INSERT INTO who_topics SELECT * FROM who_topics_fresh;"

@@ -107,6 +107,10 @@ int	store_import_begin(struct store *s, const char *file, int64_t *id);
 int	store_pending_set(struct store *s, int64_t import_id);
 int	store_index_pending(struct store *s, int64_t import_id, int64_t sid);
 
+/* The columns of who_pairs that the view who_pairs_fresh computes. */
+#define STORE_WHO_FRESH	"lvl, accuser, accused, claims, statements,"	\
+	" accuser_name, accused_name, first_lo, last_hi, kinds, topics"
+
 /*
  * Fills the who summary again from the claims, within the caller's
  * transaction, with no import pending.

@@ -70,15 +70,32 @@ expect_same() {
 
 # unmigrate_claim_dates DB: takes out what migration 0004 added (the
 # statement date on claims and its index), as in an archive made before
-# it.  DROP COLUMN checks every trigger, and sqlite3 lacks the tokenizer
-# the full-text tables name: their triggers leave and come back around it.
+# it.
 unmigrate_claim_dates() {
+	drop_column "$1" "DROP INDEX claims_by_date;" claims statement_lo
+}
+
+# unmigrate_who_packed DB: takes out what migration 0006 added (the
+# packed listing of who_pairs, its trigger and its index) and puts back
+# the index before it; its view it makes again whatever was there.
+unmigrate_who_packed() {
+	drop_column "$1" "DROP TRIGGER who_listing_pack;
+		DROP INDEX who_pairs_listing;" who_pairs listing
+	sqlite3 "$1" "CREATE INDEX who_pairs_listing ON who_pairs (lvl,
+		claims DESC, accuser, accused, statements, accuser_name,
+		accused_name, first_lo, last_hi, kinds, topics)"
+}
+
+# drop_column DB SQL TABLE COLUMN: runs SQL, then drops the column.
+# DROP COLUMN checks every trigger, and sqlite3 lacks the tokenizer the
+# full-text tables name: their triggers leave and come back around it.
+drop_column() {
 	_fts="FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_fts_*'"
 	{
 		echo "BEGIN;"
 		sqlite3 "$1" "SELECT 'DROP TRIGGER ' || name || ';' $_fts"
-		echo "DROP INDEX claims_by_date;"
-		echo "ALTER TABLE claims DROP COLUMN statement_lo;"
+		echo "$2"
+		echo "ALTER TABLE $3 DROP COLUMN $4;"
 		sqlite3 "$1" "SELECT sql || ';' $_fts"
 		echo "COMMIT;"
 	} | sqlite3 "$1"

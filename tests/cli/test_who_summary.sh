@@ -94,7 +94,7 @@ expect_status 0
 same_who
 
 check "every listing column of the summary is checked"
-for col in accuser_name accused_name first_lo last_hi kinds topics; do
+for col in accuser_name accused_name first_lo last_hi kinds topics listing; do
 	sqlite3 test.db "UPDATE who_pairs SET $col = 'x' WHERE (lvl, accuser,
 		accused) = (SELECT lvl, accuser, accused FROM who_pairs
 		WHERE topics IS NOT NULL LIMIT 1)"
@@ -135,10 +135,53 @@ expect_out "ZZX,Zedland,USA,United States,1,1,2021-07-19,2021-07-19,accuse,cyber
 checked
 same_who
 
+check "a name with the packing's own characters comes back whole"
+cat >odd.json <<'EOF2'
+{"actors": [{"code": "ODD", "name": "3:a,-, 12:é,"}],
+ "statements": [{"id": "odd-1", "issuer": "ODD", "date": "2021-07-20",
+  "title": "Odd", "claims": [{"kind": "accuse", "target": "USA"}]}]}
+EOF2
+run import odd.json
+expect_status 0
+run who --by ODD --csv
+expect_out 'ODD,"3:a,-, 12:é,",USA,United States,1,1,2021-07-20,2021-07-20,accuse,'
+run who --by ODD --json
+expect_out '"accuser_name": "3:a,-, 12:é,"'
+expect_out '"topics": []'
+checked
+same_who
+
+check "a listing that does not unpack is an error, not a wrong row"
+sqlite3 test.db "UPDATE who_pairs SET listing = '9:x,' WHERE accuser = 'ODD'"
+run who --by ODD
+expect_status 1
+expect_err "who_pairs.listing is not 6 packed texts"
+expect_err_lines 1
+run check --rebuild
+expect_status 0
+run who --by ODD --csv
+expect_out 'ODD,"3:a,-, 12:é,",USA'
+
+check "an archive of schema level 5 gains the packed listing, filled, when used"
+"$DEMARCHE" who --csv >before.csv
+"$DEMARCHE" who --rollup --json >before.json
+unmigrate_who_packed test.db
+sqlite3 test.db "DELETE FROM schema_migrations WHERE version = 6;
+	PRAGMA user_version = 5"
+run who --csv
+expect_status 0
+expect_err "archive brought from schema level 5 to 6"
+expect_same "$WORK/out" before.csv
+"$DEMARCHE" who --rollup --json >after.json
+expect_same after.json before.json
+checked
+same_who
+
 check "an archive of schema level 1 gains the summary, filled, when used"
 # Every object of the summary goes, triggers and views first, and with it
 # every migration after the first: the claims' statement dates and the
 # index of imports too.
+unmigrate_who_packed test.db
 unmigrate_import_index test.db
 unmigrate_claim_dates test.db
 sqlite3 test.db "SELECT 'DROP ' || type || ' ' || name || ';' FROM sqlite_schema
