@@ -37,16 +37,18 @@ struct out {
 	int			 werrno;	/* first write failure, or 0 */
 	struct buf		 line;		/* the row being formatted */
 	/*
-	 * table: the header, then the rows, as shown, one after another
-	 * in pool, each with its NUL; cell gives each one's start and
-	 * cellw its width.  One pool, not an allocation per cell.
+	 * table: the cells of the header, then of the rows, as shown, one
+	 * after another in pool, each ended by its NUL, and cellw gives
+	 * each one's width.  One pool, not an allocation per cell, and
+	 * nothing more per cell than its width: memory written was most
+	 * of the cost of a long table.
 	 */
 	struct buf		 pool;
-	size_t			*cell;
-	size_t			*cellw;
+	uint32_t		*cellw;
 	size_t			 nstored;	/* table: whole rows stored */
-	size_t			 cellcap;	/* table: rows cell can hold */
+	size_t			 cellcap;	/* table: rows cellw can hold */
 	size_t			*width;		/* table: widest cell per column */
+	size_t			*len;		/* table: a row's cell lengths */
 };
 
 /* Indexed by enum out_format. */
@@ -133,6 +135,17 @@ buf_pad(struct buf *b, size_t n)
 #define ONES		UINT64_C(0x0101010101010101)
 #define HIGHS		UINT64_C(0x8080808080808080)
 
+/*
+ * Flags the bytes of v below 0x20 or above 0x7e.  A borrow or carry can
+ * flag a byte wrongly only above one flagged rightly, so the lowest flag
+ * is a true one: on a little-endian machine, the first byte in memory.
+ */
+static inline uint64_t
+unprintable(uint64_t v)
+{
+	return (((v - 0x20 * ONES) & ~v) | ((v + ONES) | v)) & HIGHS;
+}
+
 /* The length of the run of printable ASCII at s: one column each. */
 static size_t
 ascii_run(const char *s, size_t n)
@@ -140,16 +153,9 @@ ascii_run(const char *s, size_t n)
 	uint64_t v, m;
 	size_t i = 0;
 
-	/*
-	 * m flags the bytes below 0x20 or above 0x7e.  A borrow or carry
-	 * can flag a byte wrongly only above one flagged rightly, so the
-	 * lowest flag is a true one: on a little-endian machine, the first
-	 * byte in memory.
-	 */
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&v, s + i, 8);
-		m = (((v - 0x20 * ONES) & ~v) | ((v + ONES) | v)) & HIGHS;
-		if (m != 0) {
+		if ((m = unprintable(v)) != 0) {
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 			return i + (size_t)__builtin_ctzll(m) / 8;
 #else
@@ -159,6 +165,50 @@ ascii_run(const char *s, size_t n)
 	}
 	for (; i < n && s[i] >= 0x20 && s[i] < 0x7f; i++)
 		;
+	return i;
+}
+
+/*
+ * Copies to d the run of printable ASCII and list separators at s, n
+ * bytes at most, each separator as "; ", and returns its length; *len
+ * gets what was written, which is also its width.  d has room for 2n + 8
+ * bytes: words are stored whole, then only their plain bytes counted.
+ * Lists of short items (topics) made a call per item before.
+ */
+static size_t
+list_run(char *d, const char *s, size_t n, size_t *len)
+{
+	uint64_t v, m;
+	size_t i = 0, o = 0, j;
+
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (i + 8 <= n) {
+		memcpy(&v, s + i, 8);
+		memcpy(d + o, &v, 8);
+		if ((m = unprintable(v)) == 0) {
+			i += 8;
+			o += 8;
+			continue;
+		}
+		j = (size_t)__builtin_ctzll(m) / 8;
+		i += j;
+		o += j;
+		if (s[i] != OUT_LIST_SEP)
+			break;
+		d[o++] = ';';
+		d[o++] = ' ';
+		i++;
+	}
+#endif
+	for (; i < n; i++)
+		if (s[i] >= 0x20 && s[i] < 0x7f)
+			d[o++] = s[i];
+		else if (s[i] == OUT_LIST_SEP) {
+			d[o++] = ';';
+			d[o++] = ' ';
+		} else
+			break;
+	*len = o;
 	return i;
 }
 
@@ -485,13 +535,26 @@ table_text(struct out *o, const char *s, enum col_type type)
 {
 	struct buf *b = &o->pool;
 	utf8proc_int32_t cp;
-	size_t n, k, w, cut, cutw, fit;
+	size_t n, k, w, cut, cutw, fit, len;
+	char *d;
+	/* Without a cut to place, a list is copied a run at a time. */
+	int runs = type == COL_LIST && !(o->flags & OUT_TRUNCATE);
 
 	n = s == NULL ? 0 : strlen(s);
 	w = cutw = 0;
 	cut = b->len;
 	while (n > 0) {
-		if ((k = ascii_run(s, n)) > 0) {
+		if (runs) {
+			if ((d = buf_room(b, 2 * n + 8)) == NULL)
+				break;
+			if ((k = list_run(d, s, n, &len)) > 0) {
+				b->len += len;
+				w += len;
+				s += k;
+				n -= k;
+				continue;
+			}
+		} else if ((k = ascii_run(s, n)) > 0) {
 			buf_addn(b, s, k);
 			/* Where to cut: after the characters that fit. */
 			if (w + 1 < TRUNC_WIDTH) {
@@ -542,30 +605,28 @@ table_text(struct out *o, const char *s, enum col_type type)
 static int
 table_store(struct out *o, const char *const *cells, int header)
 {
-	size_t *np, *nw;
-	size_t i, ncap, k;
+	uint32_t *nw;
+	size_t i, ncap, w;
 
 	if (o->nstored >= o->cellcap) {
 		ncap = o->cellcap == 0 ? 64 : o->cellcap * 2;
-		if (ncap > SIZE_MAX / sizeof(size_t) / o->ncols)
+		if (ncap > SIZE_MAX / sizeof(*nw) / o->ncols ||
+		    (nw = realloc(o->cellw,
+		    ncap * o->ncols * sizeof(*nw))) == NULL)
 			return dm_error(DM_ERROR, "out of memory");
-		if ((np = realloc(o->cell,
-		    ncap * o->ncols * sizeof(size_t))) != NULL)
-			o->cell = np;
-		if ((nw = realloc(o->cellw,
-		    ncap * o->ncols * sizeof(size_t))) != NULL)
-			o->cellw = nw;
-		if (np == NULL || nw == NULL)
-			return dm_error(DM_ERROR, "out of memory");
+		o->cellw = nw;
 		o->cellcap = ncap;
 	}
+	nw = o->cellw + o->nstored * o->ncols;
 	for (i = 0; i < o->ncols; i++) {
-		k = o->nstored * o->ncols + i;
-		o->cell[k] = o->pool.len;
-		o->cellw[k] = table_text(o, cells[i],
-		    header ? COL_TEXT : o->cols[i].type);
-		if (o->cellw[k] > o->width[i])
-			o->width[i] = o->cellw[k];
+		w = table_text(o, cells[i], header ? COL_TEXT :
+		    o->cols[i].type);
+		/* SQLite's texts are far shorter: a guard, not a limit. */
+		if (w > UINT32_MAX)
+			return dm_error(DM_ERROR, "a cell too wide for a table");
+		nw[i] = (uint32_t)w;
+		if (w > o->width[i])
+			o->width[i] = w;
 	}
 	if (o->pool.failed)
 		return dm_error(DM_ERROR, "out of memory");
@@ -573,36 +634,30 @@ table_store(struct out *o, const char *const *cells, int header)
 	return 0;
 }
 
-/* The length of the k-th stored cell: its NUL ends it in the pool. */
-static size_t
-cell_len(const struct out *o, size_t k)
-{
-	size_t end = k + 1 < o->nstored * o->ncols ? o->cell[k + 1] :
-	    o->pool.len;
-
-	return end - o->cell[k] - 1;
-}
-
 static int
 table_print(struct out *o)
 {
-	size_t r, i, k, pad, last;
+	const char *p = o->pool.p, *cell;
+	const uint32_t *cw = o->cellw;
+	size_t r, i, pad, last;
 	int rc;
 
-	for (r = 0; r < o->nstored; r++) {
-		k = r * o->ncols;
+	for (r = 0; r < o->nstored; r++, cw += o->ncols) {
+		for (cell = p, i = 0; i < o->ncols; i++) {
+			o->len[i] = strlen(p);
+			p += o->len[i] + 1;
+		}
 		/* Padding after the last cell that shows something is noise. */
-		for (last = o->ncols; last > 1 && cell_len(o, k + last - 1) == 0;
+		for (last = o->ncols; last > 1 && o->len[last - 1] == 0;
 		    last--)
 			;
-		for (i = 0; i < last; i++, k++) {
-			pad = o->width[i] - o->cellw[k];
+		for (i = 0; i < last; cell += o->len[i++] + 1) {
+			pad = o->width[i] - cw[i];
 			if (i > 0)
 				buf_addn(&o->line, "  ", 2);
 			if (o->cols[i].type == COL_INT)
 				buf_pad(&o->line, pad);
-			buf_addn(&o->line, o->pool.p + o->cell[k],
-			    cell_len(o, k));
+			buf_addn(&o->line, cell, o->len[i]);
 			if (o->cols[i].type != COL_INT && i + 1 < last)
 				buf_pad(&o->line, pad);
 		}
@@ -653,7 +708,8 @@ out_new(struct out **out, FILE *fp, enum out_format fmt,
 		rc = emit(o);
 		break;
 	case OUT_TABLE:
-		if ((o->width = calloc(ncols, sizeof(*o->width))) == NULL) {
+		if ((o->width = calloc(ncols, sizeof(*o->width))) == NULL ||
+		    (o->len = calloc(ncols, sizeof(*o->len))) == NULL) {
 			rc = dm_error(DM_ERROR, "out of memory");
 			break;
 		}
@@ -731,9 +787,9 @@ out_free(struct out *o)
 	if (o == NULL)
 		return;
 	free(o->pool.p);
-	free(o->cell);
 	free(o->cellw);
 	free(o->width);
+	free(o->len);
 	free(o->line.p);
 	free(o);
 }
