@@ -229,11 +229,14 @@ static const struct part who_sql[] = {
 	/* Once, not again for each pair as a lookup in acc would. */
 	{ N_MUTUAL, ", back AS MATERIALIZED (SELECT DISTINCT accused AS"
 	    " accuser, accuser AS accused FROM acc)" },
+	/* Each name looked up once, though QUERY_PACK() names it twice. */
 	{ 0, " SELECT p.accuser, p.accused, p.nc, p.ns, "
-	    QUERY_PACK("(SELECT name FROM actors WHERE code = p.accuser)") " || "
-	    QUERY_PACK("(SELECT name FROM actors WHERE code = p.accused)") " || "
-	    QUERY_PACK("substr(p.lo, 11)") " || " QUERY_PACK("substr(p.hi, 11)") " || "
-	    QUERY_PACK("p.kinds") " || " QUERY_PACK("p.topics") " FROM pairs p WHERE 1" },
+	    QUERY_PACK("a.name") " || " QUERY_PACK("b.name") " || "
+	    QUERY_PACK("substr(p.lo, 11)") " || "
+	    QUERY_PACK("substr(p.hi, 11)") " || " QUERY_PACK("p.kinds")
+	    " || " QUERY_PACK("p.topics") " FROM pairs p"
+	    " LEFT JOIN actors a ON a.code = p.accuser"
+	    " LEFT JOIN actors b ON b.code = p.accused WHERE 1" },
 	{ N_MUTUAL, " AND EXISTS (SELECT 1 FROM back q WHERE"
 	    " q.accuser = p.accuser AND q.accused = p.accused)" },
 	{ 0, " ORDER BY p.nc DESC, p.accuser, p.accused LIMIT :limit" },
