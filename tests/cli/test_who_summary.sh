@@ -152,11 +152,21 @@ checked
 same_who
 
 check "a listing that does not unpack is an error, not a wrong row"
-sqlite3 test.db "UPDATE who_pairs SET listing = '9:x,' WHERE accuser = 'ODD'"
-run who --by ODD
-expect_status 1
-expect_err "who_pairs.listing is not 6 packed texts"
-expect_err_lines 1
+# Too long, too few, one byte more, a comma missing, no length, a length
+# past any size, empty, NULL.
+for bad in "'9:x,'" "'1:a,1:b,1:c,1:d,1:e,'" "'1:a,1:b,1:c,1:d,1:e,1:f,x'" \
+    "'1:a,1:b,1:c,1:d,1:e,1:fx'" "':,-,-,-,-,-,'" \
+    "'99999999999999999999999:a,-,-,-,-,-,'" "''" "NULL"; do
+	sqlite3 test.db "UPDATE who_pairs SET listing = $bad WHERE accuser = 'ODD'"
+	run who --by ODD
+	expect_status 1
+	expect_err "who_pairs.listing is not 6 packed texts"
+	expect_err_lines 1
+done
+sqlite3 test.db "UPDATE who_pairs SET listing = '-,-,-,-,-,-,' WHERE accuser = 'ODD'"
+run who --by ODD --csv
+expect_status 0
+expect_out "ODD,,USA,,1,1,,,,"
 run check --rebuild
 expect_status 0
 run who --by ODD --csv
