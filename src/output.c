@@ -541,6 +541,12 @@ table_text(struct out *o, const char *s, enum col_type type)
 	int runs = type == COL_LIST && !(o->flags & OUT_TRUNCATE);
 
 	n = s == NULL ? 0 : strlen(s);
+	/* Most cells: plain ASCII with no cut to place, copied at once. */
+	if (n == 0 || ((n <= TRUNC_WIDTH || !(o->flags & OUT_TRUNCATE)) &&
+	    ascii_run(s, n) == n)) {
+		buf_addn(b, n == 0 ? "" : s, n + 1);
+		return n;
+	}
 	w = cutw = 0;
 	cut = b->len;
 	while (n > 0) {
