@@ -904,12 +904,10 @@ query_row(struct db_stmt *st, enum dm_listing what, struct query_row *r)
 {
 	const struct listing *l = &listings[what];
 	const char *packed[QUERY_MAX_COLS], *t;
-	size_t i, k, n, npacked = 0;
+	size_t i, k, n, npacked = (size_t)__builtin_popcount(l->packed);
 	int j = 0, rc;
 	char *nb;
 
-	for (i = 0; i < l->ncols; i++)
-		npacked += l->packed >> i & 1;
 	if (npacked > 0) {
 		/* The last column, after one for each column not packed. */
 		k = l->ncols - npacked;

@@ -13,9 +13,9 @@ struct db_stmt;
 
 /*
  * Prepares the listing what with the filters of f resolved and bound;
- * its rows, read with query_row() (some columns come packed in one),
- * are those of SPEC section 4 for the listing.  The caller finalizes
- * *out.  Returns as dm_list() does.
+ * its rows are those of SPEC section 4 for the listing, as query_row()
+ * reads them: who's texts come packed in one column.  The caller
+ * finalizes *out.  Returns as dm_list() does.
  */
 int	query_prepare(dm_archive *a, enum dm_listing what,
 	    const struct dm_filter *f, struct db_stmt **out);
