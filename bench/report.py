@@ -352,9 +352,10 @@ def section_summary(p, m, runs):
     p("## What keeping the who summary costs")
     p("")
     p(f"The import of {n:,} statements above sums the who summary up in "
-      "bulk at the end of its file: the statements `STMT_INDEX_WHO_*` and "
-      "`STMT_WHO_SETTLE*` of `src/store.c` (`bench/summary-sql.py` reads "
-      "them from there). Run again by the sqlite3 CLI on a copy of that "
+      "bulk at the end of its file: the statements from `sql_edges` and "
+      "`STMT_INDEX_EDGES` to `STMT_INDEX_DONE` (less the full-text ones) "
+      "and `STMT_WHO_SETTLE*` of `src/store.c` (`bench/summary-sql.py` "
+      "reads them from there). Run again by the sqlite3 CLI on a copy of that "
       "archive with its summary emptied "
       f"({len(bulk)} runs): {med(bulk, 'wall'):.2f} s wall "
       f"({rng(bulk, 'wall', '{:.2f}')}), {cpu:.2f} s CPU: "
@@ -363,7 +364,7 @@ def section_summary(p, m, runs):
       + (f" (the statements as of `{m['summary_build']}`)"
          if m.get("summary_build") and m["summary_build"] != m["commit"]
          else "") + ". While statements go in, the summary's triggers "
-      "only test whether their statement is under import.")
+      "only test whether an import is under way (migration 0007).")
     p("")
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prints, as SQL, the bulk statements with which an import sums up the
-who summary at the end of a file (the STMT_INDEX_WHO_* and STMT_WHO_SETTLE*
-statements of src/store.c, read from there), for import 1 as a whole.
+who summary at the end of a file (sql_edges, STMT_INDEX_EDGES to
+STMT_INDEX_DONE less the full-text ones, and STMT_WHO_SETTLE* of
+src/store.c, read from there), for import 1 as a whole.
 
 usage: summary-sql.py src/store.c > summary.sql
 
@@ -12,12 +13,10 @@ import re
 import sys
 
 
-def statements(src):
-    start = src.index('"INSERT INTO who_pairs (lvl, accuser, accused, claims,')
-    end = src.index('"DELETE FROM who_dirty"', start)
-    end = src.index("\n", end)
+def strings(text):
+    """The C string literals of text, one per statement ending in ','."""
     out, cur = [], ""
-    for line in src[start:end].split("\n"):
+    for line in text.split("\n"):
         line = line.strip()
         if line.startswith(("/*", "*")):
             continue
@@ -30,16 +29,28 @@ def statements(src):
     return [s.replace("?1", "1").replace("?2", "NULL") for s in out]
 
 
+def between(src, first, last):
+    start = src.index(first)
+    end = src.index("\n", src.index(last, start))
+    return src[start:end]
+
+
 def main():
-    sql = statements(open(sys.argv[1], encoding="utf-8").read())
-    if len(sql) != 6:
-        sys.exit(f"summary-sql.py: found {len(sql)} statements, not 6")
+    src = open(sys.argv[1], encoding="utf-8").read()
+    edges = strings(between(src, "static const char sql_edges[] =",
+                            ";\n").replace(";", ","))
+    sql = strings(between(src, '"INSERT INTO temp.import_edges"',
+                          '"DELETE FROM who_dirty"'))
+    if len(edges) != 1 or len(sql) != 9:
+        sys.exit(f"summary-sql.py: found {len(edges)} and {len(sql)} "
+                 "statements, not 1 and 9")
     print("BEGIN;")
     print("UPDATE pending SET import_id = 1;")
-    for s in sql[:4]:
+    print(edges[0] + ";")
+    for s in sql[:7]:
         print(s + ";")
     print("UPDATE pending SET import_id = NULL;")
-    for s in sql[4:]:
+    for s in sql[7:]:
         print(s + ";")
     print("COMMIT;")
 

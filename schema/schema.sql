@@ -138,7 +138,9 @@ CREATE INDEX claim_topics_topic ON claim_topics (topic);
 -- The import under way, if any: its statements are indexed for search
 -- (and, from migration 0002, summed up for 'who') in bulk at the end of
 -- each file, inside its transaction, so the insert triggers leave them
--- alone.  One row; NULL outside an import.
+-- alone.  Only the import writes while it is under way, so from migration
+-- 0007 the insert triggers test this row alone, without looking up each
+-- row's statement.  One row; NULL outside an import.
 CREATE TABLE pending (
 	import_id INTEGER
 ) STRICT;
@@ -168,9 +170,7 @@ WHEN (SELECT import_id FROM pending) IS NULL
 	VALUES (new.sid, new.title, new.text);
 END;
 CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims
-WHEN (SELECT import_id FROM pending) IS NULL
-	OR (SELECT import_id FROM statements WHERE sid = new.statement_id)
-	IS NOT (SELECT import_id FROM pending) BEGIN
+WHEN (SELECT import_id FROM pending) IS NULL BEGIN
 	INSERT INTO claims_fts (rowid, summary, quote)
 	VALUES (new.id, new.summary, new.quote);
 END;
@@ -299,11 +299,9 @@ GROUP BY e.lvl, e.accuser, e.accused, p.topic;
 -- claim already put it there (level 1), and the statement unless one of
 -- its edges did.
 CREATE TRIGGER who_target_insert AFTER INSERT ON claim_targets
-WHEN (SELECT kind FROM claims WHERE id = new.claim_id)
-	IN ('accuse', 'criticize', 'condemn') AND ((SELECT import_id FROM pending) IS NULL
-	OR (SELECT s.import_id FROM claims c JOIN statements s
-	ON s.sid = c.statement_id WHERE c.id = new.claim_id)
-	IS NOT (SELECT import_id FROM pending)) BEGIN
+WHEN (SELECT import_id FROM pending) IS NULL
+	AND (SELECT kind FROM claims WHERE id = new.claim_id)
+	IN ('accuse', 'criticize', 'condemn') BEGIN
 	INSERT INTO who_pairs (lvl, accuser, accused, claims, statements)
 	SELECT e.lvl, e.accuser, e.accused,
 		NOT EXISTS (SELECT 1 FROM who_edges o WHERE o.cid = e.cid
@@ -382,11 +380,9 @@ CREATE TRIGGER who_statement_delete BEFORE DELETE ON statements BEGIN
 END;
 
 CREATE TRIGGER who_topic_insert AFTER INSERT ON claim_topics
-WHEN (SELECT kind FROM claims WHERE id = new.claim_id)
-	IN ('accuse', 'criticize', 'condemn') AND ((SELECT import_id FROM pending) IS NULL
-	OR (SELECT s.import_id FROM claims c JOIN statements s
-	ON s.sid = c.statement_id WHERE c.id = new.claim_id)
-	IS NOT (SELECT import_id FROM pending)) BEGIN
+WHEN (SELECT import_id FROM pending) IS NULL
+	AND (SELECT kind FROM claims WHERE id = new.claim_id)
+	IN ('accuse', 'criticize', 'condemn') BEGIN
 	INSERT INTO who_topics (lvl, accuser, accused, topic, n)
 	SELECT lvl, accuser, accused, new.topic, 1 FROM who_edges
 	WHERE cid = new.claim_id
@@ -512,24 +508,27 @@ CREATE TRIGGER who_touched_insert INSTEAD OF INSERT ON who_touched BEGIN
 	AND accused = new.accused AND (SELECT import_id FROM pending) IS NULL;
 END;
 
-CREATE TRIGGER who_listing_pair AFTER INSERT ON who_pairs BEGIN
+CREATE TRIGGER who_listing_pair AFTER INSERT ON who_pairs
+WHEN (SELECT import_id FROM pending) IS NULL BEGIN
 	INSERT INTO who_touched VALUES (new.lvl, new.accuser, new.accused);
 END;
 CREATE TRIGGER who_listing_statement_insert AFTER INSERT ON who_statements
-BEGIN
+WHEN (SELECT import_id FROM pending) IS NULL BEGIN
 	INSERT INTO who_touched VALUES (new.lvl, new.accuser, new.accused);
 END;
 CREATE TRIGGER who_listing_statement_delete AFTER DELETE ON who_statements
 BEGIN
 	INSERT INTO who_touched VALUES (old.lvl, old.accuser, old.accused);
 END;
-CREATE TRIGGER who_listing_kind_insert AFTER INSERT ON who_kinds BEGIN
+CREATE TRIGGER who_listing_kind_insert AFTER INSERT ON who_kinds
+WHEN (SELECT import_id FROM pending) IS NULL BEGIN
 	INSERT INTO who_touched VALUES (new.lvl, new.accuser, new.accused);
 END;
 CREATE TRIGGER who_listing_kind_delete AFTER DELETE ON who_kinds BEGIN
 	INSERT INTO who_touched VALUES (old.lvl, old.accuser, old.accused);
 END;
-CREATE TRIGGER who_listing_topic_insert AFTER INSERT ON who_topics BEGIN
+CREATE TRIGGER who_listing_topic_insert AFTER INSERT ON who_topics
+WHEN (SELECT import_id FROM pending) IS NULL BEGIN
 	INSERT INTO who_touched VALUES (new.lvl, new.accuser, new.accused);
 END;
 CREATE TRIGGER who_listing_topic_delete AFTER DELETE ON who_topics BEGIN

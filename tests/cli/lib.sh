@@ -86,6 +86,22 @@ unmigrate_who_packed() {
 		accused_name, first_lo, last_hi, kinds, topics)"
 }
 
+# unmigrate_import_in_bulk DB: puts back the insert triggers that
+# migration 0007 made again, as the migrations before it made them.
+unmigrate_import_in_bulk() {
+	{
+		echo "BEGIN;"
+		for _t in claims_fts_insert who_target_insert who_topic_insert \
+		    who_listing_pair who_listing_statement_insert \
+		    who_listing_kind_insert who_listing_topic_insert; do
+			echo "DROP TRIGGER $_t;"
+			sed -n "/^CREATE TRIGGER $_t /,/^END;/p" \
+			    "$SOURCE_DIR"/migrations/000[123]-*.sql
+		done
+		echo "COMMIT;"
+	} | sqlite3 "$1"
+}
+
 # drop_column DB SQL TABLE COLUMN: runs SQL, then drops the column.
 # DROP COLUMN checks every trigger, and sqlite3 lacks the tokenizer the
 # full-text tables name: their triggers leave and come back around it.
