@@ -298,10 +298,8 @@ GROUP BY e.lvl, e.accuser, e.accused, p.topic;
 -- A new edge: the pair gains the claim unless another target of the same
 -- claim already put it there (level 1), and the statement unless one of
 -- its edges did.
-CREATE TRIGGER who_target_insert AFTER INSERT ON claim_targets
-WHEN (SELECT import_id FROM pending) IS NULL
-	AND (SELECT kind FROM claims WHERE id = new.claim_id)
-	IN ('accuse', 'criticize', 'condemn') BEGIN
+CREATE VIEW who_target_added AS SELECT claim_id, actor_id FROM claim_targets WHERE 0;
+CREATE TRIGGER who_target_added_insert INSTEAD OF INSERT ON who_target_added BEGIN
 	INSERT INTO who_pairs (lvl, accuser, accused, claims, statements)
 	SELECT e.lvl, e.accuser, e.accused,
 		NOT EXISTS (SELECT 1 FROM who_edges o WHERE o.cid = e.cid
@@ -328,6 +326,12 @@ WHEN (SELECT import_id FROM pending) IS NULL
 	JOIN claim_topics p ON p.claim_id = e.cid
 	WHERE e.cid = new.claim_id AND e.target_id = new.actor_id
 	ON CONFLICT (lvl, accuser, accused, topic) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER who_target_insert AFTER INSERT ON claim_targets
+WHEN (SELECT import_id FROM pending) IS NULL
+	AND (SELECT kind FROM claims WHERE id = new.claim_id)
+	IN ('accuse', 'criticize', 'condemn') BEGIN
+	INSERT INTO who_target_added VALUES (new.claim_id, new.actor_id);
 END;
 
 -- An edge leaving, while its claim and statement still exist: deleting a
@@ -379,14 +383,18 @@ CREATE TRIGGER who_statement_delete BEFORE DELETE ON statements BEGIN
 		WHERE statement_id = old.sid);
 END;
 
-CREATE TRIGGER who_topic_insert AFTER INSERT ON claim_topics
-WHEN (SELECT import_id FROM pending) IS NULL
-	AND (SELECT kind FROM claims WHERE id = new.claim_id)
-	IN ('accuse', 'criticize', 'condemn') BEGIN
+CREATE VIEW who_topic_added AS SELECT claim_id, topic FROM claim_topics WHERE 0;
+CREATE TRIGGER who_topic_added_insert INSTEAD OF INSERT ON who_topic_added BEGIN
 	INSERT INTO who_topics (lvl, accuser, accused, topic, n)
 	SELECT lvl, accuser, accused, new.topic, 1 FROM who_edges
 	WHERE cid = new.claim_id
 	ON CONFLICT (lvl, accuser, accused, topic) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER who_topic_insert AFTER INSERT ON claim_topics
+WHEN (SELECT import_id FROM pending) IS NULL
+	AND (SELECT kind FROM claims WHERE id = new.claim_id)
+	IN ('accuse', 'criticize', 'condemn') BEGIN
+	INSERT INTO who_topic_added VALUES (new.claim_id, new.topic);
 END;
 CREATE TRIGGER who_topic_delete BEFORE DELETE ON claim_topics
 WHEN (SELECT kind FROM claims WHERE id = old.claim_id)

@@ -87,7 +87,8 @@ unmigrate_who_packed() {
 }
 
 # unmigrate_import_in_bulk DB: puts back the insert triggers that
-# migration 0007 made again, as the migrations before it made them.
+# migration 0007 made again, as the migrations before it made them, and
+# drops the views it added (their triggers go with them).
 unmigrate_import_in_bulk() {
 	{
 		echo "BEGIN;"
@@ -98,6 +99,7 @@ unmigrate_import_in_bulk() {
 			sed -n "/^CREATE TRIGGER $_t /,/^END;/p" \
 			    "$SOURCE_DIR"/migrations/000[123]-*.sql
 		done
+		echo "DROP VIEW who_target_added; DROP VIEW who_topic_added;"
 		echo "COMMIT;"
 	} | sqlite3 "$1"
 }
