@@ -172,7 +172,7 @@ static const char *const stmt_sql[STMT__MAX] = {
 /*
  * The edges of the statements being summed up: a scratch table of the
  * connection, outside the archive and its journal.  Reading who_edges once
- * instead of once per summary table took a third off summing up a file.
+ * instead of once per summary table took a fifth off summing up a file.
  */
 static const char sql_edges[] =
     "CREATE TEMP TABLE IF NOT EXISTS import_edges (lvl INTEGER,"
