@@ -14,7 +14,8 @@ import sys
 
 
 def strings(text):
-    """The C string literals of text, one per statement ending in ','."""
+    """The C string literals of text joined, a statement per "," ending
+    a line (the last may end otherwise)."""
     out, cur = [], ""
     for line in text.split("\n"):
         line = line.strip()
@@ -38,7 +39,7 @@ def between(src, first, last):
 def main():
     src = open(sys.argv[1], encoding="utf-8").read()
     edges = strings(between(src, "static const char sql_edges[] =",
-                            ";\n").replace(";", ","))
+                            ";\n"))
     sql = strings(between(src, '"INSERT INTO temp.import_edges"',
                           '"DELETE FROM who_dirty"'))
     if len(edges) != 1 or len(sql) != 9:
