@@ -57,6 +57,7 @@ struct import {
 	int64_t                         index;	/* statements seen */
 	long                            line;	/* JSON Lines: current line */
 	struct dm_import_progress       progress;
+	char                           *indexes;	/* deferred: SQL to make */
 	char                            where[160];
 };
 
@@ -764,6 +765,27 @@ open_input(const char *path, FILE **fp, const char **name, uint64_t *total)
 }
 
 /*
+ * A file at least as large as the archive goes in faster without the
+ * indexes only queries read: made again from all rows at the end, they
+ * are sorted once instead of updated at random row by row (100,000
+ * statements into a new archive: 58.2 s against 67.0 s, system time 7.6 s
+ * against 12.0 s).  A stream of unknown size keeps them.
+ */
+static int
+defer_indexes(struct import *im)
+{
+	int64_t bytes;
+	int rc;
+
+	if (im->progress.total == 0)
+		return 0;
+	if ((rc = store_archive_bytes(im->store, &bytes)) != 0)
+		return rc;
+	return im->progress.total < (uint64_t)bytes ? 0 :
+	    store_indexes_defer(im->store, &im->indexes);
+}
+
+/*
  * Imports the stream fp, named name, in one transaction; text says it is
  * plain text.  recode: the statements come from the archive itself, to
  * have their rule claims made again.
@@ -805,7 +827,8 @@ import_stream(dm_archive *a, const char *name, FILE *fp, int text,
 	if ((rc = db_begin(a->db)) != 0)
 		goto done;
 	if ((rc = store_import_begin(im.store, im.name, &im.import_id)) != 0 ||
-	    (rc = store_pending_set(im.store, im.import_id)) != 0)
+	    (rc = store_pending_set(im.store, im.import_id)) != 0 ||
+	    (rc = defer_indexes(&im)) != 0)
 		goto done;
 	changes = db_total_changes(a->db);
 	digest_init(&d);
@@ -826,7 +849,8 @@ import_stream(dm_archive *a, const char *name, FILE *fp, int text,
 		rc = db_rollback(a->db);
 		goto done;
 	}
-	if ((rc = store_index_pending(im.store, im.import_id, 0)) != 0 ||
+	if ((rc = store_indexes_restore(im.store, im.indexes)) != 0 ||
+	    (rc = store_index_pending(im.store, im.import_id, 0)) != 0 ||
 	    (rc = store_pending_set(im.store, 0)) != 0 ||
 	    (rc = store_import_finish(im.store, im.import_id, &rec)) != 0 ||
 	    (rc = db_commit(a->db)) != 0)
@@ -843,6 +867,7 @@ done:
 		counts->actors = before.actors;
 		counts->rejected = before.rejected + 1;
 	}
+	free(im.indexes);
 	ingest_free(im.ingest);
 	autocode_free(im.autocode);
 	arena_free(&im.arena);

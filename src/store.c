@@ -45,8 +45,30 @@ enum stmt {
 	STMT_INDEX_DONE,
 	STMT_WHO_SETTLE,
 	STMT_WHO_SETTLED,
+	STMT_QUERY_INDEXES,
+	STMT_ARCHIVE_BYTES,
 	STMT__MAX
 };
+
+/*
+ * The indexes that only queries read: while a file's rows go in, no
+ * statement of the import looks rows up by them (statements_import, which
+ * finds the file's statements, stays).  Each is the same list twice, as
+ * names and as the statements that drop them.
+ */
+#define QUERY_INDEXES	"'statements_issuer', 'statements_date',"	\
+	" 'statements_kind', 'responses_target', 'claims_by', 'claims_kind',"	\
+	" 'claims_by_date', 'claim_targets_actor', 'claim_topics_topic'"
+static const char sql_query_indexes_drop[] =
+    "DROP INDEX IF EXISTS statements_issuer;"
+    "DROP INDEX IF EXISTS statements_date;"
+    "DROP INDEX IF EXISTS statements_kind;"
+    "DROP INDEX IF EXISTS responses_target;"
+    "DROP INDEX IF EXISTS claims_by;"
+    "DROP INDEX IF EXISTS claims_kind;"
+    "DROP INDEX IF EXISTS claims_by_date;"
+    "DROP INDEX IF EXISTS claim_targets_actor;"
+    "DROP INDEX IF EXISTS claim_topics_topic;";
 
 static const char *const stmt_sql[STMT__MAX] = {
 	/* STMT_ACTOR_BY_CODE */
@@ -167,6 +189,11 @@ static const char *const stmt_sql[STMT__MAX] = {
 	 */
 	"INSERT INTO who_touched SELECT lvl, accuser, accused FROM who_dirty",
 	"DELETE FROM who_dirty",
+	/* STMT_QUERY_INDEXES: how to make them again, see QUERY_INDEXES */
+	"SELECT group_concat(sql || ';', '') FROM sqlite_schema"
+	" WHERE type = 'index' AND name IN (" QUERY_INDEXES ")",
+	/* STMT_ARCHIVE_BYTES */
+	"SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
 };
 
 /*
@@ -774,4 +801,40 @@ store_index_pending(struct store *s, int64_t import_id, int64_t sid)
 			return rc;
 	}
 	return 0;
+}
+
+int
+store_archive_bytes(struct store *s, int64_t *bytes)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = stmt_get(s, STMT_ARCHIVE_BYTES, &st)) != 0)
+		return rc;
+	return lookup_id(st, bytes);
+}
+
+int
+store_indexes_defer(struct store *s, char **restore)
+{
+	struct db_stmt *st;
+	const char *sql;
+	int rc;
+
+	*restore = NULL;
+	if ((rc = stmt_get(s, STMT_QUERY_INDEXES, &st)) != 0)
+		return rc;
+	if ((rc = db_step(st)) == DB_ROW && (sql = db_column_text(st, 0)) !=
+	    NULL && (*restore = strdup(sql)) == NULL)
+		rc = dm_error(DM_ERROR, "out of memory");
+	db_reset(st);
+	if (rc != DB_ROW)
+		return rc;
+	return *restore == NULL ? 0 : db_exec(s->db, sql_query_indexes_drop);
+}
+
+int
+store_indexes_restore(struct store *s, const char *restore)
+{
+	return restore == NULL ? 0 : db_exec(s->db, restore);
 }

@@ -107,6 +107,19 @@ int	store_import_begin(struct store *s, const char *file, int64_t *id);
 int	store_pending_set(struct store *s, int64_t import_id);
 int	store_index_pending(struct store *s, int64_t import_id, int64_t sid);
 
+/* The archive's size in bytes, as SQLite sees it in this transaction. */
+int	store_archive_bytes(struct store *s, int64_t *bytes);
+
+/*
+ * Bulk loading: the indexes that only queries read are dropped while a
+ * large file's rows go in, and made again, each in one sorted pass,
+ * before its statements are indexed.  Both within the import's
+ * transaction, which undoes both if it fails.  *restore gets the SQL that
+ * makes them again (NULL if none), for the caller to free.
+ */
+int	store_indexes_defer(struct store *s, char **restore);
+int	store_indexes_restore(struct store *s, const char *restore);
+
 /* The columns of who_pairs that the view who_pairs_fresh computes. */
 #define STORE_WHO_FRESH	"lvl, accuser, accused, claims, statements,"	\
 	" accuser_name, accused_name, first_lo, last_hi, kinds, topics"
