@@ -150,6 +150,10 @@ CREATE VIRTUAL TABLE statements_fts USING fts5(title, text,
 	content = 'statements', content_rowid = 'sid', tokenize = 'demarche');
 CREATE VIRTUAL TABLE claims_fts USING fts5(summary, quote,
 	content = 'claims', content_rowid = 'id', tokenize = 'demarche');
+-- Each gathers up to 8 MiB of new entries in memory before it writes a
+-- segment (migration 0008).
+INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', 8388608);
+INSERT INTO claims_fts (claims_fts, rank) VALUES ('hashsize', 8388608);
 
 CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements
 WHEN (SELECT import_id FROM pending) IS NULL

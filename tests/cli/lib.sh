@@ -104,6 +104,12 @@ unmigrate_import_in_bulk() {
 	} | sqlite3 "$1"
 }
 
+# unmigrate_fts_hash DB: takes out the full-text setting of migration 0008.
+unmigrate_fts_hash() {
+	sqlite3 "$1" "DELETE FROM statements_fts_config WHERE k = 'hashsize';
+		DELETE FROM claims_fts_config WHERE k = 'hashsize'"
+}
+
 # drop_column DB SQL TABLE COLUMN: runs SQL, then drops the column.
 # DROP COLUMN checks every trigger, and sqlite3 lacks the tokenizer the
 # full-text tables name: their triggers leave and come back around it.

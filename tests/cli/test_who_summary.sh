@@ -5,6 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 run init
+latest=$(ls "$SOURCE_DIR"/migrations/*.sql | wc -l)
 
 same_who() {
 	for args in "" "--rollup" "--mutual" "--mutual --rollup" "--by CHN" \
@@ -176,15 +177,16 @@ run who --by ODD --csv
 expect_out 'ODD,"3:a,-, 12:é,",USA'
 
 check "an archive of schema level 6 takes the insert triggers of 0007 and imports on"
+unmigrate_fts_hash test.db
 unmigrate_import_in_bulk test.db
-sqlite3 test.db "DELETE FROM schema_migrations WHERE version = 7;
+sqlite3 test.db "DELETE FROM schema_migrations WHERE version >= 7;
 	PRAGMA user_version = 6"
 [ "$(sqlite3 test.db "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'
 	AND sql LIKE '%(SELECT s.import_id FROM claims c JOIN statements s%'")" = 2 ] &&
     ok || bad "the triggers of level 6 are not back"
 run who --csv
 expect_status 0
-expect_err "archive brought from schema level 6 to 7"
+expect_err "archive brought from schema level 6 to $latest"
 [ "$(sqlite3 test.db "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'
 	AND sql LIKE '%(SELECT s.import_id FROM claims c JOIN statements s%'")" = 0 ] &&
     ok || bad "the triggers of level 6 are still there"
@@ -197,13 +199,14 @@ same_who
 check "an archive of schema level 5 gains the packed listing, filled, when used"
 "$DEMARCHE" who --csv >before.csv
 "$DEMARCHE" who --rollup --json >before.json
+unmigrate_fts_hash test.db
 unmigrate_import_in_bulk test.db
 unmigrate_who_packed test.db
 sqlite3 test.db "DELETE FROM schema_migrations WHERE version >= 6;
 	PRAGMA user_version = 5"
 run who --csv
 expect_status 0
-expect_err "archive brought from schema level 5 to 7"
+expect_err "archive brought from schema level 5 to $latest"
 expect_same "$WORK/out" before.csv
 "$DEMARCHE" who --rollup --json >after.json
 expect_same after.json before.json
@@ -214,6 +217,7 @@ check "an archive of schema level 1 gains the summary, filled, when used"
 # Every object of the summary goes, triggers and views first, and with it
 # every migration after the first: the claims' statement dates and the
 # index of imports too.
+unmigrate_fts_hash test.db
 unmigrate_import_in_bulk test.db
 unmigrate_who_packed test.db
 unmigrate_import_index test.db
@@ -227,7 +231,7 @@ sqlite3 test.db <drop.sql >/dev/null
 [ "$(sqlite3 test.db 'PRAGMA user_version')" = 1 ] && ok || bad "set back to level 1"
 run who --csv
 expect_status 0
-expect_err "archive brought from schema level 1 to $(ls "$SOURCE_DIR"/migrations/*.sql | wc -l)"
+expect_err "archive brought from schema level 1 to $latest"
 checked
 same_who
 
