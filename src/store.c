@@ -53,22 +53,11 @@ enum stmt {
 /*
  * The indexes that only queries read: while a file's rows go in, no
  * statement of the import looks rows up by them (statements_import, which
- * finds the file's statements, stays).  Each is the same list twice, as
- * names and as the statements that drop them.
+ * finds the file's statements, stays).
  */
 #define QUERY_INDEXES	"'statements_issuer', 'statements_date',"	\
 	" 'statements_kind', 'responses_target', 'claims_by', 'claims_kind',"	\
 	" 'claims_by_date', 'claim_targets_actor', 'claim_topics_topic'"
-static const char sql_query_indexes_drop[] =
-    "DROP INDEX IF EXISTS statements_issuer;"
-    "DROP INDEX IF EXISTS statements_date;"
-    "DROP INDEX IF EXISTS statements_kind;"
-    "DROP INDEX IF EXISTS responses_target;"
-    "DROP INDEX IF EXISTS claims_by;"
-    "DROP INDEX IF EXISTS claims_kind;"
-    "DROP INDEX IF EXISTS claims_by_date;"
-    "DROP INDEX IF EXISTS claim_targets_actor;"
-    "DROP INDEX IF EXISTS claim_topics_topic;";
 
 static const char *const stmt_sql[STMT__MAX] = {
 	/* STMT_ACTOR_BY_CODE */
@@ -189,8 +178,10 @@ static const char *const stmt_sql[STMT__MAX] = {
 	 */
 	"INSERT INTO who_touched SELECT lvl, accuser, accused FROM who_dirty",
 	"DELETE FROM who_dirty",
-	/* STMT_QUERY_INDEXES: how to make them again, see QUERY_INDEXES */
-	"SELECT group_concat(sql || ';', '') FROM sqlite_schema"
+	/* STMT_QUERY_INDEXES: how to make them again, and to drop them;
+	 * the names are the schema's own, from the list QUERY_INDEXES */
+	"SELECT group_concat(sql || ';', ''),"
+	" group_concat('DROP INDEX ' || name || ';', '') FROM sqlite_schema"
 	" WHERE type = 'index' AND name IN (" QUERY_INDEXES ")",
 	/* STMT_ARCHIVE_BYTES */
 	"SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
@@ -818,19 +809,26 @@ int
 store_indexes_defer(struct store *s, char **restore)
 {
 	struct db_stmt *st;
-	const char *sql;
+	const char *make, *drop;
+	char *dropping = NULL;
 	int rc;
 
 	*restore = NULL;
 	if ((rc = stmt_get(s, STMT_QUERY_INDEXES, &st)) != 0)
 		return rc;
-	if ((rc = db_step(st)) == DB_ROW && (sql = db_column_text(st, 0)) !=
-	    NULL && (*restore = strdup(sql)) == NULL)
+	/* None of them left: the aggregates are NULL, nothing to defer. */
+	if ((rc = db_step(st)) == DB_ROW &&
+	    (make = db_column_text(st, 0)) != NULL &&
+	    (drop = db_column_text(st, 1)) != NULL &&
+	    ((*restore = strdup(make)) == NULL ||
+	    (dropping = strdup(drop)) == NULL))
 		rc = dm_error(DM_ERROR, "out of memory");
+	/* SQLite drops nothing while a statement still reads the schema. */
 	db_reset(st);
-	if (rc != DB_ROW)
-		return rc;
-	return *restore == NULL ? 0 : db_exec(s->db, sql_query_indexes_drop);
+	if (rc == DB_ROW && dropping != NULL)
+		rc = db_exec(s->db, dropping);
+	free(dropping);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : rc;
 }
 
 int
