@@ -441,28 +441,32 @@ END;
 -- as written, as in who_statements.  kinds and topics are sorted and
 -- joined by char(31).
 
--- 'who' reads each pair's printed texts as one column, listing: SQLite's
--- work per column read was most of the cost of a long listing (a bare
--- loop over 85,692 pairs: 111 ms to read 10 columns, 73 ms to read 5
--- with 6 texts packed in one).  Each text is packed as its length in bytes, ':', its bytes
--- and ',', or as '-,' when NULL, so that any text, separators included,
--- comes back whole.  The dates go in as written, without the day in
--- front that orders them.  The columns it packs stay, for 'demarche
--- check' (which compares them with who_pairs_fresh, and listing with
--- them) and for other tools; a trigger packs them again whenever one of
--- them is set.
-
+-- 'who' reads each pair's printed row as one column, listing, packed
+-- from the other columns: the texts and counts in the order printed, each
+-- as its length in bytes, ':', its bytes and ',', or as '-,' when NULL,
+-- so that any text, separators included, comes back whole.  SQLite's
+-- work per column read was most of the cost of a long listing.  The
+-- dates go in as written, without the day in front that orders them.
+-- The columns it packs stay, for 'demarche check' (which compares them
+-- with who_pairs_fresh, and listing with them) and for other tools; a
+-- trigger packs them again whenever one of them is set, and a change of
+-- the counts marks the pair as touched.
 
 CREATE INDEX who_pairs_listing ON who_pairs (lvl, claims DESC, accuser,
-	accused, statements, listing);
+	accused, listing);
 
 CREATE TRIGGER who_listing_pack AFTER UPDATE OF accuser_name, accused_name,
 	first_lo, last_hi, kinds, topics ON who_pairs BEGIN
 	UPDATE who_pairs SET listing =
+		length(CAST(new.accuser AS BLOB)) || ':' || new.accuser || ',' ||
 		ifnull(length(CAST(new.accuser_name AS BLOB)) || ':' ||
 			new.accuser_name || ',', '-,') ||
+		length(CAST(new.accused AS BLOB)) || ':' || new.accused || ',' ||
 		ifnull(length(CAST(new.accused_name AS BLOB)) || ':' ||
 			new.accused_name || ',', '-,') ||
+		length(CAST(new.claims AS BLOB)) || ':' || new.claims || ',' ||
+		length(CAST(new.statements AS BLOB)) || ':' ||
+			new.statements || ',' ||
 		ifnull(length(CAST(substr(new.first_lo, 11) AS BLOB)) || ':' ||
 			substr(new.first_lo, 11) || ',', '-,') ||
 		ifnull(length(CAST(substr(new.last_hi, 11) AS BLOB)) || ':' ||
@@ -520,6 +524,17 @@ CREATE TRIGGER who_touched_insert INSTEAD OF INSERT ON who_touched BEGIN
 	AND accused = new.accused AND (SELECT import_id FROM pending) IS NULL;
 END;
 
+CREATE TRIGGER who_listing_count AFTER UPDATE OF claims, statements
+ON who_pairs WHEN new.claims > 0 AND (new.claims <> old.claims
+	OR new.statements <> old.statements) BEGIN
+	INSERT INTO who_dirty (lvl, accuser, accused)
+	SELECT new.lvl, new.accuser, new.accused FROM pending
+	WHERE import_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM who_dirty d
+		WHERE d.lvl = new.lvl AND d.accuser = new.accuser
+		AND d.accused = new.accused);
+	INSERT INTO who_touched SELECT new.lvl, new.accuser, new.accused
+	FROM pending WHERE import_id IS NULL;
+END;
 CREATE TRIGGER who_listing_pair AFTER INSERT ON who_pairs
 WHEN (SELECT import_id FROM pending) IS NULL BEGIN
 	INSERT INTO who_touched VALUES (new.lvl, new.accuser, new.accused);

@@ -49,6 +49,14 @@ struct out {
 	size_t			 cellcap;	/* table: rows cellw can hold */
 	size_t			*width;		/* table: widest cell per column */
 	size_t			*len;		/* table: a row's cell lengths */
+	const char		**cell;		/* table: a row's cells */
+	uint32_t		*roww;		/* table: a row's cell widths */
+	/*
+	 * table after out_widths(): each row is written as it comes, the
+	 * header kept in pool up to head.
+	 */
+	int			 streaming;
+	size_t			 head;
 };
 
 /* Indexed by enum out_format. */
@@ -117,18 +125,6 @@ static void
 buf_addc(struct buf *b, char c)
 {
 	buf_addn(b, &c, 1);
-}
-
-static void
-buf_pad(struct buf *b, size_t n)
-{
-	char *d;
-
-	if ((d = buf_room(b, n)) == NULL)
-		return;
-	memset(d, ' ', n);
-	b->len += n;
-	b->p[b->len] = '\0';
 }
 
 /* Eight bytes at a time: most cells are plain ASCII. */
@@ -530,6 +526,14 @@ json_object(struct out *o, const char *const *cells)
  * newline, a tab) as one space, invalid bytes as U+FFFD, and with
  * OUT_TRUNCATE, at most TRUNC_WIDTH columns.
  */
+/* Whether the n bytes at s show as they are, one column each. */
+static inline int
+table_plain(const struct out *o, const char *s, size_t n)
+{
+	return n == 0 || ((n <= TRUNC_WIDTH || !(o->flags & OUT_TRUNCATE)) &&
+	    ascii_run(s, n) == n);
+}
+
 static size_t
 table_text(struct out *o, const char *s, enum col_type type)
 {
@@ -542,8 +546,7 @@ table_text(struct out *o, const char *s, enum col_type type)
 
 	n = s == NULL ? 0 : strlen(s);
 	/* Most cells: plain ASCII with no cut to place, copied at once. */
-	if (n == 0 || ((n <= TRUNC_WIDTH || !(o->flags & OUT_TRUNCATE)) &&
-	    ascii_run(s, n) == n)) {
+	if (table_plain(o, s, n)) {
 		buf_addn(b, n == 0 ? "" : s, n + 1);
 		return n;
 	}
@@ -640,43 +643,155 @@ table_store(struct out *o, const char *const *cells, int header)
 	return 0;
 }
 
+/*
+ * Formats into line a row: cell[i], len[i] bytes, cw[i] columns wide.
+ * The room for the whole row is made once: a call per cell and per pad
+ * was most of the cost of a long table.
+ */
+static void
+table_line(struct out *o, const char *const *cell, const size_t *len,
+    const uint32_t *cw)
+{
+	size_t i, pad, last, need = 1;
+	char *d, *q;
+
+	/* Padding after the last cell that shows something is noise. */
+	for (last = o->ncols; last > 1 && len[last - 1] == 0; last--)
+		;
+	for (i = 0; i < last; i++)
+		need += 2 + len[i] + o->width[i];
+	if ((q = d = buf_room(&o->line, need)) == NULL)
+		return;
+	for (i = 0; i < last; i++) {
+		pad = o->width[i] - cw[i];
+		if (i > 0) {
+			*q++ = ' ';
+			*q++ = ' ';
+		}
+		if (o->cols[i].type == COL_INT) {
+			memset(q, ' ', pad);
+			q += pad;
+		}
+		memcpy(q, cell[i], len[i]);
+		q += len[i];
+		if (o->cols[i].type != COL_INT && i + 1 < last) {
+			memset(q, ' ', pad);
+			q += pad;
+		}
+	}
+	/* A cell's own trailing spaces go too, as they always did. */
+	while (q > d && q[-1] == ' ')
+		q--;
+	*q++ = '\n';
+	*q = '\0';
+	o->line.len += (size_t)(q - d);
+}
+
+/* Points cell and len at the row stored at p in pool; returns the next. */
+static const char *
+table_stored(struct out *o, const char *p)
+{
+	size_t i;
+
+	for (i = 0; i < o->ncols; i++) {
+		o->cell[i] = p;
+		o->len[i] = strlen(p);
+		p += o->len[i] + 1;
+	}
+	return p;
+}
+
 static int
 table_print(struct out *o)
 {
-	const char *p = o->pool.p, *cell;
+	const char *p = o->pool.p;
 	const uint32_t *cw = o->cellw;
-	size_t r, i, pad, last;
+	size_t r;
 	int rc;
 
 	for (r = 0; r < o->nstored; r++, cw += o->ncols) {
-		for (cell = p, i = 0; i < o->ncols; i++) {
-			o->len[i] = strlen(p);
-			p += o->len[i] + 1;
-		}
-		/* Padding after the last cell that shows something is noise. */
-		for (last = o->ncols; last > 1 && o->len[last - 1] == 0;
-		    last--)
-			;
-		for (i = 0; i < last; cell += o->len[i++] + 1) {
-			pad = o->width[i] - cw[i];
-			if (i > 0)
-				buf_addn(&o->line, "  ", 2);
-			if (o->cols[i].type == COL_INT)
-				buf_pad(&o->line, pad);
-			buf_addn(&o->line, cell, o->len[i]);
-			if (o->cols[i].type != COL_INT && i + 1 < last)
-				buf_pad(&o->line, pad);
-		}
-		/* A cell's own trailing spaces go too, as they always did. */
-		while (o->line.len > 0 && o->line.p[o->line.len - 1] == ' ')
-			o->line.len--;
-		buf_addc(&o->line, '\n');
+		p = table_stored(o, p);
+		table_line(o, o->cell, o->len, cw);
 		/* Rows go to the stream in blocks, not one call each. */
 		if ((o->line.len >= 1 << 16 || r + 1 == o->nstored) &&
 		    (rc = emit(o)) != 0)
 			return rc;
 	}
 	return 0;
+}
+
+/*
+ * A row after out_widths(), written at once: a cell that shows as it is
+ * is not copied, the others are made in pool, after the header.
+ */
+static int
+table_stream(struct out *o, const char *const *cells, const size_t *lens)
+{
+	size_t i, n, w;
+
+	if (o->nrows == 0) {
+		table_stored(o, o->pool.p);
+		table_line(o, o->cell, o->len, o->cellw);
+	}
+	o->pool.len = o->head;
+	for (i = 0; i < o->ncols; i++) {
+		n = cells[i] == NULL ? 0 : lens != NULL ? lens[i] :
+		    strlen(cells[i]);
+		if (table_plain(o, cells[i], n)) {
+			o->cell[i] = n == 0 ? "" : cells[i];
+			o->len[i] = w = n;
+		} else {
+			/* Where it goes; pool may move before the row ends. */
+			o->cell[i] = NULL;
+			o->len[i] = o->pool.len;
+			w = table_text(o, cells[i], o->cols[i].type);
+		}
+		if (w > UINT32_MAX)
+			return dm_error(DM_ERROR, "a cell too wide for a table");
+		o->roww[i] = (uint32_t)w;
+		/* Wider than out_widths() said: misaligned, not cut. */
+		if (w > o->width[i])
+			o->width[i] = w;
+	}
+	if (o->pool.failed)
+		return dm_error(DM_ERROR, "out of memory");
+	for (i = 0; i < o->ncols; i++)
+		if (o->cell[i] == NULL) {
+			o->cell[i] = o->pool.p + o->len[i];
+			o->len[i] = strlen(o->cell[i]);
+		}
+	table_line(o, o->cell, o->len, o->roww);
+	return o->line.len >= 1 << 16 ? emit(o) : 0;
+}
+
+size_t
+out_width(struct out *o, const char *s, size_t n, size_t col)
+{
+	size_t len, w;
+
+	if (s == NULL)
+		return 0;
+	/* table_text()'s own shortcut, without the copy. */
+	if (table_plain(o, s, n))
+		return n;
+	len = o->pool.len;
+	w = table_text(o, s, o->cols[col].type);
+	o->pool.len = len;
+	return w;
+}
+
+void
+out_widths(struct out *o, const size_t *w)
+{
+	size_t i;
+
+	if (o->fmt != OUT_TABLE)
+		return;
+	for (i = 0; i < o->ncols; i++)
+		if (w[i] > o->width[i])
+			o->width[i] = w[i];
+	o->head = o->pool.len;
+	o->streaming = 1;
 }
 
 int
@@ -715,7 +830,9 @@ out_new(struct out **out, FILE *fp, enum out_format fmt,
 		break;
 	case OUT_TABLE:
 		if ((o->width = calloc(ncols, sizeof(*o->width))) == NULL ||
-		    (o->len = calloc(ncols, sizeof(*o->len))) == NULL) {
+		    (o->len = calloc(ncols, sizeof(*o->len))) == NULL ||
+		    (o->cell = calloc(ncols, sizeof(*o->cell))) == NULL ||
+		    (o->roww = calloc(ncols, sizeof(*o->roww))) == NULL) {
 			rc = dm_error(DM_ERROR, "out of memory");
 			break;
 		}
@@ -738,10 +855,22 @@ done:
 int
 out_row(struct out *o, const char *const *cells)
 {
+	return out_row_len(o, cells, NULL);
+}
+
+int
+out_row_len(struct out *o, const char *const *cells, const size_t *lens)
+{
 	int rc;
 
 	switch (o->fmt) {
 	case OUT_TABLE:
+		/* A streamed table goes out in blocks (table_stream()). */
+		if (o->streaming) {
+			rc = table_stream(o, cells, lens);
+			o->nrows++;
+			return rc;
+		}
 		if ((rc = table_store(o, cells, 0)) != 0)
 			return rc;
 		break;
@@ -773,7 +902,7 @@ out_finish(struct out *o)
 		buf_adds(&o->line, o->nrows == 0 ? "[]\n" : "\n]\n");
 		rc = emit(o);
 	} else if (o->fmt == OUT_TABLE && o->nrows > 0)
-		rc = table_print(o);
+		rc = o->streaming ? emit(o) : table_print(o);
 	if (rc != 0)
 		return rc;
 	errno = 0;
@@ -796,6 +925,8 @@ out_free(struct out *o)
 	free(o->cellw);
 	free(o->width);
 	free(o->len);
+	free(o->cell);
+	free(o->roww);
 	free(o->line.p);
 	free(o);
 }

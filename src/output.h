@@ -15,7 +15,8 @@
  *
  * The machine formats (csv, tsv, json, jsonl) write each row to the
  * stream as it arrives; table keeps every row until out_finish(),
- * because it needs the column widths.
+ * because it needs the column widths, unless the caller measures its
+ * rows first and gives the widths with out_widths().
  */
 #ifndef DM_OUTPUT_H
 #define DM_OUTPUT_H
@@ -83,6 +84,22 @@ int	out_row(struct out *o, const char *const *cells);
  */
 int	out_finish(struct out *o);
 
+/* out_row(), with each cell's length in bytes in lens (or lens NULL). */
+int	out_row_len(struct out *o, const char *const *cells,
+	    const size_t *lens);
+/*
+ * table: the width cell s, of n bytes, takes in column col, as out_row()
+ * would show it; 0 for NULL.  Other formats: a width nobody uses.
+ */
+size_t	out_width(struct out *o, const char *s, size_t n, size_t col);
+/*
+ * table: fixes each column i at least w[i] wide, w[i] being the widest
+ * out_width() of the column's cells (the header needs no measuring), so
+ * that out_row() writes each row at once instead of keeping it for
+ * out_finish().  The last column is never padded: its width goes unused.
+ * Call before the first out_row(); other formats ignore it.
+ */
+void	out_widths(struct out *o, const size_t *w);
 /* Releases o without writing anything; accepts NULL. */
 void	out_free(struct out *o);
 

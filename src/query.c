@@ -230,8 +230,9 @@ static const struct part who_sql[] = {
 	{ N_MUTUAL, ", back AS MATERIALIZED (SELECT DISTINCT accused AS"
 	    " accuser, accuser AS accused FROM acc)" },
 	/* Each name looked up once, though QUERY_PACK() names it twice. */
-	{ 0, " SELECT p.accuser, p.accused, p.nc, p.ns, "
-	    QUERY_PACK("a.name") " || " QUERY_PACK("b.name") " || "
+	{ 0, " SELECT " QUERY_PACK("p.accuser") " || " QUERY_PACK("a.name")
+	    " || " QUERY_PACK("p.accused") " || " QUERY_PACK("b.name") " || "
+	    QUERY_PACK("p.nc") " || " QUERY_PACK("p.ns") " || "
 	    QUERY_PACK("substr(p.lo, 11)") " || "
 	    QUERY_PACK("substr(p.hi, 11)") " || " QUERY_PACK("p.kinds")
 	    " || " QUERY_PACK("p.topics") " FROM pairs p"
@@ -246,16 +247,16 @@ static const struct part who_sql[] = {
 /*
  * who from the summary of migrations 0002 and 0003 (lvl 1 is the
  * rollup), for the filters it can answer: see summary_serves().  Each
- * pair's row holds what is printed, its texts packed in one column, and
- * the index who_pairs_listing holds the rows in the order printed.
+ * pair's row holds what is printed, packed in one column (migration
+ * 0009), and the index who_pairs_listing holds the rows in the order
+ * printed.
  */
 #define PAIR_IS(p, a)							\
 	" AND (" p " = " a " OR (NOT :exact AND " p " > " a " || '.' AND "	\
 	p " < " a " || '/'))"
 
 static const struct part who_summary_sql[] = {
-	{ 0, "SELECT p.accuser, p.accused, p.claims, p.statements,"
-	    " p.listing FROM who_pairs p WHERE p.lvl = :rollup" },
+	{ 0, "SELECT p.listing FROM who_pairs p WHERE p.lvl = :rollup" },
 	{ N_BY, PAIR_IS("p.accuser", ":by") },
 	{ N_TARGET, PAIR_IS("p.accused", ":target") },
 	/* The narrow index, not the table's rows with all they print. */
@@ -423,16 +424,15 @@ static const struct listing {
 	size_t			 ncols;
 	const struct kind_set	*kinds;		/* what --kind names */
 	/*
-	 * The columns whose texts come packed by QUERY_PACK() in the last column
-	 * of the SQL, in order; the others come one SQL column each.
+	 * Whether the cells come packed by QUERY_PACK() in one SQL column,
+	 * in order, rather than one SQL column each.
 	 */
-	unsigned		 packed;
+	int			 packed;
 } listings[] = {
 	{ statements_sql, statements_cols, NELEM(statements_cols),
 	    &statement_kinds, 0 },
 	{ claims_sql, claims_cols, NELEM(claims_cols), &claim_kinds, 0 },
-	{ who_sql, who_cols, NELEM(who_cols), &claim_kinds,
-	    1u << 1 | 1u << 3 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9 },
+	{ who_sql, who_cols, NELEM(who_cols), &claim_kinds, 1 },
 	{ actors_sql, actors_cols, NELEM(actors_cols), &actor_kinds, 0 },
 	{ search_sql, search_cols, NELEM(search_cols), &claim_kinds, 0 },
 };
@@ -868,10 +868,13 @@ int_text(char *buf, int64_t v)
 
 /*
  * Splits len bytes at s, texts packed as QUERY_PACK() packs them, in place
- * into nfield fields, each NUL-terminated where its ',' was, or NULL.
+ * into nfield fields, each NUL-terminated where its ',' was, or NULL,
+ * and their lengths into flen.  Texts split already split again the
+ * same: a NUL ends a field as ',' does, and none comes before (s holds a
+ * C string's bytes).
  */
 static int
-unpack(char *s, size_t len, const char **field, size_t nfield)
+unpack(char *s, size_t len, const char **field, size_t *flen, size_t nfield)
 {
 	char *end = s + len, *digits;
 	size_t i, n;
@@ -879,6 +882,7 @@ unpack(char *s, size_t len, const char **field, size_t nfield)
 	for (i = 0; i < nfield; i++) {
 		if (end - s >= 2 && s[0] == '-' && s[1] == ',') {
 			field[i] = NULL;
+			flen[i] = 0;
 			s += 2;
 			continue;
 		}
@@ -887,9 +891,11 @@ unpack(char *s, size_t len, const char **field, size_t nfield)
 		    n <= (size_t)(end - s); s++)
 			n = n * 10 + (size_t)(*s - '0');
 		if (s == digits || s == end || *s != ':' ||
-		    n + 1 >= (size_t)(end - s) || s[1 + n] != ',')
+		    n + 1 >= (size_t)(end - s) ||
+		    (s[1 + n] != ',' && s[1 + n] != '\0'))
 			break;
 		field[i] = s + 1;
+		flen[i] = n;
 		s[1 + n] = '\0';
 		s += n + 2;
 	}
@@ -899,19 +905,46 @@ unpack(char *s, size_t len, const char **field, size_t nfield)
 	return 0;
 }
 
+/*
+ * Reads into r the row packed in the n bytes at t, split in place: its
+ * cells point into t.
+ */
+static int
+packed_row(const struct listing *l, char *t, size_t n, struct query_row *r)
+{
+	const char *c;
+	size_t i;
+	int rc;
+
+	if ((rc = unpack(t, n, r->cell, r->len, l->ncols)) != 0)
+		return rc;
+	/*
+	 * A count packed is its digits, as SQLite wrote them; one past
+	 * INT64_MAX (a listing made by hand) stops there.
+	 */
+	for (i = 0; i < l->ncols; i++)
+		if (l->cols[i].type == COL_INT)
+			for (r->num[i] = 0, c = r->cell[i]; c != NULL &&
+			    *c >= '0' && *c <= '9'; c++) {
+				if (r->num[i] > (INT64_MAX - (*c - '0')) / 10) {
+					r->num[i] = INT64_MAX;
+					break;
+				}
+				r->num[i] = r->num[i] * 10 + (*c - '0');
+			}
+	return 0;
+}
+
 int
 query_row(struct db_stmt *st, enum dm_listing what, struct query_row *r)
 {
 	const struct listing *l = &listings[what];
-	const char *packed[QUERY_MAX_COLS], *t;
-	size_t i, k, n, npacked = (size_t)__builtin_popcount(l->packed);
-	int j = 0, rc;
+	const char *t;
+	size_t i, n;
 	char *nb;
 
-	if (npacked > 0) {
-		/* The last column, after one for each column not packed. */
-		k = l->ncols - npacked;
-		t = db_column_text(st, (int)k);
+	if (l->packed) {
+		t = db_column_text(st, 0);
 		n = t == NULL ? 0 : strlen(t);
 		if (n + 1 > r->cap) {
 			if ((nb = realloc(r->buf, n + 1)) == NULL)
@@ -920,20 +953,16 @@ query_row(struct db_stmt *st, enum dm_listing what, struct query_row *r)
 			r->cap = n + 1;
 		}
 		memcpy(r->buf, t == NULL ? "" : t, n + 1);
-		if ((rc = unpack(r->buf, n, packed, npacked)) != 0)
-			return rc;
+		return packed_row(l, r->buf, n, r);
 	}
-	for (i = k = 0; i < l->ncols; i++) {
-		if (l->packed >> i & 1)
-			r->cell[i] = packed[k++];
-		else if (l->cols[i].type != COL_INT)
-			r->cell[i] = db_column_text(st, j++);
-		else if (db_column_is_null(st, j)) {
+	for (i = 0; i < l->ncols; i++) {
+		if (l->cols[i].type != COL_INT)
+			r->cell[i] = db_column_text(st, (int)i);
+		else if (db_column_is_null(st, (int)i)) {
 			r->num[i] = 0;
 			r->cell[i] = NULL;
-			j++;
 		} else {
-			r->num[i] = db_column_int(st, j++);
+			r->num[i] = db_column_int(st, (int)i);
 			r->cell[i] = int_text(r->ints[i], r->num[i]);
 		}
 	}
@@ -946,6 +975,64 @@ query_row_free(struct query_row *r)
 	free(r->buf);
 	r->buf = NULL;
 	r->cap = 0;
+}
+
+/*
+ * A table waits for its last row before it prints the first.  Rows
+ * packed in one text are kept as they come, measured, then unpacked
+ * again and written at once: less than the table's copy of every cell,
+ * and nothing more per row than its text (who over 85,692 pairs: the
+ * cells took 36 MB).
+ */
+static int
+write_kept(struct db_stmt *st, const struct listing *l, struct out *o,
+    struct query_row *r, int64_t *nrows)
+{
+	char *kept = NULL, *nk, *p, *end;
+	const char *t;
+	size_t len = 0, cap = 0, n, i, w[QUERY_MAX_COLS] = { 0 }, cw, need;
+	int rc;
+
+	/* Each row as its length, then its text and a NUL. */
+	while ((rc = db_step(st)) == DB_ROW) {
+		t = db_column_text(st, 0);
+		n = t == NULL ? 0 : strlen(t);
+		need = sizeof(n) + n + 1;
+		if (need > cap - len) {
+			cap = cap == 0 ? 1 << 16 : cap;
+			while (need > cap - len)
+				cap *= 2;
+			if ((nk = realloc(kept, cap)) == NULL) {
+				rc = dm_error(DM_ERROR, "out of memory");
+				goto done;
+			}
+			kept = nk;
+		}
+		memcpy(kept + len, &n, sizeof(n));
+		memcpy(kept + len + sizeof(n), t == NULL ? "" : t, n + 1);
+		if ((rc = packed_row(l, kept + len + sizeof(n), n, r)) != 0)
+			goto done;
+		len += need;
+		/* The last column is never padded. */
+		for (i = 0; i + 1 < l->ncols; i++)
+			if ((cw = out_width(o, r->cell[i], r->len[i], i)) >
+			    w[i])
+				w[i] = cw;
+	}
+	if (rc != DB_DONE)
+		goto done;
+	out_widths(o, w);
+	for (p = kept, end = kept + len; p < end; p += sizeof(n) + n + 1) {
+		memcpy(&n, p, sizeof(n));
+		if ((rc = packed_row(l, p + sizeof(n), n, r)) != 0 ||
+		    (rc = out_row_len(o, r->cell, r->len)) != 0)
+			goto done;
+		(*nrows)++;
+	}
+	rc = 0;
+done:
+	free(kept);
+	return rc;
 }
 
 int
@@ -967,20 +1054,25 @@ query_write(struct db_stmt *st, enum dm_listing what,
 		flags |= OUT_EXCEL;
 	if (dst->flags & DM_OUT_TRUNCATE)
 		flags |= OUT_TRUNCATE;
-	if (header && (rc = out_new(&o, dst->fp, fmt, l->cols, l->ncols,
-	    flags)) != 0)
+	if ((header || (fmt == OUT_TABLE && l->packed)) &&
+	    (rc = out_new(&o, dst->fp, fmt, l->cols, l->ncols, flags)) != 0)
 		return rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (o == NULL && (rc = out_new(&o, dst->fp, fmt, l->cols,
-		    l->ncols, flags)) != 0)
+	if (fmt == OUT_TABLE && l->packed) {
+		if ((rc = write_kept(st, l, o, &r, nrows)) != 0)
 			goto done;
-		if ((rc = query_row(st, what, &r)) != 0 ||
-		    (rc = out_row(o, r.cell)) != 0)
+	} else {
+		while ((rc = db_step(st)) == DB_ROW) {
+			if (o == NULL && (rc = out_new(&o, dst->fp, fmt,
+			    l->cols, l->ncols, flags)) != 0)
+				goto done;
+			if ((rc = query_row(st, what, &r)) != 0 ||
+			    (rc = out_row(o, r.cell)) != 0)
+				goto done;
+			(*nrows)++;
+		}
+		if (rc != DB_DONE)
 			goto done;
-		(*nrows)++;
 	}
-	if (rc != DB_DONE)
-		goto done;
 	rc = o != NULL ? out_finish(o) : 0;
 done:
 	query_row_free(&r);

@@ -14,7 +14,7 @@ struct db_stmt;
 /*
  * Prepares the listing what with the filters of f resolved and bound;
  * its rows are those of SPEC section 4 for the listing, as query_row()
- * reads them: who's texts come packed in one column.  The caller
+ * reads them: who's cells come packed in one column.  The caller
  * finalizes *out.  Returns as dm_list() does.
  */
 int	query_prepare(dm_archive *a, enum dm_listing what,
@@ -28,9 +28,11 @@ int	query_prepare(dm_archive *a, enum dm_listing what,
 #define QUERY_PACK(x)							\
 	"ifnull(length(CAST(" x " AS BLOB)) || ':' || " x " || ',', '-,')"
 
-/* What who_pairs.listing holds, from the columns it packs. */
+/* What who_pairs.listing holds, from the columns it packs (migration 0009). */
 #define QUERY_WHO_LISTING						\
-	QUERY_PACK("accuser_name") " || " QUERY_PACK("accused_name") " || "	\
+	QUERY_PACK("accuser") " || " QUERY_PACK("accuser_name") " || "	\
+	QUERY_PACK("accused") " || " QUERY_PACK("accused_name") " || "	\
+	QUERY_PACK("claims") " || " QUERY_PACK("statements") " || "	\
 	QUERY_PACK("substr(first_lo, 11)") " || "			\
 	QUERY_PACK("substr(last_hi, 11)") " || " QUERY_PACK("kinds")	\
 	" || " QUERY_PACK("topics")
@@ -48,6 +50,7 @@ struct query_row {
 	const char	*cell[QUERY_MAX_COLS];
 	int64_t		 num[QUERY_MAX_COLS];
 	char		 ints[QUERY_MAX_COLS][21];
+	size_t		 len[QUERY_MAX_COLS];	/* packed: cell lengths */
 	char		*buf;		/* the packed texts, split */
 	size_t		 cap;
 };

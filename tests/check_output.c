@@ -291,6 +291,61 @@ START_TEST(test_jsonl)
 }
 END_TEST
 
+/*
+ * render() through out_widths(): each cell measured first (all but the
+ * last column unless all is set), every other row given its lengths.
+ */
+static char *
+render_measured(unsigned flags, const struct out_column *cols, size_t ncols,
+    const char *const *cells, size_t nrows, int all)
+{
+	struct out *o = NULL;
+	FILE *fp;
+	char *text = NULL;
+	size_t len = 0, r, i, w[8] = { 0 }, lens[8], cw;
+
+	ck_assert_uint_le(ncols, 8);
+	ck_assert_ptr_nonnull(fp = open_memstream(&text, &len));
+	ck_assert_int_eq(out_new(&o, fp, OUT_TABLE, cols, ncols, flags), 0);
+	for (r = 0; r < nrows; r++)
+		for (i = 0; i + (all ? 0 : 1) < ncols; i++) {
+			cw = out_width(o, cells[r * ncols + i], cells[r * ncols
+			    + i] == NULL ? 0 : strlen(cells[r * ncols + i]), i);
+			if (cw > w[i])
+				w[i] = cw;
+		}
+	out_widths(o, w);
+	for (r = 0; r < nrows; r++) {
+		for (i = 0; i < ncols; i++)
+			lens[i] = cells[r * ncols + i] == NULL ? 0 :
+			    strlen(cells[r * ncols + i]);
+		ck_assert_int_eq(r % 2 ? out_row(o, cells + r * ncols) :
+		    out_row_len(o, cells + r * ncols, lens), 0);
+	}
+	ck_assert_int_eq(out_finish(o), 0);
+	out_free(o);
+	ck_assert_int_eq(fclose(fp), 0);
+	ck_assert_uint_eq(strlen(text), len);
+	return text;
+}
+
+/* A table measured first comes out as one kept whole. */
+static void
+check_measured(unsigned flags, const struct out_column *cols, size_t ncols,
+    const char *const *cells, size_t nrows)
+{
+	char *want, *got;
+	int all;
+
+	want = render(OUT_TABLE, flags, cols, ncols, cells, nrows);
+	for (all = 0; all < 2; all++) {
+		got = render_measured(flags, cols, ncols, cells, nrows, all);
+		ck_assert_str_eq(got, want);
+		free(got);
+	}
+	free(want);
+}
+
 START_TEST(test_table)
 {
 	static const char *const cells[] = {
@@ -315,6 +370,12 @@ START_TEST(test_table)
 	got = render(OUT_TABLE, OUT_TRUNCATE, cols3, 3, NULL, 0);
 	ck_assert_str_eq(got, "");
 	free(got);
+
+	check_measured(0, cols3, 3, cells, 5);
+	check_measured(OUT_TRUNCATE, cols3, 3, cells, 5);
+	check_measured(0, cols3, 3, NULL, 0);
+	/* A header wider than every cell; the last column empty throughout. */
+	check_measured(0, cols3, 3, cells + 3 * 3, 1);
 }
 END_TEST
 
@@ -362,6 +423,9 @@ START_TEST(test_table_truncate)
 	    "c\n"
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n");
 	free(got);
+
+	check_measured(OUT_TRUNCATE, col, 1, cells, 5);
+	check_measured(OUT_TRUNCATE, lcol, 1, list, 1);
 }
 END_TEST
 
@@ -424,6 +488,33 @@ START_TEST(test_json_long_cells)
 
 	check_long_cells(OUT_JSONL, COL_TEXT, odd, sizeof(odd) /
 	    sizeof(odd[0]), "{\"c\": \"", "\"}\n");
+}
+END_TEST
+
+/* A table measured first hands its rows over in blocks as they come. */
+START_TEST(test_table_measured_streams)
+{
+	static const char *const row[] = { "streamed", "1", "a" SEP "b" };
+	static const size_t w[] = { 8, 1, 4 };
+	struct out *o;
+	FILE *fp;
+	char *text = NULL;
+	size_t len, i;
+
+	ck_assert_ptr_nonnull(fp = open_memstream(&text, &len));
+	ck_assert_int_eq(out_new(&o, fp, OUT_TABLE, cols3, 3, 0), 0);
+	out_widths(o, w);
+	for (i = 0; i < 10000; i++)
+		ck_assert_int_eq(out_row(o, row), 0);
+	ck_assert_int_eq(fflush(fp), 0);
+	ck_assert_uint_gt(len, 0);
+	ck_assert_int_eq(strncmp(text, "id        n  tags\n"
+	    "streamed  1  a; b\n", len < 36 ? len : 36), 0);
+	ck_assert_int_eq(out_finish(o), 0);
+	ck_assert_uint_eq(len, 18 * 10001);
+	out_free(o);
+	fclose(fp);
+	free(text);
 }
 END_TEST
 
@@ -831,6 +922,7 @@ output_suite(void)
 	tcase_add_test(tc, test_jsonl);
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_table_truncate);
+	tcase_add_test(tc, test_table_measured_streams);
 	tcase_add_test(tc, test_table_long_cells);
 	tcase_add_test(tc, test_json_long_cells);
 	tcase_add_test(tc, test_streaming);

@@ -104,6 +104,21 @@ unmigrate_import_in_bulk() {
 	} | sqlite3 "$1"
 }
 
+# unmigrate_who_whole DB: takes out what migration 0009 changed (the
+# trigger on the counts; the packing and the index of 0006 come back, and
+# every listing is packed as 0006 packed it).
+unmigrate_who_whole() {
+	{
+		echo "BEGIN; DROP TRIGGER who_listing_count;"
+		echo "DROP TRIGGER who_listing_pack; DROP INDEX who_pairs_listing;"
+		sed -n '/^CREATE TRIGGER who_listing_pack /,/^END;/p' \
+		    "$SOURCE_DIR"/migrations/0006-*.sql
+		sed -n '/^CREATE INDEX who_pairs_listing /,/;$/p' \
+		    "$SOURCE_DIR"/migrations/0006-*.sql
+		echo "UPDATE who_pairs SET kinds = kinds; COMMIT;"
+	} | sqlite3 "$1"
+}
+
 # unmigrate_fts_hash DB: takes out the full-text setting of migration 0008.
 unmigrate_fts_hash() {
 	sqlite3 "$1" "DELETE FROM statements_fts_config WHERE k = 'hashsize';

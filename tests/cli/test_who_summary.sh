@@ -158,25 +158,57 @@ same_who
 check "a listing that does not unpack is an error, not a wrong row"
 # Too long, too few, one byte more, a comma missing, no length, a length
 # past any size, empty, NULL.
-for bad in "'9:x,'" "'1:a,1:b,1:c,1:d,1:e,'" "'1:a,1:b,1:c,1:d,1:e,1:f,x'" \
-    "'1:a,1:b,1:c,1:d,1:e,1:fx'" "':,-,-,-,-,-,'" \
-    "'99999999999999999999999:a,-,-,-,-,-,'" "''" "NULL"; do
+f9="1:a,1:b,1:c,1:d,1:e,1:f,1:g,1:h,1:i,"
+for bad in "'9:x,'" "'$f9'" "'${f9}1:j,x'" "'${f9}1:jx'" \
+    "':,-,-,-,-,-,-,-,-,-,'" "'99999999999999999999999:a,-,-,-,-,-,-,-,-,-,'" \
+    "''" "NULL"; do
 	sqlite3 test.db "UPDATE who_pairs SET listing = $bad WHERE accuser = 'ODD'"
 	run who --by ODD
 	expect_status 1
-	expect_err "who_pairs.listing is not 6 packed texts"
+	expect_err "who_pairs.listing is not 10 packed texts"
 	expect_err_lines 1
 done
-sqlite3 test.db "UPDATE who_pairs SET listing = '-,-,-,-,-,-,' WHERE accuser = 'ODD'"
+# A listing that unpacks is printed as it stands, even when stale.
+sqlite3 test.db "UPDATE who_pairs SET listing = '3:ODD,-,3:USA,-,1:1,1:1,-,-,-,-,'
+	WHERE accuser = 'ODD'"
 run who --by ODD --csv
 expect_status 0
 expect_out "ODD,,USA,,1,1,,,,"
+# A count past any integer is shown as written (and read as the largest).
+sqlite3 test.db "UPDATE who_pairs SET
+	listing = '3:ODD,-,3:USA,-,25:9999999999999999999999999,1:1,-,-,-,-,'
+	WHERE accuser = 'ODD'"
+run who --by ODD
+expect_status 0
+expect_out "9999999999999999999999999"
 run check --rebuild
 expect_status 0
 run who --by ODD --csv
 expect_out 'ODD,"3:a,-, 12:é,",USA'
 
+check "an archive of schema level 8 packs each pair's whole row when used"
+"$DEMARCHE" who --csv >before.csv
+"$DEMARCHE" who --rollup --json >before.json
+unmigrate_who_whole test.db
+sqlite3 test.db "DELETE FROM schema_migrations WHERE version >= 9;
+	PRAGMA user_version = 8"
+[ "$(sqlite3 test.db "SELECT count(*) FROM who_pairs
+	WHERE listing GLOB '*:' || accuser || ',*'")" = 0 ] &&
+    ok || bad "the listings of level 8 hold the codes"
+run who --csv
+expect_status 0
+expect_err "archive brought from schema level 8 to $latest"
+expect_same "$WORK/out" before.csv
+"$DEMARCHE" who --rollup --json >after.json
+expect_same after.json before.json
+[ "$(sqlite3 test.db "SELECT count(*) FROM who_pairs WHERE listing NOT GLOB
+	length(accuser) || ':' || accuser || ',*'")" = 0 ] &&
+    ok || bad "a listing does not start with its accuser's code"
+checked
+same_who
+
 check "an archive of schema level 6 takes the insert triggers of 0007 and imports on"
+unmigrate_who_whole test.db
 unmigrate_fts_hash test.db
 unmigrate_import_in_bulk test.db
 sqlite3 test.db "DELETE FROM schema_migrations WHERE version >= 7;
@@ -199,6 +231,7 @@ same_who
 check "an archive of schema level 5 gains the packed listing, filled, when used"
 "$DEMARCHE" who --csv >before.csv
 "$DEMARCHE" who --rollup --json >before.json
+unmigrate_who_whole test.db
 unmigrate_fts_hash test.db
 unmigrate_import_in_bulk test.db
 unmigrate_who_packed test.db
@@ -217,6 +250,7 @@ check "an archive of schema level 1 gains the summary, filled, when used"
 # Every object of the summary goes, triggers and views first, and with it
 # every migration after the first: the claims' statement dates and the
 # index of imports too.
+unmigrate_who_whole test.db
 unmigrate_fts_hash test.db
 unmigrate_import_in_bulk test.db
 unmigrate_who_packed test.db
