@@ -4,7 +4,8 @@
 
 #include "error.h"
 
-static char last_error[1024];
+/* Each thread its own: a worker's failure is handed over as text. */
+static _Thread_local char last_error[1024];
 static void (*warn_fn)(void *, const char *);
 static void *warn_ctx;
 

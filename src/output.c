@@ -729,7 +729,7 @@ table_stream(struct out *o, const char *const *cells, const size_t *lens)
 {
 	size_t i, n, w;
 
-	if (o->nrows == 0) {
+	if (o->nrows == 0 && !(o->flags & OUT_HEADLESS)) {
 		table_stored(o, o->pool.p);
 		table_line(o, o->cell, o->len, o->cellw);
 	}
@@ -910,6 +910,24 @@ out_finish(struct out *o)
 		o->werrno = errno != 0 ? errno : EIO;
 	if (ferror(o->fp) && o->werrno == 0)
 		o->werrno = EIO;
+	if (o->werrno != 0)
+		return dm_error(DM_ERROR, "cannot write output: %s",
+		    strerror(o->werrno));
+	return 0;
+}
+
+int
+out_append(struct out *o, const char *p, size_t n)
+{
+	int rc;
+
+	if ((rc = emit(o)) != 0)
+		return rc;
+	if (n > 0) {
+		errno = 0;
+		if (fwrite(p, 1, n, o->fp) != n)
+			o->werrno = errno != 0 ? errno : EIO;
+	}
 	if (o->werrno != 0)
 		return dm_error(DM_ERROR, "cannot write output: %s",
 		    strerror(o->werrno));

@@ -49,6 +49,7 @@ struct out_column {
 enum out_flags {
 	OUT_EXCEL = 1 << 0,	/* csv: BOM, formula cells neutralised */
 	OUT_TRUNCATE = 1 << 1,	/* table: cut cells wider than 40 columns */
+	OUT_HEADLESS = 1 << 2,	/* table: rows only, for out_append() */
 };
 
 struct out;
@@ -100,6 +101,12 @@ size_t	out_width(struct out *o, const char *s, size_t n, size_t col);
  * Call before the first out_row(); other formats ignore it.
  */
 void	out_widths(struct out *o, const size_t *w);
+/*
+ * Writes after the rows so far the n bytes at p: the rows of an
+ * OUT_HEADLESS table of the same columns and widths, once finished.
+ * Returns as out_finish() does.
+ */
+int	out_append(struct out *o, const char *p, size_t n);
 /* Releases o without writing anything; accepts NULL. */
 void	out_free(struct out *o);
 

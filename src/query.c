@@ -12,6 +12,7 @@
 #include "fold.h"
 #include "output.h"
 #include "query.h"
+#include "query_table.h"
 #include "statement.h"
 #include "store.h"
 
@@ -905,10 +906,6 @@ unpack(char *s, size_t len, const char **field, size_t *flen, size_t nfield)
 	return 0;
 }
 
-/*
- * Reads into r the row packed in the n bytes at t, split in place: its
- * cells point into t.
- */
 static int
 packed_row(const struct listing *l, char *t, size_t n, struct query_row *r)
 {
@@ -977,62 +974,17 @@ query_row_free(struct query_row *r)
 	r->cap = 0;
 }
 
-/*
- * A table waits for its last row before it prints the first.  Rows
- * packed in one text are kept as they come, measured, then unpacked
- * again and written at once: less than the table's copy of every cell,
- * and nothing more per row than its text (who over 85,692 pairs: the
- * cells took 36 MB).
- */
-static int
-write_kept(struct db_stmt *st, const struct listing *l, struct out *o,
-    struct query_row *r, int64_t *nrows)
+const struct out_column *
+query_columns(enum dm_listing what, size_t *ncols)
 {
-	char *kept = NULL, *nk, *p, *end;
-	const char *t;
-	size_t len = 0, cap = 0, n, i, w[QUERY_MAX_COLS] = { 0 }, cw, need;
-	int rc;
+	*ncols = listings[what].ncols;
+	return listings[what].cols;
+}
 
-	/* Each row as its length, then its text and a NUL. */
-	while ((rc = db_step(st)) == DB_ROW) {
-		t = db_column_text(st, 0);
-		n = t == NULL ? 0 : strlen(t);
-		need = sizeof(n) + n + 1;
-		if (need > cap - len) {
-			cap = cap == 0 ? 1 << 16 : cap;
-			while (need > cap - len)
-				cap *= 2;
-			if ((nk = realloc(kept, cap)) == NULL) {
-				rc = dm_error(DM_ERROR, "out of memory");
-				goto done;
-			}
-			kept = nk;
-		}
-		memcpy(kept + len, &n, sizeof(n));
-		memcpy(kept + len + sizeof(n), t == NULL ? "" : t, n + 1);
-		if ((rc = packed_row(l, kept + len + sizeof(n), n, r)) != 0)
-			goto done;
-		len += need;
-		/* The last column is never padded. */
-		for (i = 0; i + 1 < l->ncols; i++)
-			if ((cw = out_width(o, r->cell[i], r->len[i], i)) >
-			    w[i])
-				w[i] = cw;
-	}
-	if (rc != DB_DONE)
-		goto done;
-	out_widths(o, w);
-	for (p = kept, end = kept + len; p < end; p += sizeof(n) + n + 1) {
-		memcpy(&n, p, sizeof(n));
-		if ((rc = packed_row(l, p + sizeof(n), n, r)) != 0 ||
-		    (rc = out_row_len(o, r->cell, r->len)) != 0)
-			goto done;
-		(*nrows)++;
-	}
-	rc = 0;
-done:
-	free(kept);
-	return rc;
+int
+query_unpack(enum dm_listing what, char *t, size_t n, struct query_row *r)
+{
+	return packed_row(&listings[what], t, n, r);
 }
 
 int
@@ -1058,7 +1010,7 @@ query_write(struct db_stmt *st, enum dm_listing what,
 	    (rc = out_new(&o, dst->fp, fmt, l->cols, l->ncols, flags)) != 0)
 		return rc;
 	if (fmt == OUT_TABLE && l->packed) {
-		if ((rc = write_kept(st, l, o, &r, nrows)) != 0)
+		if ((rc = query_table(st, what, o, flags, nrows)) != 0)
 			goto done;
 	} else {
 		while ((rc = db_step(st)) == DB_ROW) {

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "demarche.h"
+#include "output.h"
 
 struct db_stmt;
 
@@ -63,6 +64,17 @@ struct query_row {
 int	query_row(struct db_stmt *st, enum dm_listing what,
 	    struct query_row *r);
 void	query_row_free(struct query_row *r);
+
+/* The columns of the listing what, and how many. */
+const struct out_column *query_columns(enum dm_listing what, size_t *ncols);
+
+/*
+ * Reads into r the row of the packed listing what (who) held in the n
+ * bytes at t, split in place, as query_row() reads it: its cells point
+ * into t.  A row split already splits again the same.
+ */
+int	query_unpack(enum dm_listing what, char *t, size_t n,
+	    struct query_row *r);
 
 /*
  * Steps st to the end, writing each row to dst with the columns of the

@@ -11,7 +11,10 @@
 
 #include "archive.h"
 #include "db.h"
+#include "error.h"
+#include "output.h"
 #include "query.h"
+#include "query_table.h"
 
 static dm_archive *a;
 
@@ -806,6 +809,127 @@ START_TEST(export_to_file_is_whole_or_nothing)
 }
 END_TEST
 
+/*
+ * n packed rows of who, of many widths: names wide and missing, dates at
+ * each precision, lists long and missing.
+ */
+static const char packed_rows[] =
+    "WITH RECURSIVE n(i) AS (SELECT 1 WHERE ?1 > 0 UNION ALL SELECT i + 1"
+    " FROM n WHERE i < ?1) SELECT " QUERY_PACK("('A' || (i % 37))") " || "
+    QUERY_PACK("CASE WHEN i % 11 = 0 THEN NULL WHEN i % 5 = 0"
+	" THEN '中国驻欧盟使团' || (i % 7) ELSE 'Actor ' || (i % 37) END")
+    " || " QUERY_PACK("('B' || (i % 41))") " || "
+    QUERY_PACK("('Target ' || substr('xxxxxxxxxxxxxxxxxxxx', 1, i % 20))")
+    " || " QUERY_PACK("(?1 - i + 1)") " || "
+    QUERY_PACK("((?1 - i) / 2 + 1)")
+    " || " QUERY_PACK("substr('2021-07-19', 1, 4 + 3 * (i % 3))") " || "
+    QUERY_PACK("substr('2024-12-31', 1, 4 + 3 * ((i + 1) % 3))") " || "
+    QUERY_PACK("CASE WHEN i % 2 THEN 'accuse' || char(31) || 'condemn'"
+	" ELSE 'criticize' END") " || "
+    QUERY_PACK("CASE WHEN i % 13 = 0 THEN NULL ELSE substr(replace("
+	"'sanctions,cyber,人权,hong-kong,trade,taiwan,space,5g,', ',',"
+	" char(31)), 1, 1 + i % 40) END")
+    " FROM n ORDER BY i";
+
+/* The table of n packed rows as query_table() writes it, or as stored. */
+static char *
+packed_table(struct db *db, int64_t n, unsigned flags, int threaded,
+    int64_t *nrows)
+{
+	const struct out_column *cols;
+	struct db_stmt *st;
+	struct query_row r = { 0 };
+	struct out *o;
+	FILE *fp;
+	char *text = NULL;
+	size_t len, ncols;
+
+	*nrows = 0;
+	cols = query_columns(DM_LIST_WHO, &ncols);
+	ck_assert_int_eq(db_prepare(db, &st, packed_rows), 0);
+	ck_assert_int_eq(db_bind_int(st, 1, n), 0);
+	ck_assert_ptr_nonnull(fp = open_memstream(&text, &len));
+	ck_assert_int_eq(out_new(&o, fp, OUT_TABLE, cols, ncols, flags), 0);
+	if (threaded)
+		ck_assert_int_eq(query_table(st, DM_LIST_WHO, o, flags,
+		    nrows), 0);
+	else
+		for (; db_step(st) == DB_ROW; (*nrows)++) {
+			ck_assert_int_eq(query_row(st, DM_LIST_WHO, &r), 0);
+			ck_assert_int_eq(out_row(o, r.cell), 0);
+		}
+	ck_assert_int_eq(out_finish(o), 0);
+	out_free(o);
+	query_row_free(&r);
+	db_finalize(st);
+	fclose(fp);
+	return text;
+}
+
+/*
+ * who's table, written by two threads in blocks of rows from chunks,
+ * comes out as the table writer stores and prints the same rows: for
+ * counts about a block of 512 rows, and rows enough for three chunks.
+ */
+START_TEST(packed_table_is_the_stored_table)
+{
+	static const int64_t counts[] = { 0, 1, 511, 512, 513, 1024, 1025,
+	    1537, 3000, 60000 };
+	struct db *db;
+	char *want, *got;
+	int64_t nwant, ngot;
+	size_t i;
+
+	ck_assert_int_eq(db_open(&db, NULL, DB_MEMORY, 0), 0);
+	for (i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+		want = packed_table(db, counts[i], 0, 0, &nwant);
+		got = packed_table(db, counts[i], 0, 1, &ngot);
+		ck_assert_int_eq(nwant, counts[i]);
+		ck_assert_int_eq(ngot, counts[i]);
+		ck_assert_str_eq(got, want);
+		free(want);
+		free(got);
+	}
+	want = packed_table(db, 1100, OUT_TRUNCATE, 0, &nwant);
+	got = packed_table(db, 1100, OUT_TRUNCATE, 1, &ngot);
+	ck_assert_str_eq(got, want);
+	free(want);
+	free(got);
+	db_close(db);
+}
+END_TEST
+
+/* A row that does not unpack stops the table, with nothing written. */
+START_TEST(packed_table_refuses_a_bad_row)
+{
+	const struct out_column *cols;
+	struct db *db;
+	struct db_stmt *st;
+	struct out *o;
+	FILE *fp;
+	char *text = NULL;
+	size_t len, ncols;
+	int64_t n;
+
+	ck_assert_int_eq(db_open(&db, NULL, DB_MEMORY, 0), 0);
+	ck_assert_int_eq(db_prepare(db, &st, "WITH RECURSIVE n(i) AS"
+	    " (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+	    " SELECT CASE WHEN i = 4000 THEN '1:x,' ELSE"
+	    " '1:a,-,1:b,-,1:1,1:1,-,-,-,-,' END FROM n"), 0);
+	cols = query_columns(DM_LIST_WHO, &ncols);
+	ck_assert_ptr_nonnull(fp = open_memstream(&text, &len));
+	ck_assert_int_eq(out_new(&o, fp, OUT_TABLE, cols, ncols, 0), 0);
+	ck_assert_int_ne(query_table(st, DM_LIST_WHO, o, 0, &n), 0);
+	ck_assert_ptr_nonnull(strstr(dm_error_last(), "is not 10 packed"));
+	out_free(o);
+	fclose(fp);
+	ck_assert_uint_eq(len, 0);
+	free(text);
+	db_finalize(st);
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 query_suite(void)
 {
@@ -832,6 +956,8 @@ query_suite(void)
 	tcase_add_test(tc, thread_follows_links_both_ways);
 	tcase_add_test(tc, export_writes_the_input_format);
 	tcase_add_test(tc, export_to_file_is_whole_or_nothing);
+	tcase_add_test(tc, packed_table_is_the_stored_table);
+	tcase_add_test(tc, packed_table_refuses_a_bad_row);
 	suite_add_tcase(s, tc);
 	return s;
 }
