@@ -311,15 +311,18 @@ def section_who(p, m, runs, cmds, work, targets):
             ("xref_by", "--by, with sub-actors"),
             ("xref_against", "--against, with sub-actors"),
             ("xref_rollup_by", "--rollup --by"),
-            ("xref_limit", "--limit 20")]
+            ("xref_limit", "--limit 20"),
+            ("xref_every_date", "--from 1000 (every date)")]
     summed = [("xref_year", "one year"), ("xref_topic", "a topic"),
-              ("xref_kind", "one kind"), ("xref_all_dates", "every date")]
+              ("xref_kind", "one kind"),
+              ("xref_all_dates", "every date but the first day")]
     lat = {}
     p("## who on the large archive")
     p("")
     p("hyperfine, output to /dev/null, default (table) format. Without "
-      "dates, topic or kinds, who reads the summary that migrations 0002 "
-      "and 0003 keep; with them it sums up the claims.")
+      "topic or kinds, and with no dates or dates that hold every "
+      "statement, who reads the summary that migrations 0002 and 0003 "
+      "keep; otherwise it sums up the claims.")
     p("")
     p("| command | median ms | range ms | runs | rows |")
     p("| --- | ---: | ---: | ---: | ---: |")

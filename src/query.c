@@ -197,7 +197,7 @@ static const struct part who_sql[] = {
 	 * The order is fixed: by the planner's guess, with no statistics,
 	 * it walked every claim target and fetched its statement, which
 	 * took minutes on a large archive.  Dates that hold few statements
-	 * bound them (see date_share()), unless --actor or --by names the
+	 * bound them (see sql_date_share), unless --actor or --by names the
 	 * claims first; otherwise the claims of the kinds (or of the
 	 * topic) come first, in the order they are stored.
 	 */
@@ -639,18 +639,19 @@ static const char sql_date_share[] =
     " (SELECT 1 FROM statements WHERE date_lo >= ?1 AND date_hi <= ?2"
     " LIMIT (SELECT coalesce(max(sid), 0) / 8 FROM statements))";
 
+/* Whether sql, given the dates of b as ?1 and ?2, answers true. */
 static int
-date_share(struct db *db, const struct bound *b, int *narrow)
+dates_ask(struct db *db, const char *sql, const struct bound *b, int *yes)
 {
 	struct db_stmt *st = NULL;
 	int rc;
 
-	if ((rc = db_prepare(db, &st, sql_date_share)) != 0)
+	if ((rc = db_prepare(db, &st, sql)) != 0)
 		return rc;
 	if ((rc = db_bind_text(st, 1, b->from)) == 0 &&
 	    (rc = db_bind_text(st, 2, b->to)) == 0 &&
 	    (rc = db_step(st)) == DB_ROW) {
-		*narrow = db_column_int(st, 0) != 0;
+		*yes = db_column_int(st, 0) != 0;
 		rc = 0;
 	}
 	db_finalize(st);
@@ -762,15 +763,27 @@ build_sql(const struct part *parts, unsigned have)
 }
 
 /*
+ * Whether the dates of b hold every statement, and so filter nothing:
+ * the earliest first day lies within them, and so does the end of the
+ * latest first day's year, which no date's last day passes.  Two seeks
+ * in the index on dates; an empty archive has nothing to filter.
+ */
+static const char sql_dates_all[] =
+    "SELECT ifnull(?1 <= (SELECT min(date_lo) FROM statements) AND"
+    " ?2 >= substr((SELECT max(date_lo) FROM statements), 1, 4)"
+    " || '-12-31', 1)";
+
+/*
  * Whether the who summary answers f: the default accusation kinds, no
- * dates, topic or --actor, and under --rollup only top-level actors for
- * --by and --against, with their descendants.  Otherwise the claims are
- * summed up afresh.
+ * topic or --actor, dates that hold every statement (all_dates), and
+ * under --rollup only top-level actors for --by and --against, with
+ * their descendants.  Otherwise the claims are summed up afresh.
  */
 static int
-summary_serves(const struct dm_filter *f, const struct bound *b)
+summary_serves(const struct dm_filter *f, const struct bound *b,
+    int all_dates)
 {
-	if (f->kinds || f->from || f->to || f->topic || f->actor)
+	if (f->kinds || f->topic || f->actor || !all_dates)
 		return 0;
 	if (!f->rollup)
 		return 1;
@@ -801,7 +814,7 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 	struct bound b;
 	struct store *s;
 	char *sql = NULL;
-	int rc, narrow;
+	int rc, narrow, all_dates = 1;
 
 	*out = NULL;
 	if ((rc = archive_store(a, &s)) != 0)
@@ -814,12 +827,15 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 	parts = listings[what].parts;
 	if (what == DM_LIST_SEARCH)
 		b.have |= search_plan(b.have);
-	if (what == DM_LIST_WHO && summary_serves(f, &b))
+	if (what == DM_LIST_WHO && (b.have & N_DATED) &&
+	    (rc = dates_ask(a->db, sql_dates_all, &b, &all_dates)) != 0)
+		goto done;
+	if (what == DM_LIST_WHO && summary_serves(f, &b, all_dates))
 		parts = who_summary_sql;
 	else if (what == DM_LIST_WHO) {
 		narrow = 0;
 		if ((b.have & (N_DATED | N_ACTOR)) == N_DATED &&
-		    (rc = date_share(a->db, &b, &narrow)) != 0)
+		    (rc = dates_ask(a->db, sql_date_share, &b, &narrow)) != 0)
 			goto done;
 		/*
 		 * Within few dates, --by's claims found by claimant and date

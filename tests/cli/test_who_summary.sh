@@ -1,7 +1,7 @@
 # The who summary stays exact: after a random sequence of imports,
 # updates, merges and recodes, 'check' finds it equal to the claims, and
-# who answers the same from it as from the claims summed up afresh (a date
-# filter that takes in every date makes who sum up the claims).
+# who answers the same from it as from the claims summed up afresh (naming
+# the accusation kinds, the default ones, makes who sum up the claims).
 . "$(dirname "$0")/lib.sh"
 
 run init
@@ -12,7 +12,8 @@ same_who() {
 	    "--rollup --by CHN" "--against USA" "--against USA --exact" \
 	    "--rollup --against EU" "--limit 3"; do
 		"$DEMARCHE" who $args --csv >summary.csv 2>/dev/null
-		"$DEMARCHE" who $args --from 1000 --csv >fresh.csv 2>/dev/null
+		"$DEMARCHE" who $args --kind accuse,criticize,condemn --csv \
+		    >fresh.csv 2>/dev/null
 		if cmp -s summary.csv fresh.csv; then ok; else
 			bad "who $args differs from the claims summed up"
 		fi
@@ -185,6 +186,35 @@ run check --rebuild
 expect_status 0
 run who --by ODD --csv
 expect_out 'ODD,"3:a,-, 12:é,",USA'
+
+check "dates that hold every statement are answered from the summary"
+"$DEMARCHE" who --csv >all.csv
+first=$(sqlite3 test.db "SELECT min(date_lo) FROM statements")
+last=$(sqlite3 test.db "SELECT substr(max(date_lo), 1, 4) FROM statements")
+for args in "--from 1000" "--from $first" "--to $last" "--from $first --to $last" \
+    "--from 1000 --to 9999"; do
+	run who $args --csv
+	expect_status 0
+	expect_same "$WORK/out" all.csv
+done
+# Listings made stale by hand show through the summary only.
+sqlite3 test.db "UPDATE who_pairs SET listing = replace(listing,
+	'United States', 'United Statez')"
+run who --from "$first" --csv
+expect_out "United Statez"
+run who --from 1000 --to "$last" --rollup --csv
+expect_out "United Statez"
+# From the day after the first, or to the year before the last: afresh.
+for args in "--from $(date -d "$first + 1 day" +%F)" "--to $((last - 1))-12-31" \
+    "--rollup --from $(date -d "$first + 1 day" +%F)"; do
+	run who $args --csv
+	expect_status 0
+	expect_no_out "United Statez"
+done
+run check --rebuild
+expect_status 0
+checked
+same_who
 
 check "an archive of schema level 8 packs each pair's whole row when used"
 "$DEMARCHE" who --csv >before.csv
