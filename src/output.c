@@ -273,22 +273,32 @@ out_format_parse(enum out_format *out, const char *name)
 	    "unknown format '%s' (table, csv, tsv, json, jsonl)", name);
 }
 
-/* Hands the formatted line to the stream and empties it. */
+/* Writes n bytes at p to the stream, unless a write failed before. */
 static int
-emit(struct out *o)
+put(struct out *o, const char *p, size_t n)
 {
-	if (o->line.failed)
-		return dm_error(DM_ERROR, "out of memory");
-	if (o->line.len > 0 && o->werrno == 0) {
+	if (n > 0 && o->werrno == 0) {
 		errno = 0;
-		if (fwrite(o->line.p, 1, o->line.len, o->fp) != o->line.len)
+		if (fwrite(p, 1, n, o->fp) != n)
 			o->werrno = errno != 0 ? errno : EIO;
 	}
-	o->line.len = 0;
 	if (o->werrno != 0)
 		return dm_error(DM_ERROR, "cannot write output: %s",
 		    strerror(o->werrno));
 	return 0;
+}
+
+/* Hands the formatted line to the stream and empties it. */
+static int
+emit(struct out *o)
+{
+	int rc;
+
+	if (o->line.failed)
+		return dm_error(DM_ERROR, "out of memory");
+	rc = put(o, o->line.p, o->line.len);
+	o->line.len = 0;
+	return rc;
 }
 
 static int
@@ -520,12 +530,6 @@ json_object(struct out *o, const char *const *cells)
 	buf_addc(&o->line, '}');
 }
 
-/*
- * Adds s to the pool as the table shows it, with its NUL, and gives its
- * width: lists joined with "; ", control characters (a CRLF pair, a
- * newline, a tab) as one space, invalid bytes as U+FFFD, and with
- * OUT_TRUNCATE, at most TRUNC_WIDTH columns.
- */
 /* Whether the n bytes at s show as they are, one column each. */
 static inline int
 table_plain(const struct out *o, const char *s, size_t n)
@@ -534,6 +538,12 @@ table_plain(const struct out *o, const char *s, size_t n)
 	    ascii_run(s, n) == n);
 }
 
+/*
+ * Adds s to the pool as the table shows it, with its NUL, and gives its
+ * width: lists joined with "; ", control characters (a CRLF pair, a
+ * newline, a tab) as one space, invalid bytes as U+FFFD, and with
+ * OUT_TRUNCATE, at most TRUNC_WIDTH columns.
+ */
 static size_t
 table_text(struct out *o, const char *s, enum col_type type)
 {
@@ -921,17 +931,7 @@ out_append(struct out *o, const char *p, size_t n)
 {
 	int rc;
 
-	if ((rc = emit(o)) != 0)
-		return rc;
-	if (n > 0) {
-		errno = 0;
-		if (fwrite(p, 1, n, o->fp) != n)
-			o->werrno = errno != 0 ? errno : EIO;
-	}
-	if (o->werrno != 0)
-		return dm_error(DM_ERROR, "cannot write output: %s",
-		    strerror(o->werrno));
-	return 0;
+	return (rc = emit(o)) != 0 ? rc : put(o, p, n);
 }
 
 void

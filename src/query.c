@@ -922,9 +922,10 @@ unpack(char *s, size_t len, const char **field, size_t *flen, size_t nfield)
 	return 0;
 }
 
-static int
-packed_row(const struct listing *l, char *t, size_t n, struct query_row *r)
+int
+query_unpack(enum dm_listing what, char *t, size_t n, struct query_row *r)
 {
+	const struct listing *l = &listings[what];
 	const char *c;
 	size_t i;
 	int rc;
@@ -966,7 +967,7 @@ query_row(struct db_stmt *st, enum dm_listing what, struct query_row *r)
 			r->cap = n + 1;
 		}
 		memcpy(r->buf, t == NULL ? "" : t, n + 1);
-		return packed_row(l, r->buf, n, r);
+		return query_unpack(what, r->buf, n, r);
 	}
 	for (i = 0; i < l->ncols; i++) {
 		if (l->cols[i].type != COL_INT)
@@ -995,12 +996,6 @@ query_columns(enum dm_listing what, size_t *ncols)
 {
 	*ncols = listings[what].ncols;
 	return listings[what].cols;
-}
-
-int
-query_unpack(enum dm_listing what, char *t, size_t n, struct query_row *r)
-{
-	return packed_row(&listings[what], t, n, r);
 }
 
 int

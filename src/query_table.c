@@ -36,6 +36,10 @@
  */
 #define BLOCK_ROWS	512
 
+/* Whether row k is in the worker's block, and which buffer it fills. */
+#define WORKERS(k)	((k) / BLOCK_ROWS % 2 == 1)
+#define BUFFER(k)	((int)((k) / BLOCK_ROWS / 2 % 2))
+
 struct chunk {
 	struct chunk	*next;
 	size_t		 len;		/* bytes of rows in data */
@@ -205,15 +209,16 @@ worker(void *arg)
 	for (c = t->head, off = 0, k = 0; c != NULL; c = c->next, off = 0)
 		for (; off < c->len; off += ROW_BYTES(n), k++) {
 			p = row_at(c, off, &n);
-			if (k / BLOCK_ROWS % 2 == 0)
+			if (!WORKERS(k))
 				continue;
-			b = k / BLOCK_ROWS / 2 % 2;
+			b = BUFFER(k);
 			if (k % BLOCK_ROWS == 0 && (!wait_buffer(t, b, 0) ||
 			    fseek(t->fp2[b], 0, SEEK_SET) != 0))
 				goto out;
 			if ((rc = query_unpack(t->what, p, n, &r)) != 0 ||
 			    (rc = out_row_len(t->o2[b], r.cell, r.len)) != 0)
 				goto fail;
+			/* The block's last row: the block into its buffer. */
 			if (k % BLOCK_ROWS == BLOCK_ROWS - 1 || k + 1 == nrows) {
 				if ((rc = out_append(t->o2[b], NULL, 0)) != 0)
 					goto fail;
@@ -319,10 +324,10 @@ query_table(struct db_stmt *st, enum dm_listing what, struct out *o,
 	for (c = t.head, k = 0; c != NULL; c = c->next)
 		for (off = 0; off < c->len; off += ROW_BYTES(n), k++) {
 			p = row_at(c, off, &n);
-			if (t.threaded && k / BLOCK_ROWS % 2 == 1) {
+			if (t.threaded && WORKERS(k)) {
 				if (k % BLOCK_ROWS != 0)
 					continue;
-				b = k / BLOCK_ROWS / 2 % 2;
+				b = BUFFER(k);
 				if (!wait_buffer(&t, b, 1))
 					goto join;
 				if ((rc = out_append(o, t.text2[b],

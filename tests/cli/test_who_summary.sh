@@ -26,6 +26,27 @@ checked() {
 	expect_out "who summary                    ok"
 }
 
+# set_level N: marks test.db as made at schema level N.
+set_level() {
+	sqlite3 test.db "DELETE FROM schema_migrations WHERE version > $1;
+		PRAGMA user_version = $1"
+}
+
+# keep_who, then migrated_same N: the next command brings test.db from
+# schema level N, and who prints what it printed before.
+keep_who() {
+	"$DEMARCHE" who --csv >before.csv
+	"$DEMARCHE" who --rollup --json >before.json
+}
+migrated_same() {
+	run who --csv
+	expect_status 0
+	expect_err "archive brought from schema level $1 to $latest"
+	expect_same "$WORK/out" before.csv
+	"$DEMARCHE" who --rollup --json >after.json
+	expect_same after.json before.json
+}
+
 python3 - "$WORK" <<'PY'
 import json, random, sys
 r = random.Random(7)
@@ -217,20 +238,13 @@ checked
 same_who
 
 check "an archive of schema level 8 packs each pair's whole row when used"
-"$DEMARCHE" who --csv >before.csv
-"$DEMARCHE" who --rollup --json >before.json
+keep_who
 unmigrate_who_whole test.db
-sqlite3 test.db "DELETE FROM schema_migrations WHERE version >= 9;
-	PRAGMA user_version = 8"
+set_level 8
 [ "$(sqlite3 test.db "SELECT count(*) FROM who_pairs
 	WHERE listing GLOB '*:' || accuser || ',*'")" = 0 ] &&
     ok || bad "the listings of level 8 hold the codes"
-run who --csv
-expect_status 0
-expect_err "archive brought from schema level 8 to $latest"
-expect_same "$WORK/out" before.csv
-"$DEMARCHE" who --rollup --json >after.json
-expect_same after.json before.json
+migrated_same 8
 [ "$(sqlite3 test.db "SELECT count(*) FROM who_pairs WHERE listing NOT GLOB
 	length(accuser) || ':' || accuser || ',*'")" = 0 ] &&
     ok || bad "a listing does not start with its accuser's code"
@@ -241,8 +255,7 @@ check "an archive of schema level 6 takes the insert triggers of 0007 and import
 unmigrate_who_whole test.db
 unmigrate_fts_hash test.db
 unmigrate_import_in_bulk test.db
-sqlite3 test.db "DELETE FROM schema_migrations WHERE version >= 7;
-	PRAGMA user_version = 6"
+set_level 6
 [ "$(sqlite3 test.db "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'
 	AND sql LIKE '%(SELECT s.import_id FROM claims c JOIN statements s%'")" = 2 ] &&
     ok || bad "the triggers of level 6 are not back"
@@ -259,20 +272,13 @@ checked
 same_who
 
 check "an archive of schema level 5 gains the packed listing, filled, when used"
-"$DEMARCHE" who --csv >before.csv
-"$DEMARCHE" who --rollup --json >before.json
+keep_who
 unmigrate_who_whole test.db
 unmigrate_fts_hash test.db
 unmigrate_import_in_bulk test.db
 unmigrate_who_packed test.db
-sqlite3 test.db "DELETE FROM schema_migrations WHERE version >= 6;
-	PRAGMA user_version = 5"
-run who --csv
-expect_status 0
-expect_err "archive brought from schema level 5 to $latest"
-expect_same "$WORK/out" before.csv
-"$DEMARCHE" who --rollup --json >after.json
-expect_same after.json before.json
+set_level 5
+migrated_same 5
 checked
 same_who
 
