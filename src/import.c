@@ -1,7 +1,8 @@
 /*
  * Import: reads a file, tells its shape by content, validates every
  * statement against SPEC section 2, and hands them to ingest.c, one
- * transaction per file.  The only file that includes <jansson.h>.
+ * transaction per file.  With jsonl.c, the only file that includes
+ * <jansson.h>.
  */
 #include <sys/stat.h>
 
@@ -26,6 +27,7 @@
 #include "names.h"
 #include "fold.h"
 #include "ingest.h"
+#include "jsonl.h"
 #include "statement.h"
 #include "store.h"
 #include "textstmt.h"
@@ -568,22 +570,52 @@ static int
 json_failure(const json_error_t *err, long line)
 {
 	/* jansson names its own flag here; say what it means instead. */
+	const char *what = strstr(err->text, "JSON_ALLOW_NUL") ?
+	    "a string holds \\u0000 (NUL), which is not allowed" : err->text;
+
+	/* A line cut short fails past its newline: no column to name. */
+	if (line > 0 && err->line > 1)
+		return dm_error(DM_EINVALID, "%ld: %s", line, what);
 	return dm_error(DM_EINVALID, "%ld:%d: %s",
-	    line > 0 ? line : err->line, err->column,
-	    strstr(err->text, "JSON_ALLOW_NUL") ? "a string holds \\u0000 "
-	    "(NUL), which is not allowed" : err->text);
+	    line > 0 ? line : err->line, err->column, what);
 }
 
-/* 1 if the line holds nothing but white space. */
+/*
+ * The rest of a JSON Lines file, whose first value v was read from its
+ * first lineno lines and bytes bytes: the next lines are read and parsed
+ * by a second thread while this one validates and stores.
+ */
 static int
-blank(const char *s, size_t n)
+import_lines(struct import *im, FILE *fp, struct digest *d, json_t *v,
+    long lineno, uint64_t bytes)
 {
-	size_t i;
+	struct jsonl_line ln;
+	struct jsonl *r;
+	int64_t n = 1;
+	int rc;
 
-	for (i = 0; i < n; i++)
-		if (!isspace((unsigned char)s[i]))
-			return 0;
-	return 1;
+	im->line = lineno;
+	rc = do_value(im, v);
+	json_decref(v);
+	if (rc != 0 || (rc = jsonl_start(&r, fp, d, lineno, bytes)) != 0)
+		return rc;
+	while ((rc = jsonl_next(r, &ln)) == 1) {
+		if (ln.v == NULL) {
+			rc = json_failure(&ln.err, ln.lineno);
+			break;
+		}
+		im->line = ln.lineno;
+		rc = do_value(im, ln.v);
+		json_decref(ln.v);
+		if (rc != 0)
+			break;
+		if (++n % 512 == 0)
+			report_progress(im, ln.bytes);
+	}
+	if (rc == 0)
+		report_progress(im, ln.bytes);
+	jsonl_stop(r);
+	return rc;
 }
 
 /*
@@ -595,41 +627,24 @@ static int
 import_json(struct import *im, FILE *fp, struct digest *d)
 {
 	json_error_t err;
-	json_t *v = NULL;
+	json_t *v;
 	char *line = NULL, *doc = NULL, *p;
 	size_t cap = 0, doclen = 0, doccap = 0;
 	uint64_t bytes = 0;
 	ssize_t n;
 	long lineno = 0;
-	int rc = 0, lines_mode = -1;
+	int rc = 0;
 
 	while ((n = getline(&line, &cap, fp)) != -1) {
 		lineno++;
 		bytes += n;
 		digest_update(d, line, n);
-		if (lines_mode == -1 && blank(line, n))
+		if (doc == NULL && jsonl_blank(line, n))
 			continue;
-		if (lines_mode == -1) {
-			v = json_loadb(line, n, JSON_REJECT_DUPLICATES, &err);
-			lines_mode = v != NULL;
-		}
-		if (lines_mode == 1) {
-			if (v == NULL && blank(line, n))
-				continue;
-			if (v == NULL && (v = json_loadb(line, n,
-			    JSON_REJECT_DUPLICATES, &err)) == NULL) {
-				rc = json_failure(&err, lineno);
-				break;
-			}
-			im->line = lineno;
-			rc = do_value(im, v);
-			json_decref(v);
-			v = NULL;
-			if (rc != 0)
-				break;
-			if (lineno % 512 == 0)
-				report_progress(im, bytes);
-			continue;
+		if (doc == NULL && (v = json_loadb(line, n,
+		    JSON_REJECT_DUPLICATES, &err)) != NULL) {
+			free(line);
+			return import_lines(im, fp, d, v, lineno, bytes);
 		}
 		if (doclen + n + 1 > doccap) {
 			doccap = (doclen + n + 1) * 2;
@@ -644,10 +659,10 @@ import_json(struct import *im, FILE *fp, struct digest *d)
 	}
 	if (rc == 0 && ferror(fp))
 		rc = dm_error(DM_ERROR, "read error: %s", strerror(errno));
-	if (rc == 0 && lines_mode == -1)
+	if (rc == 0 && doc == NULL)
 		rc = dm_error(DM_EINVALID, "no statements (the file is "
 		    "empty)");
-	if (rc == 0 && lines_mode == 0) {
+	if (rc == 0) {
 		report_progress(im, bytes);
 		if ((v = json_loadb(doc, doclen, JSON_REJECT_DUPLICATES,
 		    &err)) == NULL)
@@ -655,8 +670,8 @@ import_json(struct import *im, FILE *fp, struct digest *d)
 		else
 			rc = do_value(im, v);
 		json_decref(v);
+		report_progress(im, bytes);
 	}
-	report_progress(im, bytes);
 	free(doc);
 	free(line);
 	return rc;

@@ -1,16 +1,20 @@
 /*
  * Import on in-memory archives: the plain-text reader, the outcomes of
  * dm_import_file (new, unchanged, conflict, update, strict, keep-going),
- * and the claim kinds with their CAMEO codes.
+ * the claim kinds with their CAMEO codes, and JSON Lines read ahead by a
+ * second thread.
  */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
 #include "demarche.h"
+#include "digest.h"
+#include "jsonl.h"
 #include "names.h"
 #include "statement.h"
 #include "textstmt.h"
@@ -214,6 +218,123 @@ START_TEST(name_lists)
 }
 END_TEST
 
+/* Lines 1..n, line k "{\"k\": k}", blank when k % 7 == 0, not JSON at bad. */
+static void
+write_lines(int n, int bad)
+{
+	FILE *fp = fopen(path, "w");
+	int k;
+
+	ck_assert_ptr_nonnull(fp);
+	for (k = 1; k <= n; k++)
+		if (k == bad)
+			fputs("{\"k\": \n", fp);
+		else if (k % 7 == 0)
+			fputs("  \n", fp);
+		else
+			fprintf(fp, "{\"k\": %d}\n", k);
+	fclose(fp);
+}
+
+/*
+ * Many times the lines read ahead: each comes once, in order, with its
+ * line number and the bytes read through it; the digest is the file's.
+ */
+START_TEST(jsonl_in_order)
+{
+	struct jsonl_line ln;
+	struct jsonl *r;
+	struct digest d;
+	char want[DIGEST_HEX_LEN + 1], got[DIGEST_HEX_LEN + 1], *buf;
+	uint64_t bytes = 0;
+	size_t len;
+	FILE *fp;
+	int k = 0, n = 0;
+
+	write_lines(1000, 0);
+	ck_assert_ptr_nonnull(fp = fopen(path, "r"));
+	digest_init(&d);
+	ck_assert_int_eq(jsonl_start(&r, fp, &d, 0, 0), 0);
+	while (jsonl_next(r, &ln) == 1) {
+		do {
+			k++;
+			bytes += k % 7 == 0 ? 3 :
+			    (uint64_t)snprintf(NULL, 0, "{\"k\": %d}\n", k);
+		} while (k % 7 == 0);
+		ck_assert_ptr_nonnull(ln.v);
+		ck_assert_int_eq(json_integer_value(json_object_get(ln.v, "k")),
+		    k);
+		ck_assert_int_eq(ln.lineno, k);
+		ck_assert_uint_eq(ln.bytes, bytes);
+		json_decref(ln.v);
+		n++;
+	}
+	ck_assert_int_eq(n, 1000 - 1000 / 7);
+	jsonl_stop(r);
+	ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
+	ck_assert_uint_eq(ln.bytes, (uint64_t)ftell(fp));
+	len = (size_t)ftell(fp);
+	rewind(fp);
+	ck_assert_ptr_nonnull(buf = malloc(len));
+	ck_assert_uint_eq(fread(buf, 1, len, fp), len);
+	digest_hex(buf, len, want);
+	digest_final(&d, got);
+	ck_assert_str_eq(got, want);
+	free(buf);
+	fclose(fp);
+}
+END_TEST
+
+/* A line that is not JSON comes with its number, and ends the file. */
+START_TEST(jsonl_bad_line_ends)
+{
+	struct jsonl_line ln;
+	struct jsonl *r;
+	struct digest d;
+	FILE *fp;
+	long last = 0;
+	int rc;
+
+	write_lines(1000, 500);
+	ck_assert_ptr_nonnull(fp = fopen(path, "r"));
+	digest_init(&d);
+	ck_assert_int_eq(jsonl_start(&r, fp, &d, 0, 0), 0);
+	while ((rc = jsonl_next(r, &ln)) == 1 && ln.v != NULL) {
+		last = ln.lineno;
+		json_decref(ln.v);
+	}
+	ck_assert_int_eq(rc, 1);
+	ck_assert_int_eq(last, 499);
+	ck_assert_int_eq(ln.lineno, 500);
+	ck_assert_ptr_null(ln.v);
+	ck_assert_str_ne(ln.err.text, "");
+	ck_assert_int_eq(jsonl_next(r, &ln), 0);
+	jsonl_stop(r);
+	fclose(fp);
+}
+END_TEST
+
+/* Stopped with lines waiting (the reader blocked): they are freed. */
+START_TEST(jsonl_stop_early)
+{
+	struct jsonl_line ln;
+	struct jsonl *r;
+	struct digest d;
+	struct timespec pause = { 0, 20 * 1000 * 1000 };
+	FILE *fp;
+
+	write_lines(1000, 0);
+	ck_assert_ptr_nonnull(fp = fopen(path, "r"));
+	digest_init(&d);
+	ck_assert_int_eq(jsonl_start(&r, fp, &d, 0, 0), 0);
+	ck_assert_int_eq(jsonl_next(r, &ln), 1);
+	json_decref(ln.v);
+	nanosleep(&pause, NULL);
+	jsonl_stop(r);
+	fclose(fp);
+}
+END_TEST
+
 static Suite *
 import_suite(void)
 {
@@ -229,6 +350,9 @@ import_suite(void)
 	tcase_add_test(tc, strict_and_keep_going);
 	tcase_add_test(tc, claim_kinds);
 	tcase_add_test(tc, name_lists);
+	tcase_add_test(tc, jsonl_in_order);
+	tcase_add_test(tc, jsonl_bad_line_ends);
+	tcase_add_test(tc, jsonl_stop_early);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -254,7 +254,7 @@ static int
 run_case(struct coder *c, const char *path, struct set *got, struct set *want)
 {
 	struct dm_date d, *dp = NULL;
-	char *buf, *p, *text, *exp, *nl, *f1, *f2;
+	char *buf, *p, *text, *exp, *nl = NULL, *f1, *f2;
 	char issuer[FIELD_MAX] = "";
 	int rc = -1;
 
