@@ -143,14 +143,40 @@ classify(utf8proc_int32_t cp)
 }
 
 /*
- * Class of the character at pos, whose length goes to *clen.  An invalid
- * byte is a separator one byte long.
+ * The character at pos: its length, and its code point in *cp, or -1 for
+ * an invalid byte, a separator one byte long.  Most of CJK text is three
+ * bytes a character, lead bytes E1 to EC or EE to EF, which can be
+ * neither overlong nor surrogates: decoded here, without a call.
  */
+static int
+decode(const struct tok *t, int pos, utf8proc_int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)t->text + pos;
+	utf8proc_ssize_t n;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (((s[0] >= 0xE1 && s[0] <= 0xEC) || s[0] >= 0xEE) &&
+	    s[0] <= 0xEF && t->len - pos >= 3 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80) {
+		*cp = (s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+		return 3;
+	}
+	n = utf8proc_iterate(s, t->len - pos, cp);
+	if (n <= 0) {
+		*cp = -1;
+		return 1;
+	}
+	return (int)n;
+}
+
+/* Class of the character at pos, whose length goes to *clen. */
 static enum cls
 char_at(const struct tok *t, int pos, int *clen)
 {
 	utf8proc_int32_t cp;
-	utf8proc_ssize_t n;
 	unsigned char c = (unsigned char)t->text[pos];
 
 	/* Most text is ASCII: no need to ask utf8proc about it. */
@@ -158,50 +184,20 @@ char_at(const struct tok *t, int pos, int *clen)
 		*clen = 1;
 		return ASCII_ALNUM(c) ? CLS_WORD : CLS_SEP;
 	}
-	n = utf8proc_iterate((const utf8proc_uint8_t *)t->text + pos,
-	    t->len - pos, &cp);
-	if (n <= 0) {
-		*clen = 1;
-		return CLS_SEP;
-	}
-	*clen = (int)n;
-	return classify(cp);
-}
-
-static int
-skip_joins(const struct tok *t, int pos)
-{
-	int clen;
-
-	while (pos < t->len && char_at(t, pos, &clen) == CLS_JOIN)
-		pos += clen;
-	return pos;
+	*clen = decode(t, pos, &cp);
+	return cp < 0 ? CLS_SEP : classify(cp);
 }
 
 /*
- * 1 if s[0..n) is all unified ideographs, kana or Hangul syllables: text
- * that NFKC and case folding leave as it is, so the CJK bigrams, most of
- * the tokens of Chinese text, need no trip through utf8proc.
+ * Unified ideographs, kana and Hangul syllables: characters that NFKC and
+ * case folding leave as they are, so that the CJK bigrams, most of the
+ * tokens of Chinese text, need no trip through utf8proc.
  */
-static int
-folds_to_itself(const char *s, int n)
-{
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t len;
-	int i;
-
-	for (i = 0; i < n; i += (int)len) {
-		len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i,
-		    &cp);
-		if (len <= 0 || !((cp >= 0x4E00 && cp <= 0x9FFF) ||
-		    (cp >= 0x3400 && cp <= 0x4DBF) ||
-		    (cp >= 0x3041 && cp <= 0x3096) ||
-		    (cp >= 0x30A1 && cp <= 0x30FA) ||
-		    (cp >= 0xAC00 && cp <= 0xD7A3)))
-			return 0;
-	}
-	return 1;
-}
+#define FOLDS_TO_ITSELF(cp)	(((cp) >= 0x4E00 && (cp) <= 0x9FFF) || \
+				 ((cp) >= 0x3400 && (cp) <= 0x4DBF) || \
+				 ((cp) >= 0x3041 && (cp) <= 0x3096) || \
+				 ((cp) >= 0x30A1 && (cp) <= 0x30FA) || \
+				 ((cp) >= 0xAC00 && (cp) <= 0xD7A3))
 
 /*
  * Folds text[start, end) (valid UTF-8) into t->buf and passes it to
@@ -221,9 +217,6 @@ emit(struct tok *t, int tflags, int start, int end)
 		ascii[k] = ASCII_LOWER(t->text[start + k]);
 	if (k == end - start)
 		return t->xtoken(t->ctx, tflags, ascii, k, start, end);
-	if (folds_to_itself(t->text + start, end - start))
-		return t->xtoken(t->ctx, tflags, t->text + start, end - start,
-		    start, end);
 	for (;;) {
 		n = utf8proc_decompose(
 		    (const utf8proc_uint8_t *)t->text + start, end - start,
@@ -288,30 +281,58 @@ word(struct tok *t, int start, int *end)
  * document.  highlight() marks the bigram at that position.
  */
 static int
+emit_cjk(struct tok *t, int tflags, int start, int end, int as_is)
+{
+	if (as_is)
+		return t->xtoken(t->ctx, tflags, t->text + start, end - start,
+		    start, end);
+	return emit(t, tflags, start, end);
+}
+
+/*
+ * Each character is decoded once: a unit's marks are read past, and the
+ * character after them is the next unit's, if it is CJK.
+ */
+static int
 cjk_run(struct tok *t, int start, int *end)
 {
-	int clen, n, pos, ps, pe, ce, rc;
+	utf8proc_int32_t cp;
+	enum cls c;
+	int clen, n, pos, ps, pe, ce, rc, plain, pplain;
 
-	n = 0;
+	n = pplain = 0;
 	ps = pe = pos = start;
-	while (pos < t->len && char_at(t, pos, &clen) == CLS_CJK) {
-		ce = skip_joins(t, pos + clen);
+	clen = decode(t, pos, &cp);
+	c = CLS_CJK;
+	while (c == CLS_CJK) {
+		plain = FOLDS_TO_ITSELF(cp);
+		c = CLS_SEP;
+		for (ce = pos + clen; ce < t->len; ce += clen) {
+			clen = decode(t, ce, &cp);
+			c = cp < 0 ? CLS_SEP : cp < 0x80 ? (ASCII_ALNUM(cp) ?
+			    CLS_WORD : CLS_SEP) : classify(cp);
+			if (c != CLS_JOIN)
+				break;
+			plain = 0;
+		}
 		if (n > 0) {
-			rc = emit(t, 0, ps, ce);
+			rc = emit_cjk(t, 0, ps, ce, pplain && plain);
 			if (rc == SQLITE_OK && !t->query)
-				rc = emit(t, FTS5_TOKEN_COLOCATED, ps, pe);
+				rc = emit_cjk(t, FTS5_TOKEN_COLOCATED, ps, pe,
+				    pplain);
 			if (rc != SQLITE_OK)
 				return rc;
 		}
 		ps = pos;
 		pe = pos = ce;
+		pplain = plain;
 		n++;
 	}
 	*end = pos;
 	if (n == 1)
-		return emit(t, 0, ps, pe);
+		return emit_cjk(t, 0, ps, pe, pplain);
 	if (!t->query)
-		return emit(t, FTS5_TOKEN_COLOCATED, ps, pe);
+		return emit_cjk(t, FTS5_TOKEN_COLOCATED, ps, pe, pplain);
 	return SQLITE_OK;
 }
 
