@@ -253,13 +253,23 @@ static int
 word(struct tok *t, int start, int *end)
 {
 	enum cls c;
-	int clen, pos;
+
+	char ascii[64];
+	int clen, pos, k;
 
 	char_at(t, start, &clen);
 	pos = start + clen;
 	/* Most words are ASCII letters and digits: skip them at once. */
 	while (pos < t->len && ASCII_ALNUM(t->text[pos]))
 		pos++;
+	*end = pos;
+	/* Then, all ASCII, the word folds to its lower case. */
+	if (clen == 1 && pos - start <= (int)sizeof(ascii) &&
+	    (pos == t->len || (unsigned char)t->text[pos] < 0x80)) {
+		for (k = start; k < pos; k++)
+			ascii[k - start] = ASCII_LOWER(t->text[k]);
+		return t->xtoken(t->ctx, 0, ascii, pos - start, start, pos);
+	}
 	while (pos < t->len) {
 		c = char_at(t, pos, &clen);
 		if (c != CLS_WORD && c != CLS_JOIN)
