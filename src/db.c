@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "db_rank.h"
 #include "db_snippet.h"
 #include "db_sortset.h"
 #include "db_tokenizer.h"
@@ -160,6 +161,7 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 	if (db_fts5_api(db->h, &api) != 0 ||
 	    db_tokenizer_register(db->h, api) != 0 ||
 	    db_snippet_register(db->h, api) != 0 ||
+	    db_rank_register(db->h, api) != 0 ||
 	    db_sortset_register(db->h) != 0) {
 		rc = DM_ERROR;
 		goto done;

@@ -5,7 +5,6 @@
 
 #include "db_snippet.h"
 #include "db_tokenizer.h"
-#include "error.h"
 
 /*
  * Bytes of text kept before the first hit and after the last one at
@@ -357,9 +356,5 @@ fail:
 int
 db_snippet_register(sqlite3 *db, fts5_api *api)
 {
-	if (api->xCreateFunction(api, "dm_snippet", NULL, snippet_fn, NULL) !=
-	    SQLITE_OK)
-		return dm_error(DM_ERROR, "cannot register 'dm_snippet': %s",
-		    sqlite3_errmsg(db));
-	return 0;
+	return db_fts5_function(db, api, "dm_snippet", snippet_fn);
 }

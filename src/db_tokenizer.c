@@ -416,6 +416,16 @@ db_fts5_api(sqlite3 *db, fts5_api **api)
 }
 
 int
+db_fts5_function(sqlite3 *db, fts5_api *api, const char *name,
+    fts5_extension_function fn)
+{
+	if (api->xCreateFunction(api, name, NULL, fn, NULL) != SQLITE_OK)
+		return dm_error(DM_ERROR, "cannot register '%s': %s", name,
+		    sqlite3_errmsg(db));
+	return 0;
+}
+
+int
 db_tokenizer_register(sqlite3 *db, fts5_api *api)
 {
 	static fts5_tokenizer tokenizer = {

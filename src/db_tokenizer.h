@@ -29,9 +29,13 @@ int	db_tokenizer_register(sqlite3 *db, fts5_api *api);
 
 /*
  * The FTS5 API of db (version 2 or later) into *api, for what registers
- * on it: the tokenizer, and dm_snippet() (db_snippet.h).  Returns 0, or
- * DM_ERROR with a message if db lacks FTS5.
+ * on it: the tokenizer, dm_snippet() (db_snippet.h) and dm_rank()
+ * (db_rank.h).  Returns 0, or DM_ERROR with a message if db lacks FTS5.
  */
 int	db_fts5_api(sqlite3 *db, fts5_api **api);
+
+/* Registers the auxiliary function fn as name.  0, or DM_ERROR. */
+int	db_fts5_function(sqlite3 *db, fts5_api *api, const char *name,
+	    fts5_extension_function fn);
 
 #endif

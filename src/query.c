@@ -297,7 +297,8 @@ static const struct part actors_sql[] = {
  * every match shown, each gets its snippet in place, which costs less
  * than a lookup per row.  Rows of equal rank go statements before
  * claims, each in the order stored (rid), so that a cut is the head of
- * the whole ranking.
+ * the whole ranking.  dm_rank() (db_rank.h) is bm25() that, under a
+ * cut, reads no document size for a match its hits already rule out.
  */
 #define SNIPPET(t)							\
 	"dm_snippet(" t ", -1, '[', ']', '\xe2\x80\xa6', 20)"
@@ -319,11 +320,11 @@ static const struct part search_sql[] = {
 	 * the time of a common word.
 	 */
 	{ N_RANK_FIRST, ", top AS MATERIALIZED (SELECT * FROM (SELECT"
-	    " 'statement' AS found_in, rowid AS rid, bm25(statements_fts)"
+	    " 'statement' AS found_in, rowid AS rid, dm_rank(statements_fts, :limit)"
 	    " AS rank FROM statements_fts WHERE :in_statements"
 	    " AND statements_fts MATCH :text"
 	    RANKED " LIMIT :limit) UNION ALL SELECT * FROM (SELECT"
-	    " 'claim' AS found_in, rowid AS rid, bm25(claims_fts) AS rank"
+	    " 'claim' AS found_in, rowid AS rid, dm_rank(claims_fts, :limit) AS rank"
 	    " FROM claims_fts WHERE :in_claims AND claims_fts MATCH :text"
 	    RANKED " LIMIT :limit)" RANKED " LIMIT :limit)"
 	    " SELECT found_in, s.id, c.id, s.date, b.code, s.title,"
@@ -338,7 +339,7 @@ static const struct part search_sql[] = {
 	{ N_JOINED, " 'statement' AS found_in, s.id AS statement_id,"
 	    " NULL AS claim_id, s.sid AS rid, s.date AS date,"
 	    " i.code AS by_code, s.title AS title,"
-	    " bm25(statements_fts) AS rank" },
+	    " dm_rank(statements_fts, :limit) AS rank" },
 	{ N_ALL, ", " SNIPPET("statements_fts") " AS snippet" },
 	{ N_JOINED, " FROM statements_fts JOIN statements s"
 	    " ON s.sid = statements_fts.rowid"
@@ -348,7 +349,7 @@ static const struct part search_sql[] = {
 	{ N_JOINED | N_ACTOR, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
 	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
 	{ N_JOINED, " UNION ALL SELECT 'claim', s.id, claims.id, claims.id,"
-	    " s.date, b.code, s.title, bm25(claims_fts)" },
+	    " s.date, b.code, s.title, dm_rank(claims_fts, :limit)" },
 	{ N_ALL, ", " SNIPPET("claims_fts") },
 	{ N_JOINED, " FROM claims_fts JOIN claims"
 	    " ON claims.id = claims_fts.rowid"

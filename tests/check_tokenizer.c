@@ -5,6 +5,7 @@
 #include <check.h>
 #include <sqlite3.h>
 
+#include "check_sql.h"
 #include "db_tokenizer.h"
 
 static sqlite3 *db;
@@ -24,15 +25,6 @@ static const char *docs[] = {
 
 #define NDOCS	(sizeof(docs) / sizeof(docs[0]))
 
-static void
-exec(const char *sql)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		ck_abort_msg("%s: %s", sql, msg);
-}
-
 /* The archive's layout: an external-content table filled by rebuild. */
 static void
 setup(void)
@@ -43,7 +35,7 @@ setup(void)
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
 	ck_assert_int_eq(db_fts5_api(db, &api), 0);
 	ck_assert_int_eq(db_tokenizer_register(db, api), 0);
-	exec("CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT);"
+	check_exec(db, "CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT);"
 	    "CREATE VIRTUAL TABLE t USING fts5(body, content='docs',"
 	    " content_rowid='id', tokenize='demarche');");
 	ck_assert_int_eq(sqlite3_prepare_v2(db,
@@ -56,7 +48,7 @@ setup(void)
 		sqlite3_reset(stmt);
 	}
 	sqlite3_finalize(stmt);
-	exec("INSERT INTO t(t) VALUES ('rebuild')");
+	check_exec(db, "INSERT INTO t(t) VALUES ('rebuild')");
 }
 
 static void
@@ -364,7 +356,7 @@ START_TEST(test_invalid_bytes)
 	sqlite3_bind_text(stmt, 2, "x\xffzz\xe4\xb8", -1, SQLITE_STATIC);
 	ck_assert_int_eq(sqlite3_step(stmt), SQLITE_DONE);
 	sqlite3_finalize(stmt);
-	exec("INSERT INTO t(t) VALUES ('rebuild');"
+	check_exec(db, "INSERT INTO t(t) VALUES ('rebuild');"
 	    "INSERT INTO t(t) VALUES ('integrity-check')");
 	ck_assert_str_eq(hits("zz"), "101");
 	ck_assert_str_eq(hits("欧盟"), "1,4");
@@ -392,7 +384,7 @@ START_TEST(test_random_bytes)
 	int i;
 
 	seed = 12345;
-	exec("CREATE VIRTUAL TABLE r USING fts5(body, tokenize='demarche')");
+	check_exec(db, "CREATE VIRTUAL TABLE r USING fts5(body, tokenize='demarche')");
 	ck_assert_int_eq(sqlite3_prepare_v2(db,
 	    "INSERT INTO r(body) VALUES (?1)", -1, &stmt, NULL), SQLITE_OK);
 	tk.offsets = 1;
@@ -418,7 +410,7 @@ START_TEST(test_random_bytes)
 		sqlite3_reset(stmt);
 	}
 	sqlite3_finalize(stmt);
-	exec("INSERT INTO r(r) VALUES ('integrity-check')");
+	check_exec(db, "INSERT INTO r(r) VALUES ('integrity-check')");
 }
 END_TEST
 
