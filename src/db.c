@@ -109,6 +109,12 @@ db_configure(void)
 		done = 1;
 		(void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL,
 		    DB_STMTJRNL_SPILL);
+		/*
+		 * No count of SQLite's memory, which nothing reads: keeping
+		 * it took a global mutex at every allocation (callgrind, an
+		 * import of 3,000 statements: 4.8% of the instructions).
+		 */
+		(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	}
 }
 
