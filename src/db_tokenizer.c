@@ -87,6 +87,8 @@ struct tok {
 			 ((c) >= '0' && (c) <= '9'))
 #define ASCII_LOWER(c)	((char)((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : \
 			 (c)))
+/* The longest ASCII token lowered on the stack; longer ones fold as any. */
+#define ASCII_TOKEN_MAX	64
 
 /* The tokenizer keeps no state, so every table shares this handle. */
 static char tok_handle;
@@ -148,7 +150,7 @@ classify(utf8proc_int32_t cp)
  * bytes a character, lead bytes E1 to EC or EE to EF, which can be
  * neither overlong nor surrogates: decoded here, without a call.
  */
-static int
+static inline int
 decode(const struct tok *t, int pos, utf8proc_int32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)t->text + pos;
@@ -172,20 +174,26 @@ decode(const struct tok *t, int pos, utf8proc_int32_t *cp)
 	return (int)n;
 }
 
+/* Class of the code point cp, or of an invalid byte if cp is -1. */
+static inline enum cls
+class_of(utf8proc_int32_t cp)
+{
+	if (cp < 0)
+		return CLS_SEP;
+	/* Most text is ASCII: no need to ask utf8proc about it. */
+	if (cp < 0x80)
+		return ASCII_ALNUM(cp) ? CLS_WORD : CLS_SEP;
+	return classify(cp);
+}
+
 /* Class of the character at pos, whose length goes to *clen. */
 static enum cls
 char_at(const struct tok *t, int pos, int *clen)
 {
 	utf8proc_int32_t cp;
-	unsigned char c = (unsigned char)t->text[pos];
 
-	/* Most text is ASCII: no need to ask utf8proc about it. */
-	if (c < 0x80) {
-		*clen = 1;
-		return ASCII_ALNUM(c) ? CLS_WORD : CLS_SEP;
-	}
 	*clen = decode(t, pos, &cp);
-	return cp < 0 ? CLS_SEP : classify(cp);
+	return class_of(cp);
 }
 
 /*
@@ -200,6 +208,21 @@ char_at(const struct tok *t, int pos, int *clen)
 				 ((cp) >= 0xAC00 && (cp) <= 0xD7A3))
 
 /*
+ * Passes the ASCII text[start, end), at most ASCII_TOKEN_MAX bytes, to
+ * FTS5 in lower case: all the folding ASCII needs, without utf8proc.
+ */
+static int
+emit_ascii(struct tok *t, int tflags, int start, int end)
+{
+	char lower[ASCII_TOKEN_MAX];
+	int k;
+
+	for (k = start; k < end; k++)
+		lower[k - start] = ASCII_LOWER(t->text[k]);
+	return t->xtoken(t->ctx, tflags, lower, end - start, start, end);
+}
+
+/*
  * Folds text[start, end) (valid UTF-8) into t->buf and passes it to
  * FTS5.  A token that folds to nothing is dropped.
  */
@@ -208,15 +231,13 @@ emit(struct tok *t, int tflags, int start, int end)
 {
 	utf8proc_int32_t *nbuf;
 	utf8proc_ssize_t i, n, m;
-	char ascii[64];
 	int k;
 
-	/* An ASCII word folds to its lower case, without utf8proc. */
-	for (k = 0; k < end - start && k < (int)sizeof(ascii) &&
-	    (unsigned char)t->text[start + k] < 0x80; k++)
-		ascii[k] = ASCII_LOWER(t->text[start + k]);
-	if (k == end - start)
-		return t->xtoken(t->ctx, tflags, ascii, k, start, end);
+	for (k = start; k < end && k - start < ASCII_TOKEN_MAX &&
+	    (unsigned char)t->text[k] < 0x80; k++)
+		;
+	if (k == end)
+		return emit_ascii(t, tflags, start, end);
 	for (;;) {
 		n = utf8proc_decompose(
 		    (const utf8proc_uint8_t *)t->text + start, end - start,
@@ -253,9 +274,7 @@ static int
 word(struct tok *t, int start, int *end)
 {
 	enum cls c;
-
-	char ascii[64];
-	int clen, pos, k;
+	int clen, pos;
 
 	char_at(t, start, &clen);
 	pos = start + clen;
@@ -263,13 +282,10 @@ word(struct tok *t, int start, int *end)
 	while (pos < t->len && ASCII_ALNUM(t->text[pos]))
 		pos++;
 	*end = pos;
-	/* Then, all ASCII, the word folds to its lower case. */
-	if (clen == 1 && pos - start <= (int)sizeof(ascii) &&
-	    (pos == t->len || (unsigned char)t->text[pos] < 0x80)) {
-		for (k = start; k < pos; k++)
-			ascii[k - start] = ASCII_LOWER(t->text[k]);
-		return t->xtoken(t->ctx, 0, ascii, pos - start, start, pos);
-	}
+	/* Ended by ASCII, the word is all ASCII. */
+	if (clen == 1 && pos - start <= ASCII_TOKEN_MAX &&
+	    (pos == t->len || (unsigned char)t->text[pos] < 0x80))
+		return emit_ascii(t, 0, start, pos);
 	while (pos < t->len) {
 		c = char_at(t, pos, &clen);
 		if (c != CLS_WORD && c != CLS_JOIN)
@@ -319,8 +335,7 @@ cjk_run(struct tok *t, int start, int *end)
 		c = CLS_SEP;
 		for (ce = pos + clen; ce < t->len; ce += clen) {
 			clen = decode(t, ce, &cp);
-			c = cp < 0 ? CLS_SEP : cp < 0x80 ? (ASCII_ALNUM(cp) ?
-			    CLS_WORD : CLS_SEP) : classify(cp);
+			c = class_of(cp);
 			if (c != CLS_JOIN)
 				break;
 			plain = 0;
