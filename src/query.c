@@ -337,12 +337,14 @@ static const struct part search_sql[] = {
 	 * the time of a common word.
 	 */
 	{ N_RANK_FIRST, ", top AS MATERIALIZED (SELECT * FROM (SELECT"
-	    " 'statement' AS found_in, rowid AS rid, dm_rank(statements_fts, :limit)"
-	    " AS rank FROM statements_fts WHERE :in_statements"
+	    " 'statement' AS found_in, rowid AS rid,"
+	    " dm_rank(statements_fts, :limit) AS rank"
+	    " FROM statements_fts WHERE :in_statements"
 	    " AND statements_fts MATCH :text"
 	    RANKED " LIMIT :limit) UNION ALL SELECT * FROM (SELECT"
-	    " 'claim' AS found_in, rowid AS rid, dm_rank(claims_fts, :limit) AS rank"
-	    " FROM claims_fts WHERE :in_claims AND claims_fts MATCH :text"
+	    " 'claim' AS found_in, rowid AS rid,"
+	    " dm_rank(claims_fts, :limit) AS rank FROM claims_fts"
+	    " WHERE :in_claims AND claims_fts MATCH :text"
 	    RANKED " LIMIT :limit)" RANKED " LIMIT :limit)"
 	    " SELECT found_in, s.id, c.id, s.date, b.code, s.title,"
 	    TOP_SNIPPET " FROM top LEFT JOIN claims c"
