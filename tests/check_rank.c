@@ -62,8 +62,8 @@ setup(void)
 	ck_assert_int_eq(db_tokenizer_register(db, api), 0);
 	ck_assert_int_eq(db_rank_register(db, api), 0);
 	check_exec(db, "CREATE TABLE docs(id INTEGER PRIMARY KEY, title TEXT,"
-	    " body TEXT); CREATE VIRTUAL TABLE t USING fts5(title, body, content='docs',"
-	    " content_rowid='id', tokenize='demarche')");
+	    " body TEXT); CREATE VIRTUAL TABLE t USING fts5(title, body,"
+	    " content='docs', content_rowid='id', tokenize='demarche')");
 	ck_assert_int_eq(sqlite3_prepare_v2(db, "INSERT INTO docs VALUES"
 	    " (?1, ?2, ?3)", -1, &st, NULL), SQLITE_OK);
 	seed = 20210719;
