@@ -25,8 +25,9 @@ struct rank {
 	int		 nbest;
 	double		*best;		/* max-heap of the keep best ranks */
 	sqlite3_int64	 rowid;		/* the row last ranked, */
-	double		 last;		/* ... and its rank */
+	double		 last;		/* ... its rank, */
 	int		 ranked;
+	int		 exact;		/* ... and whether exactly */
 };
 
 static int
@@ -141,14 +142,15 @@ keep_best(struct rank *r, double rank)
 
 /*
  * The row's rank: first its bound from its hits, which is all a row
- * gets when the bound is worse than the keep-th best rank so far.  The
+ * gets when the bound is worse than the keep-th best rank so far
+ * (*exact is then 0).  The
  * hits are walked phrase by phrase: xInst() would first merge them into
  * one array in the order of the text, which the bound does not need and
  * which took half the time of ranking a common word.
  */
 static int
 rank_row(const Fts5ExtensionApi *api, Fts5Context *fc, struct rank *r,
-    double *out)
+    double *out, int *exact)
 {
 	Fts5PhraseIter it;
 	int i, ic, io, reach, ntok, rc;
@@ -172,12 +174,14 @@ rank_row(const Fts5ExtensionApi *api, Fts5Context *fc, struct rank *r,
 	if (r->keep > 0 && r->nbest == r->keep) {
 		for (d = 0.0, i = 0; i < r->ncol; i++)
 			d += r->reach[i];
+		*exact = 0;
 		if ((*out = score(r, d)) > r->best[0])
 			return SQLITE_OK;
 	}
 	if ((rc = api->xColumnSize(fc, -1, &ntok)) != SQLITE_OK)
 		return rc;
 	*out = score(r, (double)ntok);
+	*exact = 1;
 	if (r->keep > 0)
 		keep_best(r, *out);
 	return SQLITE_OK;
@@ -191,7 +195,7 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
 	sqlite3_int64 rowid;
 	int rc;
 
-	if (argc != 1) {
+	if (argc != 1 && argc != 2) {
 		sqlite3_result_error(ctx,
 		    "wrong number of arguments to function dm_rank()", -1);
 		return;
@@ -204,7 +208,8 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
 	/* A row asked twice is counted among the best once. */
 	rowid = api->xRowid(fc);
 	if (!r->ranked || rowid != r->rowid) {
-		if ((rc = rank_row(api, fc, r, &r->last)) != SQLITE_OK) {
+		if ((rc = rank_row(api, fc, r, &r->last, &r->exact)) !=
+		    SQLITE_OK) {
 			r->ranked = 0;
 			sqlite3_result_error_code(ctx, rc);
 			return;
@@ -212,7 +217,11 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
 		r->rowid = rowid;
 		r->ranked = 1;
 	}
-	sqlite3_result_double(ctx, r->last);
+	/* With a third argument, whether the row may be among the best. */
+	if (argc == 2)
+		sqlite3_result_int(ctx, r->exact);
+	else
+		sqlite3_result_double(ctx, r->last);
 }
 
 int

@@ -13,6 +13,13 @@
  * ranking a common word.  Every other row gets bm25()'s value exactly,
  * so a cut is the head of the same ranking.  keep < 1 ranks every row
  * exactly.
+ *
+ *   dm_rank(table, keep, 1)
+ *
+ * ranks the row as above and is 0 if its bound ruled it out, else 1: in
+ * the WHERE clause of such a query, it keeps the rows that cannot be
+ * among the best from being sorted at all.  Only where no other term can
+ * still drop a row: the best kept so far must be rows of the result.
  */
 #ifndef DM_DB_RANK_H
 #define DM_DB_RANK_H

@@ -315,7 +315,8 @@ static const struct part actors_sql[] = {
  * than a lookup per row.  Rows of equal rank go statements before
  * claims, each in the order stored (rid), so that a cut is the head of
  * the whole ranking.  dm_rank() (db_rank.h) is bm25() that, under a
- * cut, reads no document size for a match its hits already rule out.
+ * cut, reads no document size for a match its hits already rule out;
+ * where the text is all that filters, such a match is not even sorted.
  */
 #define SNIPPET(t)							\
 	"dm_snippet(" t ", -1, '[', ']', '\xe2\x80\xa6', 20)"
@@ -341,10 +342,12 @@ static const struct part search_sql[] = {
 	    " dm_rank(statements_fts, :limit) AS rank"
 	    " FROM statements_fts WHERE :in_statements"
 	    " AND statements_fts MATCH :text"
+	    " AND dm_rank(statements_fts, :limit, 1)"
 	    RANKED " LIMIT :limit) UNION ALL SELECT * FROM (SELECT"
 	    " 'claim' AS found_in, rowid AS rid,"
 	    " dm_rank(claims_fts, :limit) AS rank FROM claims_fts"
 	    " WHERE :in_claims AND claims_fts MATCH :text"
+	    " AND dm_rank(claims_fts, :limit, 1)"
 	    RANKED " LIMIT :limit)" RANKED " LIMIT :limit)"
 	    " SELECT found_in, s.id, c.id, s.date, b.code, s.title,"
 	    TOP_SNIPPET " FROM top LEFT JOIN claims c"

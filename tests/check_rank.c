@@ -167,6 +167,15 @@ START_TEST(cut_is_the_head)
 			ck_assert_msg(strcmp(want, got) == 0,
 			    "'%s' LIMIT %d: bm25 %.60s..., dm_rank %.60s...",
 			    queries[i], keep[j], want, got);
+			free(got);
+			/* The rows ruled out left out before the sort. */
+			got = rows("SELECT rowid FROM t WHERE t MATCH ?1"
+			    " AND dm_rank(t, ?2, 1)"
+			    " ORDER BY dm_rank(t, ?2), rowid LIMIT ?2",
+			    queries[i], keep[j]);
+			ck_assert_msg(strcmp(want, got) == 0,
+			    "'%s' LIMIT %d, filtered: bm25 %.60s..., dm_rank"
+			    " %.60s...", queries[i], keep[j], want, got);
 			free(want);
 			free(got);
 		}
@@ -189,11 +198,31 @@ START_TEST(row_asked_twice)
 }
 END_TEST
 
+/* The filter leaves rows out, and only rows that cannot be kept. */
+START_TEST(filter_leaves_rows_out)
+{
+	sqlite3_stmt *st;
+	int all, kept;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT (SELECT count(*)"
+	    " FROM t WHERE t MATCH 'accuse'), (SELECT count(*) FROM t"
+	    " WHERE t MATCH 'accuse' AND dm_rank(t, 5, 1))", -1, &st, NULL),
+	    SQLITE_OK);
+	ck_assert_msg(sqlite3_step(st) == SQLITE_ROW, "%s",
+	    sqlite3_errmsg(db));
+	all = sqlite3_column_int(st, 0);
+	kept = sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+	ck_assert_int_ge(kept, 5);
+	ck_assert_msg(kept < all / 2, "%d of %d rows kept", kept, all);
+}
+END_TEST
+
 START_TEST(arguments_refused)
 {
 	ck_assert_int_ne(sqlite3_exec(db, "SELECT dm_rank(t) FROM t"
 	    " WHERE t MATCH 'accuse'", NULL, NULL, NULL), SQLITE_OK);
-	ck_assert_int_ne(sqlite3_exec(db, "SELECT dm_rank(t, 1, 2) FROM t"
+	ck_assert_int_ne(sqlite3_exec(db, "SELECT dm_rank(t, 1, 1, 1) FROM t"
 	    " WHERE t MATCH 'accuse'", NULL, NULL, NULL), SQLITE_OK);
 }
 END_TEST
@@ -208,6 +237,7 @@ rank_suite(void)
 	tcase_add_test(tc, same_as_bm25);
 	tcase_add_test(tc, cut_is_the_head);
 	tcase_add_test(tc, row_asked_twice);
+	tcase_add_test(tc, filter_leaves_rows_out);
 	tcase_add_test(tc, arguments_refused);
 	suite_add_tcase(s, tc);
 	return s;
