@@ -236,6 +236,19 @@ write_lines(int n, int bad)
 	fclose(fp);
 }
 
+/* A reader of write_lines(n, bad)'s file, opened in *fp, digested in d. */
+static struct jsonl *
+read_lines(int n, int bad, FILE **fp, struct digest *d)
+{
+	struct jsonl *r;
+
+	write_lines(n, bad);
+	ck_assert_ptr_nonnull(*fp = fopen(path, "r"));
+	digest_init(d);
+	ck_assert_int_eq(jsonl_start(&r, *fp, d, 0, 0), 0);
+	return r;
+}
+
 /*
  * Many times the lines read ahead: each comes once, in order, with its
  * line number and the bytes read through it; the digest is the file's.
@@ -251,10 +264,7 @@ START_TEST(jsonl_in_order)
 	FILE *fp;
 	int k = 0, n = 0;
 
-	write_lines(1000, 0);
-	ck_assert_ptr_nonnull(fp = fopen(path, "r"));
-	digest_init(&d);
-	ck_assert_int_eq(jsonl_start(&r, fp, &d, 0, 0), 0);
+	r = read_lines(1000, 0, &fp, &d);
 	while (jsonl_next(r, &ln) == 1) {
 		do {
 			k++;
@@ -295,10 +305,7 @@ START_TEST(jsonl_bad_line_ends)
 	long last = 0;
 	int rc;
 
-	write_lines(1000, 500);
-	ck_assert_ptr_nonnull(fp = fopen(path, "r"));
-	digest_init(&d);
-	ck_assert_int_eq(jsonl_start(&r, fp, &d, 0, 0), 0);
+	r = read_lines(1000, 500, &fp, &d);
 	while ((rc = jsonl_next(r, &ln)) == 1 && ln.v != NULL) {
 		last = ln.lineno;
 		json_decref(ln.v);
@@ -323,10 +330,7 @@ START_TEST(jsonl_stop_early)
 	struct timespec pause = { 0, 20 * 1000 * 1000 };
 	FILE *fp;
 
-	write_lines(1000, 0);
-	ck_assert_ptr_nonnull(fp = fopen(path, "r"));
-	digest_init(&d);
-	ck_assert_int_eq(jsonl_start(&r, fp, &d, 0, 0), 0);
+	r = read_lines(1000, 0, &fp, &d);
 	ck_assert_int_eq(jsonl_next(r, &ln), 1);
 	json_decref(ln.v);
 	nanosleep(&pause, NULL);
