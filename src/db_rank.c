@@ -143,10 +143,10 @@ keep_best(struct rank *r, double rank)
 /*
  * The row's rank: first its bound from its hits, which is all a row
  * gets when the bound is worse than the keep-th best rank so far
- * (*exact is then 0).  The
- * hits are walked phrase by phrase: xInst() would first merge them into
- * one array in the order of the text, which the bound does not need and
- * which took half the time of ranking a common word.
+ * (*exact is then 0).  The hits are walked phrase by phrase: xInst()
+ * would first merge them into one array in the order of the text, which
+ * the bound does not need and which took half the time of ranking a
+ * common word.
  */
 static int
 rank_row(const Fts5ExtensionApi *api, Fts5Context *fc, struct rank *r,
