@@ -25,7 +25,7 @@ struct jsonl {
 	pthread_t		 thread;
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
-	/* Under mu, once threaded. */
+	/* Under mu, once threaded; ended also without a thread. */
 	struct jsonl_line	 ring[RING];
 	size_t			 head, count;	/* lines parsed, not taken */
 	int			 ended;		/* no line comes after them */
@@ -134,7 +134,12 @@ jsonl_next(struct jsonl *r, struct jsonl_line *ln)
 	int err = 0, got;
 
 	if (!r->threaded) {
-		if ((got = read_line(r, ln, &err)) == 0)
+		/* As the reader thread: nothing after a line that is not JSON. */
+		if (r->ended)
+			got = 0;
+		else if ((got = read_line(r, ln, &err)) == 1 && ln->v == NULL)
+			r->ended = 1;
+		if (got == 0)
 			ln->bytes = r->bytes;
 	} else {
 		pthread_mutex_lock(&r->mu);
