@@ -226,8 +226,8 @@ struct dm_stats {
 	int64_t statements;
 	int64_t claims;
 	int64_t imports;
-	char    first_date[11];	/* earliest statement date, or "" */
-	char    last_date[11];	/* latest statement date, or "" */
+	char    first_date[11];	/* earliest date as written, or "" */
+	char    last_date[11];	/* date of the one that ends latest, or "" */
 };
 
 int		 dm_archive_stats(dm_archive *a, struct dm_stats *out);

@@ -16,14 +16,27 @@
 #include "statement.h"
 #include "store.h"
 
+/*
+ * The first and last dates come through the index of days, not a scan of
+ * every statement.  The first as written (min(date): "2021" before
+ * "2021-01" before "2021-01-01") is one of those that begin on the first
+ * day.  The last is the one that ends latest and, of those, begins
+ * latest; a statement's days lie within one calendar year, so it is
+ * among those that begin in the year of the latest beginning.
+ */
 static const char sql_stats[] =
-    "SELECT (SELECT count(*) FROM actors),"
+    "WITH last_year(y) AS (SELECT substr(max(date_lo), 1, 4)"
+    " FROM statements), last_end(y, hi) AS (SELECT y, max(date_hi)"
+    " FROM statements, last_year WHERE date_lo >= y)"
+    " SELECT (SELECT count(*) FROM actors),"
     " (SELECT count(*) FROM actors WHERE kind = 'unresolved'),"
     " (SELECT count(*) FROM statements),"
     " (SELECT count(*) FROM claims),"
     " (SELECT count(*) FROM imports),"
-    " (SELECT min(date) FROM statements),"
-    " (SELECT date FROM statements ORDER BY date_hi DESC LIMIT 1)";
+    " (SELECT min(date) FROM statements"
+    " WHERE date_lo = (SELECT min(date_lo) FROM statements)),"
+    " (SELECT date FROM statements, last_end WHERE date_lo >= y"
+    " AND date_hi = hi ORDER BY date_lo DESC LIMIT 1)";
 
 int
 dm_archive_stats(dm_archive *a, struct dm_stats *out)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "date.h"
 #include "demarche.h"
 #include "digest.h"
 #include "jsonl.h"
@@ -189,6 +190,52 @@ START_TEST(strict_and_keep_going)
 }
 END_TEST
 
+/*
+ * The archive's first and last dates, against every date imported so far:
+ * the first is the least as written, the last the one that ends latest
+ * and, of those, begins latest.  Years, months and days of three years
+ * meet on their first and last days.
+ */
+START_TEST(date_range)
+{
+	char first[11] = "", last[11] = "", lo[11] = "", hi[11] = "";
+	char text[128], date[11], dlo[11], dhi[11];
+	struct dm_import_counts c;
+	struct dm_stats st;
+	struct dm_date d;
+	int n = 0;
+
+	srand(20210719);
+	for (int round = 0; round < 200; round++) {
+		ck_assert_int_eq(dm_archive_stats(a, &st), 0);
+		ck_assert_str_eq(st.first_date, first);
+		ck_assert_str_eq(st.last_date, last);
+		d.year = 2019 + rand() % 3;
+		d.month = rand() % 3 == 0 ? 0 : rand() % 2 ? 1 + rand() % 12 :
+		    (rand() % 2 ? 1 : 12);
+		d.day = d.month == 0 || rand() % 2 ? 0 : rand() % 2 ?
+		    1 + rand() % 28 : (d.month == 12 ? 31 : 1);
+		date_format(&d, date);
+		date_span(&d, dlo, dhi);
+		snprintf(text, sizeof(text), "{\"id\": \"r%d\", \"issuer\": "
+		    "\"EU\", \"date\": \"%s\"}\n", n++, date);
+		ck_assert_int_eq(import(text, 0, &c), 0);
+		ck_assert_int_eq(c.added, 1);
+		if (first[0] == '\0' || strcmp(date, first) < 0)
+			snprintf(first, sizeof(first), "%s", date);
+		if (strcmp(dhi, hi) > 0 || (strcmp(dhi, hi) == 0 &&
+		    strcmp(dlo, lo) > 0)) {
+			snprintf(last, sizeof(last), "%s", date);
+			memcpy(lo, dlo, sizeof(lo));
+			memcpy(hi, dhi, sizeof(hi));
+		}
+	}
+	ck_assert_int_eq(dm_archive_stats(a, &st), 0);
+	ck_assert_str_eq(st.first_date, first);
+	ck_assert_str_eq(st.last_date, last);
+}
+END_TEST
+
 START_TEST(claim_kinds)
 {
 	ck_assert_str_eq(claim_kind_cameo("accuse"), "112");
@@ -352,6 +399,7 @@ import_suite(void)
 	tcase_add_test(tc, text_errors);
 	tcase_add_test(tc, outcomes);
 	tcase_add_test(tc, strict_and_keep_going);
+	tcase_add_test(tc, date_range);
 	tcase_add_test(tc, claim_kinds);
 	tcase_add_test(tc, name_lists);
 	tcase_add_test(tc, jsonl_in_order);
