@@ -312,13 +312,56 @@ done:
 	return rc;
 }
 
+struct pair {
+	size_t	from, to;
+};
+
+static int
+pair_cmp(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	return x->to < y->to ? -1 : x->to > y->to;
+}
+
+/*
+ * Marks the edges whose reverse pair is drawn too.  The pairs are sorted
+ * once and each reverse is found by bisection: every pair against every
+ * other took seconds on the tens of thousands of a large archive.
+ */
+static int
+mark_mutual(struct graph *g)
+{
+	struct pair *p, back;
+	size_t i;
+
+	if (g->nedges == 0)
+		return 0;
+	if ((p = malloc(g->nedges * sizeof(*p))) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	for (i = 0; i < g->nedges; i++) {
+		p[i].from = g->edge[i].from;
+		p[i].to = g->edge[i].to;
+	}
+	qsort(p, g->nedges, sizeof(*p), pair_cmp);
+	for (i = 0; i < g->nedges; i++) {
+		back.from = g->edge[i].to;
+		back.to = g->edge[i].from;
+		g->edge[i].mutual = bsearch(&back, p, g->nedges, sizeof(*p),
+		    pair_cmp) != NULL;
+	}
+	free(p);
+	return 0;
+}
+
 int
 graph_load(struct graph **out, dm_archive *a, const struct dm_filter *f)
 {
 	struct db_stmt *st = NULL;
 	struct query_row r = { 0 };
 	struct graph *g;
-	size_t i, j;
 	int rc;
 
 	if ((*out = g = calloc(1, sizeof(*g))) == NULL)
@@ -331,12 +374,8 @@ graph_load(struct graph **out, dm_archive *a, const struct dm_filter *f)
 			goto done;
 	if (rc != DB_DONE)
 		goto done;
-	for (i = 0; i < g->nedges; i++)
-		for (j = 0; j < g->nedges; j++)
-			if (g->edge[i].from == g->edge[j].to &&
-			    g->edge[i].to == g->edge[j].from)
-				g->edge[i].mutual = 1;
-	rc = g->nnodes > 0 ? load_kinds(g, a) : 0;
+	if ((rc = mark_mutual(g)) == 0 && g->nnodes > 0)
+		rc = load_kinds(g, a);
 done:
 	query_row_free(&r);
 	db_finalize(st);
