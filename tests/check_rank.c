@@ -57,9 +57,7 @@ setup(void)
 	size_t len;
 	int i, n, k;
 
-	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
-	ck_assert_int_eq(db_fts5_api(db, &api), 0);
-	ck_assert_int_eq(db_tokenizer_register(db, api), 0);
+	db = check_open_fts(&api);
 	ck_assert_int_eq(db_rank_register(db, api), 0);
 	check_exec(db, "CREATE TABLE docs(id INTEGER PRIMARY KEY, title TEXT,"
 	    " body TEXT); CREATE VIRTUAL TABLE t USING fts5(title, body,"
@@ -91,8 +89,7 @@ setup(void)
 static void
 teardown(void)
 {
-	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
-	db = NULL;
+	check_close(&db);
 }
 
 /* Rows of sql for query q (and keep k), as "rowid,rowid,...". */

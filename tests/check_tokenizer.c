@@ -32,9 +32,7 @@ setup(void)
 	sqlite3_stmt *stmt;
 	size_t i;
 
-	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
-	ck_assert_int_eq(db_fts5_api(db, &api), 0);
-	ck_assert_int_eq(db_tokenizer_register(db, api), 0);
+	db = check_open_fts(&api);
 	check_exec(db, "CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT);"
 	    "CREATE VIRTUAL TABLE t USING fts5(body, content='docs',"
 	    " content_rowid='id', tokenize='demarche');");
@@ -54,8 +52,7 @@ setup(void)
 static void
 teardown(void)
 {
-	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
-	db = NULL;
+	check_close(&db);
 }
 
 /* Rowids matching query, as "1,4". */
