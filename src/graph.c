@@ -359,6 +359,34 @@ mark_mutual(struct graph *g)
 }
 
 int
+graph_cut(struct graph *g, size_t n)
+{
+	size_t *map, i, k;
+
+	if (n >= g->nedges)
+		return 0;
+	if ((map = malloc(g->nnodes * sizeof(*map))) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	for (i = 0; i < g->nnodes; i++)
+		map[i] = SIZE_MAX;
+	for (i = 0; i < n; i++)
+		map[g->edge[i].from] = map[g->edge[i].to] = 0;
+	for (i = k = 0; i < g->nnodes; i++)
+		if (map[i] == 0) {
+			g->node[k] = g->node[i];
+			map[i] = k++;
+		}
+	g->nnodes = k;
+	g->nedges = n;
+	for (i = 0; i < n; i++) {
+		g->edge[i].from = map[g->edge[i].from];
+		g->edge[i].to = map[g->edge[i].to];
+	}
+	free(map);
+	return mark_mutual(g);
+}
+
+int
 graph_load(struct graph **out, dm_archive *a, const struct dm_filter *f)
 {
 	struct db_stmt *st = NULL;

@@ -33,6 +33,14 @@ void	graph_free(struct graph *g);
 /* The number of (accuser, accused) pairs, the edges of the graph. */
 int64_t	graph_pairs(const struct graph *g);
 
+/*
+ * Keeps the first n pairs (who lists the pairs with the most claims
+ * first) and the actors they join.  An actor keeps its claims made and
+ * received over every pair; a pair is mutual only if its reverse is
+ * kept.  Returns 0, or DM_ERROR when out of memory.
+ */
+int	graph_cut(struct graph *g, size_t n);
+
 /* Writes g as DOT to fp.  Returns 0, or DM_ERROR when a write fails. */
 int	graph_write_dot(const struct graph *g, FILE *fp);
 

@@ -55,6 +55,11 @@ struct report {
 
 /* Links and nesting deeper than this start a thread of their own. */
 #define THREAD_DEPTH	32
+/*
+ * The pairs the network picture draws at most, the most claims first:
+ * Graphviz takes about 2 s for 500 and minutes for a few thousand.
+ */
+#define NETWORK_PAIRS	500
 
 #define NELEM(x)	(sizeof(x) / sizeof((x)[0]))
 
@@ -521,13 +526,17 @@ write_figures(FILE *fp, dm_archive *a, const struct report *r,
  * it is.  A missing Graphviz is said in place of the picture.
  */
 static void
-write_network(FILE *fp, const struct graph *g)
+write_network(FILE *fp, const struct graph *g, int64_t npairs)
 {
 	char *svg = NULL;
 	size_t len;
 
 	fputs("<section id=\"network\">\n<h2>The accusation network</h2>\n",
 	    fp);
+	if (graph_pairs(g) < npairs)
+		fprintf(fp, "<p class=\"note\">The %lld pairs with the most "
+		    "claims, of %lld; the table below lists them all.</p>\n",
+		    (long long)graph_pairs(g), (long long)npairs);
 	if (graph_pairs(g) == 0)
 		fputs("<p class=\"note\">No accusations match.</p>\n", fp);
 	else if (graph_svg(g, &svg, &len) != 0) {
@@ -972,14 +981,14 @@ write_threads(FILE *fp, struct report *r)
 
 static int
 write_report(FILE *fp, dm_archive *a, const struct dm_filter *f,
-    struct report *r, const struct graph *g)
+    struct report *r, const struct graph *g, int64_t npairs)
 {
 	int rc;
 
 	write_head(fp, f);
-	if ((rc = write_figures(fp, a, r, graph_pairs(g))) != 0)
+	if ((rc = write_figures(fp, a, r, npairs)) != 0)
 		return rc;
-	write_network(fp, g);
+	write_network(fp, g, npairs);
 	if ((rc = write_timeline(fp, r)) != 0 ||
 	    (rc = write_who(fp, a, f)) != 0)
 		return rc;
@@ -996,18 +1005,22 @@ dm_report_html(dm_archive *a, const struct dm_filter *f, const char *path,
 	struct atomic_file af;
 	struct report r;
 	struct graph *g = NULL;
+	int64_t npairs;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
 	if ((rc = report_load(&r, a, f)) != 0 ||
 	    (rc = graph_load(&g, a, f)) != 0)
 		goto done;
+	npairs = graph_pairs(g);
+	if ((rc = graph_cut(g, NETWORK_PAIRS)) != 0)
+		goto done;
 	if (path != NULL) {
 		if ((rc = atomic_file_open(&af, path)) != 0)
 			goto done;
 		fp = af.fp;
 	}
-	rc = write_report(fp, a, f, &r, g);
+	rc = write_report(fp, a, f, &r, g, npairs);
 	if (rc == 0 && (fflush(fp) != 0 || ferror(fp)))
 		rc = dm_error(DM_ERROR, "cannot write the report");
 	if (path != NULL)

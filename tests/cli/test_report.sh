@@ -106,6 +106,40 @@ expect_status 0
 expect_out '<p class="note">No statements match.</p>'
 expect_out '<p class="note">No accusations match.</p>'
 
+# 500 pairs of two claims each, and two of a single claim: one of them
+# the reverse of a pair of two.
+python3 - >wide.json <<'PY'
+import json
+codes = ["XX-T%d" % i for i in range(500)] + ["XX-LAST"]
+print(json.dumps({
+    "actors": [{"code": c, "kind": "state", "name": c} for c in codes],
+    "statements": [{"id": "wide-" + c, "issuer": "EU", "date": "2022",
+                    "claims": [{"kind": "accuse", "target": c}] *
+                              (1 if c == "XX-LAST" else 2)}
+                   for c in codes] +
+                  [{"id": "back", "issuer": "XX-T0", "date": "2022",
+                    "claims": [{"kind": "accuse", "target": "EU"}]}]}))
+PY
+check "the network draws the 500 pairs with the most claims"
+run --db wide.db init
+run --db wide.db import wide.json
+expect_status 0
+run --db wide.db report
+expect_status 0
+expect_out 'and 502 accusing pairs.'
+expect_out '<p class="note">The 500 pairs with the most claims, of 502; the table below lists them all.</p>'
+expect_out '<td><span class="code">XX-LAST</span>'
+if [ "$have_dot" -eq 1 ]; then
+	n=$(grep -c '<g id="edge[0-9]*" class="edge">' "$WORK/out")
+	if [ "$n" -eq 500 ]; then ok; else bad "$n pairs drawn, want 500"; fi
+	expect_out '<title>XX&#45;T499</title>'
+	expect_no_out '<title>XX&#45;LAST</title>'
+	# The pair back is not drawn, so EU -> XX-T0 is not mutual.
+	expect_no_out '⇄'
+fi
+run report
+expect_no_out 'the table below lists them all'
+
 check "written whole or not at all"
 cp report.html before.html
 run report --actor NOBODY -o report.html
