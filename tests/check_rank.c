@@ -12,7 +12,6 @@
 
 #include "db_rank.h"
 #include "check_sql.h"
-#include "db_tokenizer.h"
 
 static sqlite3 *db;
 
