@@ -211,8 +211,8 @@ SELECT l.lvl AS lvl,
 	AS accused,
 	ct.claim_id AS cid, ct.actor_id AS target_id, c.statement_id AS sid,
 	s.date_lo || s.date AS lo, s.date_hi || s.date AS hi, c.kind AS kind
-FROM claim_targets ct
-JOIN claims c ON c.id = ct.claim_id
+FROM claims c
+CROSS JOIN claim_targets ct ON ct.claim_id = c.id
 JOIN statements s ON s.sid = c.statement_id
 JOIN actors b ON b.id = c.by_id
 JOIN actors t ON t.id = ct.actor_id

@@ -104,6 +104,17 @@ unmigrate_import_in_bulk() {
 	} | sqlite3 "$1"
 }
 
+# unmigrate_edges_order DB: takes out migration 0010, the order in which
+# who_edges walks the claims (the view of 0005 comes back).
+unmigrate_edges_order() {
+	{
+		echo "BEGIN; DROP VIEW who_edges;"
+		sed -n '/^CREATE VIEW who_edges /,/;$/p' \
+		    "$SOURCE_DIR"/migrations/0005-*.sql
+		echo "COMMIT;"
+	} | sqlite3 "$1"
+}
+
 # unmigrate_who_whole DB: takes out what migration 0009 changed (the
 # trigger on the counts; the packing and the index of 0006 come back, and
 # every listing is packed as 0006 packed it).

@@ -203,8 +203,9 @@ run statements --actor EU --on 2021 --csv
 cp "$WORK/out" before.csv
 latest=$(ls "$SOURCE_DIR"/migrations/*.sql | wc -l)
 # The migrations after 0004 go first, the latest first.
-ls "$SOURCE_DIR"/migrations/*.sql | tail -n 1 | grep -q 0009-who-listing-whole &&
-    ok || bad "0009 is not the latest migration: undo the later ones here"
+ls "$SOURCE_DIR"/migrations/*.sql | tail -n 1 | grep -q 0010-who-edges-claim-order &&
+    ok || bad "0010 is not the latest migration: undo the later ones here"
+unmigrate_edges_order test.db
 unmigrate_who_whole test.db
 unmigrate_fts_hash test.db
 unmigrate_import_in_bulk test.db
