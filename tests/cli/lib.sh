@@ -157,6 +157,25 @@ unmigrate_import_index() {
 	sqlite3 "$1" "DROP INDEX statements_import"
 }
 
+# unmigrate_to DB N: takes out what each migration after N changed, the
+# latest first, down to 0004 (the tests undo 0002 and 0003 themselves);
+# the caller sets the schema level.  A newer migration fails the case
+# until it has its step here.
+unmigrate_to() {
+	for _m in "$SOURCE_DIR"/migrations/*.sql; do :; done
+	case $_m in
+	*/0010-who-edges-claim-order.sql) ok ;;
+	*) bad "0010 is not the latest migration: undo the later ones here" ;;
+	esac
+	_level=10
+	for _step in edges_order who_whole fts_hash import_in_bulk who_packed \
+	    import_index claim_dates; do
+		[ "$_level" -gt "$2" ] || break
+		"unmigrate_$_step" "$1"
+		_level=$((_level - 1))
+	done
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

@@ -115,9 +115,7 @@ check "both full-text indexes gather 8 MiB before writing a segment"
 	bad "hashsize of a new archive: $(hashsize failed.db)"
 
 check "an archive of schema level 7 gains the setting when used"
-unmigrate_edges_order file.db
-unmigrate_who_whole file.db
-unmigrate_fts_hash file.db
+unmigrate_to file.db 7
 sqlite3 file.db "DELETE FROM schema_migrations WHERE version >= 8;
 	PRAGMA user_version = 7"
 run --db file.db who --limit 1

@@ -246,7 +246,7 @@ edges_first() {
 
 check "an archive of schema level 9 reads the edges in claim order when used"
 keep_who
-unmigrate_edges_order test.db
+unmigrate_to test.db 9
 set_level 9
 [ "$(edges_first)" = "SCAN ct" ] && ok ||
     bad "level 9 walked the edges from $(edges_first)"
@@ -274,8 +274,7 @@ same_who
 
 check "an archive of schema level 8 packs each pair's whole row when used"
 keep_who
-unmigrate_edges_order test.db
-unmigrate_who_whole test.db
+unmigrate_to test.db 8
 set_level 8
 [ "$(sqlite3 test.db "SELECT count(*) FROM who_pairs
 	WHERE listing GLOB '*:' || accuser || ',*'")" = 0 ] &&
@@ -288,10 +287,7 @@ checked
 same_who
 
 check "an archive of schema level 6 takes the insert triggers of 0007 and imports on"
-unmigrate_edges_order test.db
-unmigrate_who_whole test.db
-unmigrate_fts_hash test.db
-unmigrate_import_in_bulk test.db
+unmigrate_to test.db 6
 set_level 6
 [ "$(sqlite3 test.db "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'
 	AND sql LIKE '%(SELECT s.import_id FROM claims c JOIN statements s%'")" = 2 ] &&
@@ -310,11 +306,7 @@ same_who
 
 check "an archive of schema level 5 gains the packed listing, filled, when used"
 keep_who
-unmigrate_edges_order test.db
-unmigrate_who_whole test.db
-unmigrate_fts_hash test.db
-unmigrate_import_in_bulk test.db
-unmigrate_who_packed test.db
+unmigrate_to test.db 5
 set_level 5
 migrated_same 5
 checked
@@ -324,13 +316,7 @@ check "an archive of schema level 1 gains the summary, filled, when used"
 # Every object of the summary goes, triggers and views first, and with it
 # every migration after the first: the claims' statement dates and the
 # index of imports too.
-unmigrate_edges_order test.db
-unmigrate_who_whole test.db
-unmigrate_fts_hash test.db
-unmigrate_import_in_bulk test.db
-unmigrate_who_packed test.db
-unmigrate_import_index test.db
-unmigrate_claim_dates test.db
+unmigrate_to test.db 3
 sqlite3 test.db "SELECT 'DROP ' || type || ' ' || name || ';' FROM sqlite_schema
 	WHERE name GLOB 'who_*' AND type IN ('trigger', 'view') ORDER BY type" >drop.sql
 sqlite3 test.db "SELECT 'DROP TABLE ' || name || ';' FROM sqlite_schema
