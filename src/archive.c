@@ -1,6 +1,7 @@
 #include <stdlib.h>
 
 #include "archive.h"
+#include "atomicfile.h"
 #include "db.h"
 #include "error.h"
 #include "gazetteer.h"
@@ -101,4 +102,14 @@ dm_archive_init(dm_archive *a, struct dm_init_result *res)
 		return rc;
 	}
 	return db_commit(a->db);
+}
+
+int
+archive_output_open(dm_archive *a, struct atomic_file *af, const char *path)
+{
+	int rc;
+
+	if ((rc = db_refuse_own(a->db, path)) != 0)
+		return rc;
+	return atomic_file_open(af, path);
 }

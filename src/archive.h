@@ -4,6 +4,7 @@
 
 #include "demarche.h"
 
+struct atomic_file;
 struct db;
 struct store;
 
@@ -17,5 +18,12 @@ struct dm_archive {
  * migrations an archive made by an older demarche lacks.
  */
 int	archive_store(dm_archive *a, struct store **out);
+
+/*
+ * atomic_file_open() for an output file, path, that must not be one of
+ * the archive's own files (see db_refuse_own()).
+ */
+int	archive_output_open(dm_archive *a, struct atomic_file *af,
+	    const char *path);
 
 #endif

@@ -186,6 +186,46 @@ done:
 	return rc;
 }
 
+/* The files SQLite keeps for an archive, by their suffix to its name. */
+static const struct {
+	const char *suffix;
+	const char *what;
+} own_files[] = {
+	{ "", "the archive" },
+	{ "-wal", "the archive's write-ahead log" },
+	{ "-shm", "the archive's shared-memory index" },
+	{ "-journal", "the archive's rollback journal" },
+};
+
+int
+db_refuse_own(struct db *db, const char *path)
+{
+	const char *name = sqlite3_db_filename(db->h, "main");
+	struct stat out, sb;
+	size_t i, len;
+	char *f;
+	int rc = 0;
+
+	/* A file not there yet is none of them, nor is a memory archive. */
+	if (name == NULL || *name == '\0' || stat(path, &out) == -1)
+		return 0;
+	len = strlen(name);
+	if ((f = malloc(len + sizeof("-journal"))) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	memcpy(f, name, len);
+	for (i = 0; i < sizeof(own_files) / sizeof(own_files[0]); i++) {
+		strcpy(f + len, own_files[i].suffix);
+		if (stat(f, &sb) == 0 && sb.st_dev == out.st_dev &&
+		    sb.st_ino == out.st_ino) {
+			rc = dm_error(DM_ERROR, "cannot write '%s': it is %s",
+			    path, own_files[i].what);
+			break;
+		}
+	}
+	free(f);
+	return rc;
+}
+
 void
 db_close(struct db *db)
 {

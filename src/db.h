@@ -33,6 +33,14 @@ int	 db_open(struct db **out, const char *path, unsigned flags,
 	    int known_level);
 void	 db_close(struct db *db);
 
+/*
+ * Refuses, before anything is written, a path that is one of the
+ * archive's files: the database, its -wal, -shm or -journal, known by
+ * device and inode (a link or another name to one of them included).
+ * Returns 0, or DM_ERROR naming path and which file it is.
+ */
+int	 db_refuse_own(struct db *db, const char *path);
+
 /* The archive's schema level (PRAGMA user_version), or -1 on failure. */
 int	 db_level(struct db *db);
 int	 db_set_level(struct db *db, int level);

@@ -302,7 +302,7 @@ dm_export(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 			return rc;
 	}
 	if (path != NULL) {
-		if ((rc = atomic_file_open(&af, path)) != 0)
+		if ((rc = archive_output_open(a, &af, path)) != 0)
 			goto done;
 		dst.fp = af.fp;
 	}

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "archive.h"
 #include "atomicfile.h"
 #include "db.h"
 #include "error.h"
@@ -782,7 +783,7 @@ dm_graph(dm_archive *a, const struct dm_filter *f,
 	if (strcmp(fmt, "svg") == 0 && (rc = graph_svg(g, &svg, &len)) != 0)
 		goto done;
 	if (path != NULL) {
-		if ((rc = atomic_file_open(&af, path)) != 0)
+		if ((rc = archive_output_open(a, &af, path)) != 0)
 			goto done;
 		fp = af.fp;
 	}

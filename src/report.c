@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "archive.h"
 #include "atomicfile.h"
 #include "date.h"
 #include "db.h"
@@ -1016,7 +1017,7 @@ dm_report_html(dm_archive *a, const struct dm_filter *f, const char *path,
 	if ((rc = graph_cut(g, NETWORK_PAIRS)) != 0)
 		goto done;
 	if (path != NULL) {
-		if ((rc = atomic_file_open(&af, path)) != 0)
+		if ((rc = archive_output_open(a, &af, path)) != 0)
 			goto done;
 		fp = af.fp;
 	}

@@ -853,12 +853,11 @@ START_TEST(test_atomic_write_fails)
 	ck_assert_int_eq(atomic_file_open(&af, path), 0);
 	/* The disk fills up under the temporary. */
 	ck_assert_int_ne(full = open("/dev/full", O_WRONLY), -1);
-	ck_assert_int_ne(dup2(full, fileno(af.fp)), -1);
+	ck_assert_int_ne(dup2(full, af.fd), -1);
 	close(full);
 	fputs("new\n", af.fp);
 	ck_assert_int_eq(atomic_file_commit(&af), DM_ERROR);
-	snprintf(msg, sizeof(msg),
-	    "cannot write '%s': No space left on device", path);
+	snprintf(msg, sizeof(msg), "cannot write '%s': disk full", path);
 	ck_assert_str_eq(dm_error_last(), msg);
 	ck_assert_ptr_null(af.fp);
 	ck_assert_str_eq(slurp(path), "old\n");
@@ -872,12 +871,19 @@ START_TEST(test_atomic_rename_fails)
 	struct atomic_file af;
 	char path[128], inner[160], msg[256];
 
-	/* A directory that is not empty cannot be renamed over. */
+	/* A directory is refused at once. */
 	snprintf(path, sizeof(path), "%s/out", dir);
+	ck_assert_int_eq(mkdir(path, 0755), 0);
+	ck_assert_int_eq(atomic_file_open(&af, path), DM_ERROR);
+	snprintf(msg, sizeof(msg), "cannot create '%s': Is a directory", path);
+	ck_assert_str_eq(dm_error_last(), msg);
+	ck_assert_int_eq(rmdir(path), 0);
+
+	/* One made while the file is written cannot be renamed over. */
+	ck_assert_int_eq(atomic_file_open(&af, path), 0);
 	ck_assert_int_eq(mkdir(path, 0755), 0);
 	snprintf(inner, sizeof(inner), "%s/keep", path);
 	put(inner, "x");
-	ck_assert_int_eq(atomic_file_open(&af, path), 0);
 	fputs("new\n", af.fp);
 	ck_assert_int_eq(atomic_file_commit(&af), DM_ERROR);
 	snprintf(msg, sizeof(msg), "cannot write '%s': Is a directory", path);
