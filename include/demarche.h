@@ -14,6 +14,7 @@
 #ifndef DEMARCHE_H
 #define DEMARCHE_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -42,6 +43,21 @@ const char	*dm_error_last(void);
  */
 void		 dm_set_warning_handler(void (*fn)(void *ctx, const char *msg),
 		    void *ctx);
+
+/*
+ * Writes text for people to fp, printf-style: what a terminal would act
+ * on instead of showing is shown escaped.  A control character (C0, DEL
+ * or C1: ESC, CSI U+009B, OSC U+009D and the rest) becomes \xHH, HH its
+ * code point in hex, and a tab, CR, LF or CRLF one space, so the text
+ * stays on its line; a byte that is not UTF-8 becomes U+FFFD.  The
+ * table format, thread and every diagnostic the program prints go
+ * through it; csv, tsv, json and jsonl keep the data as it is.  Returns
+ * 0 or DM_ERROR.
+ */
+int		 dm_print(FILE *fp, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+int		 dm_vprint(FILE *fp, const char *fmt, va_list ap)
+		    __attribute__((format(printf, 2, 0)));
 
 /* An open archive.  Opaque. */
 typedef struct dm_archive dm_archive;

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -530,6 +531,106 @@ json_object(struct out *o, const char *const *cells)
 	buf_addc(&o->line, '}');
 }
 
+/*
+ * Whether code point cp is a control character: C0, DEL or C1.  A
+ * terminal acts on these (ESC and CSI start escape sequences that move,
+ * recolour, retitle or clear it), so text for people never holds one.
+ */
+static inline int
+is_control(utf8proc_int32_t cp)
+{
+	return (cp >= 0 && cp < 0x20) || (cp >= 0x7f && cp < 0xa0);
+}
+
+/*
+ * Adds to b the control character cp at s, n bytes left, as people see
+ * it: a tab, a line end (a CRLF pair whole) as one space, any other as
+ * \xHH, HH its code point in hex (ESC is \x1b, CSI \x9b).  Sets *k to
+ * the bytes it took and returns its width.
+ */
+static size_t
+control_text(struct buf *b, const char *s, size_t n, utf8proc_int32_t cp,
+    size_t *k)
+{
+	static const char hex[] = "0123456789abcdef";
+	char esc[4] = { '\\', 'x', hex[(cp >> 4) & 0xf], hex[cp & 0xf] };
+
+	if (cp == '\t' || cp == '\n' || cp == '\r') {
+		if (cp == '\r' && n > 1 && s[1] == '\n')
+			*k = 2;
+		buf_addc(b, ' ');
+		return 1;
+	}
+	buf_addn(b, esc, sizeof(esc));
+	return sizeof(esc);
+}
+
+/*
+ * Adds to b the n bytes at s as text for people: controls as
+ * control_text() shows them, invalid bytes as U+FFFD, the rest as it is.
+ */
+static void
+people_text(struct buf *b, const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	size_t k;
+
+	while (n > 0) {
+		if ((k = ascii_run(s, n)) > 0)
+			buf_addn(b, s, k);
+		else {
+			k = next_char(s, n, &cp);
+			if (is_control(cp))
+				control_text(b, s, n, cp, &k);
+			else if (cp < 0)
+				buf_adds(b, REPLACEMENT);
+			else
+				buf_addn(b, s, k);
+		}
+		s += k;
+		n -= k;
+	}
+}
+
+int
+dm_vprint(FILE *fp, const char *fmt, va_list ap)
+{
+	struct buf b = { NULL, 0, 0, 0 };
+	char small[512], *p = small;
+	va_list again;
+	int n, rc = 0;
+
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n >= (int)sizeof(small) && (p = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(p, (size_t)n + 1, fmt, again);
+	va_end(again);
+	if (n < 0 || p == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	people_text(&b, p, (size_t)n);
+	if (b.failed)
+		rc = dm_error(DM_ERROR, "out of memory");
+	else if (b.len > 0 && fwrite(b.p, 1, b.len, fp) != b.len)
+		rc = dm_error(DM_ERROR, "cannot write output: %s",
+		    strerror(errno));
+	if (p != small)
+		free(p);
+	free(b.p);
+	return rc;
+}
+
+int
+dm_print(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = dm_vprint(fp, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
 /* Whether the n bytes at s show as they are, one column each. */
 static inline int
 table_plain(const struct out *o, const char *s, size_t n)
@@ -540,8 +641,8 @@ table_plain(const struct out *o, const char *s, size_t n)
 
 /*
  * Adds s to the pool as the table shows it, with its NUL, and gives its
- * width: lists joined with "; ", control characters (a CRLF pair, a
- * newline, a tab) as one space, invalid bytes as U+FFFD, and with
+ * width: lists joined with "; ", control characters as control_text()
+ * shows them, invalid bytes as U+FFFD, and with
  * OUT_TRUNCATE, at most TRUNC_WIDTH columns.
  */
 static size_t
@@ -591,12 +692,9 @@ table_text(struct out *o, const char *s, enum col_type type)
 		if (type == COL_LIST && cp == OUT_LIST_SEP) {
 			buf_addn(b, "; ", 2);
 			w += 2;
-		} else if ((cp >= 0 && cp < 0x20) || cp == 0x7f) {
-			if (cp == '\r' && n > 1 && s[1] == '\n')
-				k = 2;
-			buf_addc(b, ' ');
-			w++;
-		} else if (cp < 0) {
+		} else if (is_control(cp))
+			w += control_text(b, s, n, cp, &k);
+		else if (cp < 0) {
 			buf_adds(b, REPLACEMENT);
 			w++;
 		} else {

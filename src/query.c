@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1183,6 +1184,21 @@ idlist_fill(struct idlist *l, struct db_stmt *st, const char *name,
 	return rc;
 }
 
+static void thread_line(struct thread *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Prints one line of the thread, its texts shown as dm_print() does. */
+static void
+thread_line(struct thread *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dm_vprint(t->fp, fmt, ap);
+	va_end(ap);
+	fputc('\n', t->fp);
+}
+
 static int thread_node(struct thread *, const char *, int, unsigned);
 
 static int
@@ -1194,7 +1210,7 @@ thread_links(struct thread *t, struct idlist *l, const char *label,
 
 	if (l->n == 0)
 		return 0;
-	fprintf(t->fp, "%*s%s\n", indent + 2, "", label);
+	thread_line(t, "%*s%s", indent + 2, "", label);
 	for (i = 0; i < l->n; i++)
 		if ((rc = thread_node(t, l->id[i], indent + 4, dir)) != 0)
 			return rc;
@@ -1217,12 +1233,12 @@ thread_node(struct thread *t, const char *id, int indent, unsigned dir)
 
 	for (i = 0; i < t->depth; i++)
 		if (strcmp(t->path[i], id) == 0) {
-			fprintf(t->fp, "%*s%s  (a loop: shown above)\n",
+			thread_line(t, "%*s%s  (a loop: shown above)",
 			    indent, "", id);
 			return 0;
 		}
 	if (t->depth >= THREAD_DEPTH) {
-		fprintf(t->fp, "%*s%s  (too deep: not followed)\n", indent,
+		thread_line(t, "%*s%s  (too deep: not followed)", indent,
 		    "", id);
 		return 0;
 	}
@@ -1234,12 +1250,12 @@ thread_node(struct thread *t, const char *id, int indent, unsigned dir)
 			return rc;
 		if (t->depth == 0)
 			return dm_error(DM_ENOTFOUND, "no statement '%s'", id);
-		fprintf(t->fp, "%*s%s  (missing: not in the archive)\n",
+		thread_line(t, "%*s%s  (missing: not in the archive)",
 		    indent, "", id);
 		return 0;
 	}
 	sid = db_column_int(st, 0);
-	fprintf(t->fp, "%*s%s  %s  %s  %s\n", indent, "", db_column_text(st,
+	thread_line(t, "%*s%s  %s  %s  %s", indent, "", db_column_text(st,
 	    1), db_column_text(st, 2), id, db_column_is_null(st, 3) ? "" :
 	    db_column_text(st, 3));
 	db_reset(st);
@@ -1250,7 +1266,7 @@ thread_node(struct thread *t, const char *id, int indent, unsigned dir)
 	while ((rc = db_step(st)) == DB_ROW) {
 		by = db_column_text(st, 1);
 		targets = db_column_text(st, 2);
-		fprintf(t->fp, "%*s- %s%s%s%s%s: %s\n", indent + 2, "",
+		thread_line(t, "%*s- %s%s%s%s%s: %s", indent + 2, "",
 		    db_column_text(st, 0), by ? " by " : "", by ? by : "",
 		    targets ? " -> " : "", targets ? targets : "",
 		    db_column_text(st, 3));

@@ -364,7 +364,7 @@ START_TEST(test_table)
 	    "中国     -12\n"
 	    "e" ACUTE "te" ACUTE "      100  x\n"
 	    "a b c d\n"
-	    "bad\xef\xbf\xbd       7   [31m\n");
+	    "bad\xef\xbf\xbd       7  \\x1b[31m\n");
 	free(got);
 
 	got = render(OUT_TABLE, OUT_TRUNCATE, cols3, 3, NULL, 0);
@@ -468,7 +468,9 @@ check_long_cells(enum out_format fmt, enum col_type type,
 START_TEST(test_table_long_cells)
 {
 	static const struct odd odd[] = {
-		{ "\t", " " }, { "\n", " " }, { "\x7f", " " }, { SEP, "; " },
+		{ "\t", " " }, { "\n", " " }, { "\x7f", "\\x7f" }, { SEP, "; " },
+		{ "\x1b", "\\x1b" }, { "\xc2\x9b", "\\x9b" },
+		{ "\xc2\x85", "\\x85" }, { "\xc2\xa0", "\xc2\xa0" },
 		{ "\xc3\xa9", "\xc3\xa9" }, { "\xff", "\xef\xbf\xbd" },
 	};
 
@@ -492,6 +494,39 @@ START_TEST(test_json_long_cells)
 END_TEST
 
 /* A table measured first hands its rows over in blocks as they come. */
+/* Text for people: controls escaped, line ends as spaces, any length. */
+START_TEST(test_print)
+{
+	char *got = NULL, *want, *in;
+	size_t len = 0, i;
+	FILE *fp;
+
+	ck_assert_ptr_nonnull(fp = open_memstream(&got, &len));
+	ck_assert_int_eq(dm_print(fp, "a %s z %d", "\x1b]0;x\x07\xc2\x9b" "1m"
+	    "\xc2\x9d\x7f\r\n\tq\xff\xc2\xa0\xe4\xb8\xad", 7), 0);
+	ck_assert_int_eq(fclose(fp), 0);
+	ck_assert_str_eq(got, "a \\x1b]0;x\\x07\\x9b1m\\x9d\\x7f  q"
+	    "\xef\xbf\xbd\xc2\xa0\xe4\xb8\xad z 7");
+	free(got);
+
+	/* Longer than the buffer on the stack. */
+	ck_assert_ptr_nonnull(in = malloc(4001));
+	ck_assert_ptr_nonnull(want = malloc(16001));
+	for (i = 0; i < 1000; i++) {
+		memcpy(in + 4 * i, "ab\x1b" "c", 4);
+		memcpy(want + 7 * i, "ab\\x1bc", 7);
+	}
+	in[4000] = want[7000] = '\0';
+	ck_assert_ptr_nonnull(fp = open_memstream(&got, &len));
+	ck_assert_int_eq(dm_print(fp, "%s", in), 0);
+	ck_assert_int_eq(fclose(fp), 0);
+	ck_assert_str_eq(got, want);
+	free(got);
+	free(in);
+	free(want);
+}
+END_TEST
+
 START_TEST(test_table_measured_streams)
 {
 	static const char *const row[] = { "streamed", "1", "a" SEP "b" };
@@ -929,6 +964,7 @@ output_suite(void)
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_table_truncate);
 	tcase_add_test(tc, test_table_measured_streams);
+	tcase_add_test(tc, test_print);
 	tcase_add_test(tc, test_table_long_cells);
 	tcase_add_test(tc, test_json_long_cells);
 	tcase_add_test(tc, test_streaming);

@@ -24,7 +24,7 @@ cli_error(const char *fmt, ...)
 
 	fputs("demarche: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	dm_vprint(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return CLI_FAIL;
@@ -37,7 +37,7 @@ cli_usage(const char *cmd, const char *fmt, ...)
 
 	fputs("demarche: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	dm_vprint(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nsee 'demarche %s%s--help'\n", cmd ? cmd : "",
 	    cmd ? " " : "");
@@ -50,11 +50,22 @@ cli_fail(void)
 	return cli_error("%s", dm_error_last());
 }
 
+void
+cli_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dm_vprint(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 static void
 warn_stderr(void *ctx, const char *msg)
 {
 	(void)ctx;
-	fprintf(stderr, "demarche: warning: %s\n", msg);
+	cli_note("demarche: warning: %s", msg);
 }
 
 void

@@ -31,13 +31,18 @@ extern struct cli_globals cli_globals;
 
 const struct cli_command *cli_command_find(const char *name);
 
-/* Prints "demarche: <message>" on stderr; returns CLI_FAIL. */
+/*
+ * Prints "demarche: <message>" on stderr, its texts shown as dm_print()
+ * shows them, as every line for people is; returns CLI_FAIL.
+ */
 int	cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints the message and a hint to see --help; returns CLI_USAGE. */
 int	cli_usage(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Prints dm_error_last() after a failed core call; returns CLI_FAIL. */
 int	cli_fail(void);
+/* Prints a line for people on stderr through dm_print(). */
+void	cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Installs the handler that prints core warnings on stderr. */
 void	cli_warnings_to_stderr(void);
 

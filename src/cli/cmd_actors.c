@@ -98,8 +98,8 @@ actors_add(int argc, char **argv)
 		if ((rc = dm_actor_add(a, &spec, &created)) != 0)
 			rc = cli_query_fail(rc);
 		else
-			fprintf(stderr, created ? "added '%s'\n" :
-			    "'%s' exists: its new aliases added\n", spec.code);
+			cli_note(created ? "added '%s'" :
+			    "'%s' exists: its new aliases added", spec.code);
 	}
 	dm_archive_free(a);
 	free(aliases);

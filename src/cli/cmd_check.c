@@ -26,7 +26,8 @@ static void
 print_check(void *ctx, const char *what, const char *problem)
 {
 	(void)ctx;
-	printf("%-30s %s\n", what, *problem ? problem : "ok");
+	dm_print(stdout, "%-30s %s", what, *problem ? problem : "ok");
+	putchar('\n');
 }
 
 int

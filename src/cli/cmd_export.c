@@ -103,7 +103,7 @@ cmd_export(int argc, char **argv)
 	if ((rc = dm_export(a, what, &q.filter, &q.out, path, &n)) != 0)
 		rc = cli_query_fail(rc);
 	else if (path != NULL)
-		fprintf(stderr, "%" PRId64 " row%s written to '%s'\n", n,
+		cli_note("%" PRId64 " row%s written to '%s'", n,
 		    n == 1 ? "" : "s", path);
 	dm_archive_free(a);
 	return rc;

@@ -105,7 +105,7 @@ cmd_graph(int argc, char **argv)
 	else if (n == 0)
 		fprintf(stderr, "no accusations\n");
 	else if (path != NULL)
-		fprintf(stderr, "%" PRId64 " pair%s drawn to '%s'\n", n,
+		cli_note("%" PRId64 " pair%s drawn to '%s'", n,
 		    n == 1 ? "" : "s", path);
 	dm_archive_free(a);
 	return rc;

@@ -77,7 +77,8 @@ show_progress(void *ctx, const struct dm_import_progress *p)
 	pr->last = t;
 	pr->shown = 1;
 	rate = p->statements / (t - pr->start);
-	fprintf(stderr, "\r%s: %" PRId64 " statements, %.0f/s", pr->file,
+	fputc('\r', stderr);
+	dm_print(stderr, "%s: %" PRId64 " statements, %.0f/s", pr->file,
 	    p->statements, rate);
 	if (p->total > 0)
 		fprintf(stderr, ", %.0f%%", 100.0 * p->bytes / p->total);
@@ -89,9 +90,9 @@ report(void *ctx, enum dm_report what, const char *msg)
 {
 	(void)ctx;
 	if (what == DM_REPORT_REJECTED)
-		fprintf(stderr, "demarche: rejected: %s\n", msg);
+		cli_note("demarche: rejected: %s", msg);
 	else
-		fprintf(stderr, "demarche: unresolved actor %s\n", msg);
+		cli_note("demarche: unresolved actor %s", msg);
 }
 
 static void

@@ -40,11 +40,11 @@ cmd_init(int argc, char **argv)
 	if (dm_archive_init(a, &res) != 0)
 		rc = cli_fail();
 	else if (res.migrations + res.actors + res.aliases == 0)
-		fprintf(stderr, "archive '%s' is up to date (schema level "
-		    "%d)\n", cli_globals.db_path, dm_archive_level(a));
+		cli_note("archive '%s' is up to date (schema level "
+		    "%d)", cli_globals.db_path, dm_archive_level(a));
 	else
-		fprintf(stderr, "archive '%s' at schema level %d: %d "
-		    "migration%s applied, %d actors and %d aliases added\n",
+		cli_note("archive '%s' at schema level %d: %d "
+		    "migration%s applied, %d actors and %d aliases added",
 		    cli_globals.db_path, dm_archive_level(a), res.migrations,
 		    res.migrations == 1 ? "" : "s", res.actors, res.aliases);
 	dm_archive_free(a);

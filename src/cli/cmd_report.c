@@ -86,7 +86,7 @@ cmd_report(int argc, char **argv)
 	if ((rc = dm_report_html(a, &q.filter, path, stdout)) != 0)
 		rc = cli_query_fail(rc);
 	else if (path != NULL)
-		fprintf(stderr, "report written to '%s'\n", path);
+		cli_note("report written to '%s'", path);
 	dm_archive_free(a);
 	return rc;
 }
