@@ -9,16 +9,19 @@
  * archive's process with it, and what is drawn is exactly the DOT that
  * 'graph --format dot' shows.
  */
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
-#include <spawn.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -30,8 +33,6 @@
 #include "graph.h"
 #include "output.h"
 #include "query.h"
-
-extern char **environ;
 
 struct node {
 	const char	*code;
@@ -53,8 +54,11 @@ struct graph {
 	struct arena	 arena;	/* every string */
 	struct node	*node;
 	size_t		 nnodes, nodecap;
+	size_t		*slot;	/* open addressing: node index + 1, or 0 */
+	size_t		 nslots;
 	struct edge	*edge;
 	size_t		 nedges, edgecap;
+	int64_t		 pairs;	/* in the listing, drawn or not */
 };
 
 /* How each actor kind is drawn; the last entry serves any other. */
@@ -106,6 +110,13 @@ static const struct {
 #define FONT	"Helvetica,Arial,sans-serif"
 /* The pairs that dot lays out with its full effort (graph_write_dot). */
 #define LAYOUT_FULL	300
+/*
+ * Text drawn at most, in bytes: a name in a label or a tooltip, and a
+ * list of kinds or topics.  dot refuses a string over 16 KB, and the
+ * whole archive with it.
+ */
+#define NAME_MAX_BYTES	120
+#define LIST_MAX_BYTES	600
 
 void
 escape_write(FILE *fp, const char *s, const char *(*esc)(int c))
@@ -160,6 +171,47 @@ static void
 dot_text(FILE *fp, const char *s)
 {
 	escape_write(fp, s, dot_esc);
+}
+
+/*
+ * s cut to at most max bytes, on a character's start, with an ellipsis:
+ * a malloc'd copy, or NULL when s is short enough (or out of memory).
+ */
+static char *
+clip(const char *s, size_t max)
+{
+	size_t n;
+	char *c;
+
+	if (s == NULL || strlen(s) <= max)
+		return NULL;
+	for (n = max; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
+		;
+	if ((c = malloc(n + 4)) == NULL)
+		return NULL;
+	memcpy(c, s, n);
+	memcpy(c + n, "\xe2\x80\xa6", 4);
+	return c;
+}
+
+/* Writes s as dot_text() does, cut to max bytes. */
+static void
+dot_clipped(FILE *fp, const char *s, size_t max)
+{
+	char *c = clip(s, max);
+
+	dot_text(fp, c != NULL ? c : s);
+	free(c);
+}
+
+/* Writes a list as escape_list() does, cut to max bytes. */
+static void
+dot_list(FILE *fp, const char *list, size_t max)
+{
+	char *c = clip(list, max);
+
+	escape_list(fp, c != NULL ? c : list, ", ", dot_esc);
+	free(c);
 }
 
 void
@@ -229,6 +281,54 @@ keep(struct graph *g, const char *s)
 	return s == NULL ? NULL : arena_strdup(&g->arena, s);
 }
 
+static size_t
+hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of code: its node's, or the empty one where it would go. */
+static size_t *
+node_slot(const struct graph *g, const char *code)
+{
+	size_t i = hash(code) & (g->nslots - 1);
+
+	while (g->slot[i] != 0 && strcmp(g->node[g->slot[i] - 1].code,
+	    code) != 0)
+		i = (i + 1) & (g->nslots - 1);
+	return &g->slot[i];
+}
+
+/* The index of the node of code, or SIZE_MAX if it has none. */
+static size_t
+node_find(const struct graph *g, const char *code)
+{
+	return g->nslots == 0 ? SIZE_MAX : *node_slot(g, code) - 1;
+}
+
+/* Doubles the slots, kept at most half full. */
+static int
+grow_slots(struct graph *g)
+{
+	size_t i, n = g->nslots ? g->nslots * 2 : 64;
+	size_t *old = g->slot, oldn = g->nslots;
+
+	if ((g->slot = calloc(n, sizeof(*g->slot))) == NULL) {
+		g->slot = old;
+		return -1;
+	}
+	g->nslots = n;
+	for (i = 0; i < oldn; i++)
+		if (old[i] != 0)
+			*node_slot(g, g->node[old[i] - 1].code) = old[i];
+	free(old);
+	return 0;
+}
+
 /* Finds the node of code, adding it; SIZE_MAX when out of memory. */
 static size_t
 node_add(struct graph *g, const char *code, const char *name)
@@ -236,9 +336,10 @@ node_add(struct graph *g, const char *code, const char *name)
 	struct node *np;
 	size_t i;
 
-	for (i = 0; i < g->nnodes; i++)
-		if (strcmp(g->node[i].code, code) == 0)
-			return i;
+	if ((i = node_find(g, code)) != SIZE_MAX)
+		return i;
+	if ((g->nnodes + 1) * 2 > g->nslots && grow_slots(g) != 0)
+		return SIZE_MAX;
 	if (g->nnodes == g->nodecap) {
 		g->nodecap = g->nodecap ? g->nodecap * 2 : 16;
 		if ((np = realloc(g->node, g->nodecap * sizeof(*np))) == NULL)
@@ -250,6 +351,7 @@ node_add(struct graph *g, const char *code, const char *name)
 	if ((np->code = keep(g, code)) == NULL ||
 	    (name != NULL && (np->name = keep(g, name)) == NULL))
 		return SIZE_MAX;
+	*node_slot(g, code) = g->nnodes + 1;
 	return g->nnodes++;
 }
 
@@ -300,13 +402,12 @@ load_kinds(struct graph *g, dm_archive *a)
 		return rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		code = db_column_text(st, 0);
-		for (i = 0; i < g->nnodes; i++)
-			if (strcmp(g->node[i].code, code) == 0 &&
-			    (g->node[i].kind = keep(g, db_column_text(st,
-			    2))) == NULL) {
-				rc = dm_error(DM_ERROR, "out of memory");
-				goto done;
-			}
+		if ((i = node_find(g, code)) != SIZE_MAX &&
+		    (g->node[i].kind = keep(g, db_column_text(st, 2))) ==
+		    NULL) {
+			rc = dm_error(DM_ERROR, "out of memory");
+			goto done;
+		}
 	}
 	if (rc == DB_DONE)
 		rc = 0;
@@ -359,36 +460,24 @@ mark_mutual(struct graph *g)
 	return 0;
 }
 
-int
-graph_cut(struct graph *g, size_t n)
+/*
+ * A row past the pairs drawn: its claims still count for the actors
+ * that are drawn.
+ */
+static void
+row_left_out(struct graph *g, const struct query_row *r)
 {
-	size_t *map, i, k;
+	size_t i;
 
-	if (n >= g->nedges)
-		return 0;
-	if ((map = malloc(g->nnodes * sizeof(*map))) == NULL)
-		return dm_error(DM_ERROR, "out of memory");
-	for (i = 0; i < g->nnodes; i++)
-		map[i] = SIZE_MAX;
-	for (i = 0; i < n; i++)
-		map[g->edge[i].from] = map[g->edge[i].to] = 0;
-	for (i = k = 0; i < g->nnodes; i++)
-		if (map[i] == 0) {
-			g->node[k] = g->node[i];
-			map[i] = k++;
-		}
-	g->nnodes = k;
-	g->nedges = n;
-	for (i = 0; i < n; i++) {
-		g->edge[i].from = map[g->edge[i].from];
-		g->edge[i].to = map[g->edge[i].to];
-	}
-	free(map);
-	return mark_mutual(g);
+	if ((i = node_find(g, r->cell[0])) != SIZE_MAX)
+		g->node[i].made += r->num[4];
+	if ((i = node_find(g, r->cell[2])) != SIZE_MAX)
+		g->node[i].received += r->num[4];
 }
 
 int
-graph_load(struct graph **out, dm_archive *a, const struct dm_filter *f)
+graph_load(struct graph **out, dm_archive *a, const struct dm_filter *f,
+    size_t max)
 {
 	struct db_stmt *st = NULL;
 	struct query_row r = { 0 };
@@ -399,10 +488,14 @@ graph_load(struct graph **out, dm_archive *a, const struct dm_filter *f)
 		return dm_error(DM_ERROR, "out of memory");
 	if ((rc = query_prepare(a, DM_LIST_WHO, f, &st)) != 0)
 		goto done;
-	while ((rc = db_step(st)) == DB_ROW)
-		if ((rc = query_row(st, DM_LIST_WHO, &r)) != 0 ||
-		    (rc = edge_add(g, &r)) != 0)
+	while ((rc = db_step(st)) == DB_ROW) {
+		if ((rc = query_row(st, DM_LIST_WHO, &r)) != 0)
 			goto done;
+		if ((size_t)g->pairs++ >= max)
+			row_left_out(g, &r);
+		else if ((rc = edge_add(g, &r)) != 0)
+			goto done;
+	}
 	if (rc != DB_DONE)
 		goto done;
 	if ((rc = mark_mutual(g)) == 0 && g->nnodes > 0)
@@ -423,6 +516,7 @@ graph_free(struct graph *g)
 	if (g == NULL)
 		return;
 	free(g->node);
+	free(g->slot);
 	free(g->edge);
 	arena_free(&g->arena);
 	free(g);
@@ -430,6 +524,12 @@ graph_free(struct graph *g)
 
 int64_t
 graph_pairs(const struct graph *g)
+{
+	return g->pairs;
+}
+
+int64_t
+graph_drawn(const struct graph *g)
 {
 	return (int64_t)g->nedges;
 }
@@ -468,6 +568,7 @@ write_node(FILE *fp, const struct node *n, int64_t most)
 {
 	size_t s = actor_style(n->kind);
 	double size;
+	char *name;
 
 	/* The area of the label grows with the claims made and received. */
 	size = 11.0 + 11.0 * sqrt((double)(n->made + n->received) /
@@ -478,10 +579,12 @@ write_node(FILE *fp, const struct node *n, int64_t most)
 	dot_text(fp, n->code);
 	if (n->name != NULL && strcmp(n->name, n->code) != 0) {
 		fputs("\\n", fp);
-		dot_wrapped(fp, n->name, 24);
+		name = clip(n->name, NAME_MAX_BYTES);
+		dot_wrapped(fp, name != NULL ? name : n->name, 24);
+		free(name);
 	}
 	fputs("\", tooltip=\"", fp);
-	dot_text(fp, n->name != NULL ? n->name : n->code);
+	dot_clipped(fp, n->name != NULL ? n->name : n->code, NAME_MAX_BYTES);
 	fputs(" (", fp);
 	dot_text(fp, n->code);
 	fprintf(fp, "), %s\\n%lld claim%s made, %lld received\"",
@@ -522,11 +625,11 @@ write_edge(FILE *fp, const struct graph *g, const struct edge *e,
 	}
 	if (e->kinds != NULL) {
 		fputs("\\n", fp);
-		escape_list(fp, e->kinds, ", ", dot_esc);
+		dot_list(fp, e->kinds, LIST_MAX_BYTES);
 	}
 	if (e->topics != NULL) {
 		fputs("\\ntopics: ", fp);
-		escape_list(fp, e->topics, ", ", dot_esc);
+		dot_list(fp, e->topics, LIST_MAX_BYTES);
 	}
 	/*
 	 * A mutual pair is drawn with a double line, so it stands out: dot
@@ -610,6 +713,11 @@ graph_write_dot(const struct graph *g, FILE *fp)
 	    fp);
 	if (g->nedges == 0)
 		fputs("\tgraph [label=\"no accusations match\"];\n", fp);
+	else if ((int64_t)g->nedges < g->pairs)
+		fprintf(fp, "\tgraph [labelloc=t, fontsize=16, label=\"the "
+		    "%zu pairs with the most claims, of %lld: %lld left out\"];"
+		    "\n", g->nedges, (long long)g->pairs,
+		    (long long)(g->pairs - (int64_t)g->nedges));
 	/*
 	 * dot's ranking and crossing passes grow far faster than the pairs:
 	 * with its defaults 500 pairs took 21.6 s, and 576 took 40 s or more.
@@ -640,13 +748,44 @@ cloexec(int fd)
 	    fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
 }
 
-/* Reads fd to its end into a malloc'd, NUL-terminated buffer. */
+/* How long dot may draw, in seconds: $DEMARCHE_DOT_TIMEOUT, else this. */
+#define DOT_TIMEOUT	60
+
 static int
-read_all(int fd, char **out, size_t *len)
+dot_timeout(void)
 {
+	const char *s = getenv("DEMARCHE_DOT_TIMEOUT");
+	char *end;
+	long t;
+
+	if (s != NULL && (t = strtol(s, &end, 10)) > 0 && *end == '\0' &&
+	    t <= 86400)
+		return (int)t;
+	return DOT_TIMEOUT;
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Reads fd to its end into a malloc'd, NUL-terminated buffer, until the
+ * deadline (now_ms()): 0, 1 when the deadline passed, or DM_ERROR.
+ */
+static int
+read_all(int fd, long long deadline, char **out, size_t *len)
+{
+	struct pollfd pfd = { fd, POLLIN, 0 };
 	char *buf = NULL, *np;
 	size_t n = 0, cap = 0;
+	long long left;
 	ssize_t r;
+	int ready;
 
 	for (;;) {
 		if (cap - n < 4096) {
@@ -657,7 +796,12 @@ read_all(int fd, char **out, size_t *len)
 			}
 			buf = np;
 		}
-		if ((r = read(fd, buf + n, cap - n - 1)) == -1) {
+		if ((left = deadline - now_ms()) <= 0 ||
+		    (ready = poll(&pfd, 1, (int)left)) == 0) {
+			free(buf);
+			return 1;
+		}
+		if (ready == -1 || (r = read(fd, buf + n, cap - n - 1)) == -1) {
 			if (errno == EINTR)
 				continue;
 			free(buf);
@@ -674,6 +818,26 @@ read_all(int fd, char **out, size_t *len)
 	return 0;
 }
 
+/*
+ * Starts 'dot -Tsvg' with in, out and err as its standard streams.  The
+ * child is killed with demarche, however demarche ends (a SIGKILL too),
+ * so a long layout is never left running alone.
+ */
+static pid_t
+spawn_dot(int in, int out, int err)
+{
+	static char *const argv[] = { "dot", "-Tsvg", NULL };
+	pid_t parent = getpid(), pid;
+
+	if ((pid = fork()) != 0)
+		return pid;
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 || getppid() != parent ||
+	    dup2(in, 0) == -1 || dup2(out, 1) == -1 || dup2(err, 2) == -1)
+		_exit(126);
+	execvp("dot", argv);
+	_exit(127);
+}
+
 static int
 missing_graphviz(void)
 {
@@ -681,57 +845,72 @@ missing_graphviz(void)
 	    "'dot' is not installed (apt install graphviz)");
 }
 
+/* dot failed: says why, from the first line it wrote to errf. */
+static int
+dot_failed(FILE *errf, int status)
+{
+	char line[240], *p;
+
+	line[0] = '\0';
+	if (errf != NULL && fseek(errf, 0, SEEK_SET) == 0 &&
+	    fgets(line, sizeof(line), errf) != NULL)
+		line[strcspn(line, "\r\n")] = '\0';
+	p = strncmp(line, "Error: ", 7) == 0 ? line + 7 : line;
+	if (*p != '\0')
+		return dm_error(DM_ERROR, "graphviz's 'dot' failed to draw "
+		    "the graph: %s", p);
+	if (WIFSIGNALED(status))
+		return dm_error(DM_ERROR, "graphviz's 'dot' failed to draw "
+		    "the graph: killed by signal %d", WTERMSIG(status));
+	return dm_error(DM_ERROR, "graphviz's 'dot' failed to draw the "
+	    "graph");
+}
+
 /*
  * The DOT goes to a temporary file that becomes dot's standard input,
- * so dot can never block writing while demarche is still writing to it.
+ * so dot can never block writing while demarche is still writing to it;
+ * its errors go to another, to be told.
  */
 int
 graph_svg(const struct graph *g, char **out, size_t *len)
 {
-	static char *const argv[] = { "dot", "-Tsvg", NULL };
-	posix_spawn_file_actions_t fa;
-	FILE *dot = NULL;
+	FILE *dot = NULL, *errf = NULL;
 	char *svg = NULL, *start;
 	pid_t pid = -1;
 	int pipefd[2] = { -1, -1 };
-	int rc, status, err, have_fa = 0;
+	int rc, status = -1, timeout = dot_timeout();
 
 	*out = NULL;
 	*len = 0;
-	if ((dot = tmpfile()) == NULL)
-		return dm_error(DM_ERROR, "cannot create a temporary file: %s",
+	if ((dot = tmpfile()) == NULL || (errf = tmpfile()) == NULL) {
+		rc = dm_error(DM_ERROR, "cannot create a temporary file: %s",
 		    strerror(errno));
+		goto done;
+	}
 	if ((rc = graph_write_dot(g, dot)) != 0)
 		goto done;
 	if (fseek(dot, 0, SEEK_SET) != 0 || pipe(pipefd) == -1 ||
 	    cloexec(pipefd[0]) == -1 || cloexec(pipefd[1]) == -1 ||
-	    cloexec(fileno(dot)) == -1) {
+	    (pid = spawn_dot(fileno(dot), pipefd[1], fileno(errf))) == -1) {
 		rc = dm_error(DM_ERROR, "cannot run 'dot': %s",
 		    strerror(errno));
 		goto done;
 	}
-	if ((err = posix_spawn_file_actions_init(&fa)) != 0) {
-		rc = dm_error(DM_ERROR, "cannot run 'dot': %s", strerror(err));
-		goto done;
-	}
-	have_fa = 1;
-	if ((err = posix_spawn_file_actions_adddup2(&fa, fileno(dot), 0)) ||
-	    (err = posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1)) ||
-	    (err = posix_spawnp(&pid, "dot", &fa, NULL, argv, environ))) {
-		pid = -1;
-		rc = err == ENOENT ? missing_graphviz() : dm_error(DM_ERROR,
-		    "cannot run 'dot': %s", strerror(err));
-		goto done;
-	}
 	close(pipefd[1]);
 	pipefd[1] = -1;
-	rc = read_all(pipefd[0], &svg, len);
+	rc = read_all(pipefd[0], now_ms() + timeout * 1000LL, &svg, len);
+	if (rc != 0)
+		kill(pid, SIGKILL);
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR) {
 			status = -1;
 			break;
 		}
-	pid = -1;
+	if (rc == 1)
+		rc = dm_error(DM_ERROR, "graphviz's 'dot' took more than %d s "
+		    "to draw %zu pairs and was stopped (--limit draws fewer, "
+		    "DEMARCHE_DOT_TIMEOUT gives it longer)", timeout,
+		    g->nedges);
 	if (rc != 0)
 		goto done;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
@@ -740,8 +919,7 @@ graph_svg(const struct graph *g, char **out, size_t *len)
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
 	    (start = strstr(svg, "<svg")) == NULL) {
-		rc = dm_error(DM_ERROR, "graphviz's 'dot' failed to draw the "
-		    "graph");
+		rc = dot_failed(errf, status);
 		goto done;
 	}
 	*len -= (size_t)(start - svg);
@@ -749,14 +927,14 @@ graph_svg(const struct graph *g, char **out, size_t *len)
 	*out = svg;
 	svg = NULL;
 done:
-	if (have_fa)
-		posix_spawn_file_actions_destroy(&fa);
 	if (pipefd[0] != -1)
 		close(pipefd[0]);
 	if (pipefd[1] != -1)
 		close(pipefd[1]);
 	if (dot != NULL)
 		fclose(dot);
+	if (errf != NULL)
+		fclose(errf);
 	free(svg);
 	return rc;
 }
@@ -777,9 +955,15 @@ dm_graph(dm_archive *a, const struct dm_filter *f,
 	if (strcmp(fmt, "dot") != 0 && strcmp(fmt, "svg") != 0)
 		return dm_error(DM_EINVALID, "unknown graph format '%s' (dot "
 		    "or svg)", fmt);
-	if ((rc = graph_load(&g, a, f)) != 0)
+	if ((rc = graph_load(&g, a, f, f->limit > 0 ? SIZE_MAX :
+	    GRAPH_PAIRS)) != 0)
 		return rc;
-	*npairs = graph_pairs(g);
+	*npairs = graph_drawn(g);
+	if (*npairs < graph_pairs(g))
+		dm_warn("the graph draws the %lld pairs with the most claims, "
+		    "of %lld: %lld left out (--limit N draws N)",
+		    (long long)*npairs, (long long)graph_pairs(g),
+		    (long long)(graph_pairs(g) - *npairs));
 	if (strcmp(fmt, "svg") == 0 && (rc = graph_svg(g, &svg, &len)) != 0)
 		goto done;
 	if (path != NULL) {

@@ -4,7 +4,7 @@
  * dm_graph() and the report (report.c) share it:
  *
  *	struct graph *g = NULL;
- *	if ((rc = graph_load(&g, a, f)) != 0)
+ *	if ((rc = graph_load(&g, a, f, GRAPH_PAIRS)) != 0)
  *		goto done;
  *	rc = graph_svg(g, &svg, &len);
  * done:
@@ -22,24 +22,27 @@
 struct graph;
 
 /*
- * Loads the who listing under f (with its --by, --against, --mutual,
- * --rollup and --limit) and the kind of every actor it names.  Returns
- * as dm_list() does; the caller releases *out with graph_free().
+ * The pairs drawn unless --limit says otherwise: Graphviz takes about
+ * 2 s for 500 and minutes for a few thousand.
  */
-int	graph_load(struct graph **out, dm_archive *a,
-	    const struct dm_filter *f);
-void	graph_free(struct graph *g);
-
-/* The number of (accuser, accused) pairs, the edges of the graph. */
-int64_t	graph_pairs(const struct graph *g);
+#define GRAPH_PAIRS	500
 
 /*
- * Keeps the first n pairs (who lists the pairs with the most claims
- * first) and the actors they join.  An actor keeps its claims made and
- * received over every pair; a pair is mutual only if its reverse is
- * kept.  Returns 0, or DM_ERROR when out of memory.
+ * Loads the who listing under f (with its --by, --against, --mutual,
+ * --rollup and --limit) and the kind of every actor it names, keeping
+ * the first max pairs (who lists the pairs with the most claims first)
+ * and the actors they join.  An actor keeps its claims made and received
+ * over every pair; a pair is mutual only if its reverse is kept.
+ * Returns as dm_list() does; the caller releases *out with graph_free().
  */
-int	graph_cut(struct graph *g, size_t n);
+int	graph_load(struct graph **out, dm_archive *a,
+	    const struct dm_filter *f, size_t max);
+void	graph_free(struct graph *g);
+
+/* The number of (accuser, accused) pairs listed, drawn or not. */
+int64_t	graph_pairs(const struct graph *g);
+/* The number of pairs kept, the edges of the graph. */
+int64_t	graph_drawn(const struct graph *g);
 
 /* Writes g as DOT to fp.  Returns 0, or DM_ERROR when a write fails. */
 int	graph_write_dot(const struct graph *g, FILE *fp);
@@ -49,7 +52,9 @@ int	graph_write_dot(const struct graph *g, FILE *fp);
  * from its <svg> element on, without the XML prolog, so that it can be
  * written alone or inline in HTML: *out is malloc'd and NUL-terminated,
  * *len its length.  Returns 0; DM_ENOTFOUND, saying which package to
- * install, when Graphviz is missing; DM_ERROR when dot fails.
+ * install, when Graphviz is missing; DM_ERROR, saying why, when dot
+ * fails or takes longer than DEMARCHE_DOT_TIMEOUT seconds (60 unless
+ * set), and is killed.  dot is killed with demarche too.
  */
 int	graph_svg(const struct graph *g, char **out, size_t *len);
 

@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,12 +197,12 @@ get_string(struct import *im, json_t *obj, const char *key, int required,
 }
 
 /*
- * A member that is a string or an array of strings, as an arena array.
- * slugs: store topic slugs instead of the strings.
+ * A member that is a string or an array of at most max strings, as an
+ * arena array.  slugs: store topic slugs instead of the strings.
  */
 static int
 get_strings(struct import *im, json_t *obj, const char *key, int slugs,
-    const char *const **out, size_t *n)
+    size_t max, const char *const **out, size_t *n)
 {
 	json_t *v = json_object_get(obj, key), *item;
 	const char **list;
@@ -220,6 +221,9 @@ get_strings(struct import *im, json_t *obj, const char *key, int slugs,
 	count = json_is_array(v) ? json_array_size(v) : 1;
 	if (count == 0)
 		return 0;
+	if (count > max)
+		return dm_error(DM_EINVALID, "%s: %zu items in '%s', more "
+		    "than the limit of %zu", im->where, count, key, max);
 	if ((list = arena_alloc(&im->arena, count * sizeof(*list))) == NULL)
 		return dm_error(DM_ERROR, "out of memory");
 	for (i = 0; i < count; i++) {
@@ -297,9 +301,9 @@ claim_from_json(struct import *im, json_t *obj, const char *text,
 		goto done;
 	}
 	if ((rc = get_string(im, obj, "by", 0, &c->by)) != 0 ||
-	    (rc = get_strings(im, obj, "target", 0, &c->targets,
-	    &c->ntargets)) != 0 ||
-	    (rc = get_strings(im, obj, "topics", 1, &c->topics,
+	    (rc = get_strings(im, obj, "target", 0, CLAIM_MAX_TARGETS,
+	    &c->targets, &c->ntargets)) != 0 ||
+	    (rc = get_strings(im, obj, "topics", 1, SIZE_MAX, &c->topics,
 	    &c->ntopics)) != 0 ||
 	    (rc = get_string(im, obj, "summary", 0, &c->summary)) != 0 ||
 	    (rc = get_string(im, obj, "quote", 0, &c->quote)) != 0)
@@ -366,8 +370,8 @@ statement_from_json(struct import *im, json_t *obj, struct statement_in *st)
 	    (rc = get_string(im, obj, "url", 0, &st->url)) != 0 ||
 	    (rc = get_string(im, obj, "language", 0, &st->language)) != 0 ||
 	    (rc = get_string(im, obj, "kind", 0, &st->kind)) != 0 ||
-	    (rc = get_strings(im, obj, "responds_to", 0, &st->responds_to,
-	    &st->nresponds)) != 0)
+	    (rc = get_strings(im, obj, "responds_to", 0, SIZE_MAX,
+	    &st->responds_to, &st->nresponds)) != 0)
 		return rc;
 	if (st->language == NULL)
 		st->language = "en";
@@ -499,7 +503,7 @@ do_actor(struct import *im, json_t *obj, size_t i)
 	    (rc = get_string(im, obj, "name", 1, &spec.name)) != 0 ||
 	    (rc = get_string(im, obj, "kind", 0, &spec.kind)) != 0 ||
 	    (rc = get_string(im, obj, "country", 0, &spec.country)) != 0 ||
-	    (rc = get_strings(im, obj, "aliases", 0, &aliases,
+	    (rc = get_strings(im, obj, "aliases", 0, SIZE_MAX, &aliases,
 	    &spec.naliases)) != 0)
 		return rc;
 	spec.aliases = aliases;
@@ -567,117 +571,88 @@ report_progress(struct import *im, uint64_t bytes)
 }
 
 static int
-json_failure(const json_error_t *err, long line)
+json_failure(const json_error_t *err)
 {
 	/* jansson names its own flag here; say what it means instead. */
 	const char *what = strstr(err->text, "JSON_ALLOW_NUL") ?
 	    "a string holds \\u0000 (NUL), which is not allowed" : err->text;
 
 	/* A line cut short fails past its newline: no column to name. */
-	if (line > 0 && err->line > 1)
-		return dm_error(DM_EINVALID, "%ld: %s", line, what);
-	return dm_error(DM_EINVALID, "%ld:%d: %s",
-	    line > 0 ? line : err->line, err->column, what);
+	if (err->column <= 0)
+		return dm_error(DM_EINVALID, "%d: %s", err->line, what);
+	return dm_error(DM_EINVALID, "%d:%d: %s", err->line, err->column,
+	    what);
 }
 
-/*
- * The rest of a JSON Lines file, whose first value v was read from its
- * first lineno lines and bytes bytes: the next lines are read and parsed
- * by a second thread while this one validates and stores.
- */
+/* A member of a streamed bundle other than its arrays. */
 static int
-import_lines(struct import *im, FILE *fp, struct digest *d, json_t *v,
-    long lineno, uint64_t bytes)
+do_member(struct import *im, json_t *obj)
 {
-	struct jsonl_line ln;
-	struct jsonl *r;
-	int64_t n = 1;
-	int rc;
+	const char *key;
+	json_t *v;
 
-	im->line = lineno;
-	rc = do_value(im, v);
-	json_decref(v);
-	if (rc != 0 || (rc = jsonl_start(&r, fp, d, lineno, bytes)) != 0)
-		return rc;
-	while ((rc = jsonl_next(r, &ln)) == 1) {
-		if (ln.v == NULL) {
-			rc = json_failure(&ln.err, ln.lineno);
-			break;
-		}
-		im->line = ln.lineno;
-		rc = do_value(im, ln.v);
-		json_decref(ln.v);
-		if (rc != 0)
-			break;
-		if (++n % 512 == 0)
-			report_progress(im, ln.bytes);
+	snprintf(im->where, sizeof(im->where), "%ld: bundle", im->line);
+	json_object_foreach(obj, key, v)
+		if (names_find(bundle_keys, key) >= 0)
+			return dm_error(DM_EINVALID, "%s: '%s' must be an "
+			    "array, not %s", im->where, key,
+			    json_type_name(v));
+	warn_unknown_keys(im, obj, bundle_keys, im->where);
+	return 0;
+}
+
+static int
+do_item(struct import *im, const struct jsonl_item *it)
+{
+	im->line = it->lineno;
+	switch (it->kind) {
+	case JSONL_STATEMENT:
+		return do_statement(im, it->v);
+	case JSONL_ACTOR:
+		return do_actor(im, it->v, it->index);
+	case JSONL_MEMBER:
+		return do_member(im, it->v);
+	default:
+		return do_value(im, it->v);
 	}
-	if (rc == 0)
-		report_progress(im, ln.bytes);
-	jsonl_stop(r);
-	return rc;
 }
 
 /*
- * Reads JSON: if the first non-blank line is a whole JSON value, the file
- * is JSON Lines and is streamed line by line; otherwise it is one
- * document, read whole.
+ * Reads JSON, a statement at a time (jsonl.h): the next ones are read and
+ * parsed by a second thread while this one validates and stores.
  */
 static int
 import_json(struct import *im, FILE *fp, struct digest *d)
 {
-	json_error_t err;
-	json_t *v;
-	char *line = NULL, *doc = NULL, *p;
-	size_t cap = 0, doclen = 0, doccap = 0;
-	uint64_t bytes = 0;
-	ssize_t n;
-	long lineno = 0;
-	int rc = 0;
+	struct jsonl_item it;
+	struct jsonl *r;
+	int64_t n = 0;
+	int rc;
 
-	while ((n = getline(&line, &cap, fp)) != -1) {
-		lineno++;
-		bytes += n;
-		digest_update(d, line, n);
-		if (doc == NULL && jsonl_blank(line, n))
-			continue;
-		if (doc == NULL && (v = json_loadb(line, n,
-		    JSON_REJECT_DUPLICATES, &err)) != NULL) {
-			free(line);
-			return import_lines(im, fp, d, v, lineno, bytes);
+	if ((rc = jsonl_start(&r, fp, d)) != 0)
+		return rc;
+	while ((rc = jsonl_next(r, &it)) == 1) {
+		if (it.v == NULL) {
+			rc = json_failure(&it.err);
+			break;
 		}
-		if (doclen + n + 1 > doccap) {
-			doccap = (doclen + n + 1) * 2;
-			if ((p = realloc(doc, doccap)) == NULL) {
-				rc = dm_error(DM_ERROR, "out of memory");
-				break;
-			}
-			doc = p;
-		}
-		memcpy(doc + doclen, line, n);
-		doclen += n;
+		rc = do_item(im, &it);
+		json_decref(it.v);
+		if (rc != 0)
+			break;
+		if (++n % 512 == 0)
+			report_progress(im, it.bytes);
 	}
-	if (rc == 0 && ferror(fp))
-		rc = dm_error(DM_ERROR, "read error: %s", strerror(errno));
-	if (rc == 0 && doc == NULL)
+	if (rc == 0 && it.index == 0)
 		rc = dm_error(DM_EINVALID, "no statements (the file is "
 		    "empty)");
-	if (rc == 0) {
-		report_progress(im, bytes);
-		if ((v = json_loadb(doc, doclen, JSON_REJECT_DUPLICATES,
-		    &err)) == NULL)
-			rc = json_failure(&err, 0);
-		else
-			rc = do_value(im, v);
-		json_decref(v);
-		report_progress(im, bytes);
-	}
-	free(doc);
-	free(line);
+	if (rc == 0)
+		report_progress(im, it.bytes);
+	jsonl_stop(r);
 	return rc;
 }
 
-/* Reads the whole stream, for plain text. */
+/* Reads the whole stream, for plain text, up to the limit. */
 static int
 slurp(FILE *fp, struct digest *d, char **out, size_t *len)
 {
@@ -685,6 +660,12 @@ slurp(FILE *fp, struct digest *d, char **out, size_t *len)
 	size_t n = 0, cap = 0, got;
 
 	for (;;) {
+		if (n > STATEMENT_MAX_BYTES) {
+			free(buf);
+			return dm_error(DM_EINVALID, "a text of more than %d "
+			    "MiB, the limit for one statement",
+			    STATEMENT_MAX_BYTES >> 20);
+		}
 		if (cap - n < 65536) {
 			cap = cap ? cap * 2 : 65536;
 			if ((p = realloc(buf, cap + 1)) == NULL) {

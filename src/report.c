@@ -18,10 +18,16 @@
 #include "output.h"
 #include "query.h"
 
+struct target {
+	const char	*code;
+	struct target	*next;
+};
+
 struct claim {
 	const char	*by;		/* claimant code */
 	const char	*kind;
-	char		*targets;	/* codes joined by ", ", or NULL */
+	struct target	*targets;	/* in the listing's order, or NULL */
+	struct target	*last_target;
 	const char	*summary;
 	const char	*quote;
 	const char	*method;
@@ -35,6 +41,7 @@ struct stmt {
 	const char	*responds_to;	/* OUT_LIST_SEP list, or NULL */
 	long		 lo, hi;	/* first and last day: day numbers */
 	size_t		 row;		/* timeline row: the issuer's */
+	size_t		 beside;	/* marks before it at its place */
 	size_t		*parent;	/* what it answers, in the report */
 	size_t		 nparents;
 	size_t		*child;		/* what answers it, in the report */
@@ -56,11 +63,6 @@ struct report {
 
 /* Links and nesting deeper than this start a thread of their own. */
 #define THREAD_DEPTH	32
-/*
- * The pairs the network picture draws at most, the most claims first:
- * Graphviz takes about 2 s for 500 and minutes for a few thousand.
- */
-#define NETWORK_PAIRS	500
 
 #define NELEM(x)	(sizeof(x) / sizeof((x)[0]))
 
@@ -178,7 +180,6 @@ static int
 load_statement(struct report *r, struct db_stmt *st)
 {
 	struct stmt *s;
-	size_t i;
 
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 64;
@@ -206,18 +207,80 @@ load_statement(struct report *r, struct db_stmt *st)
 	    (s->responds_to == NULL && !db_column_is_null(st, 9)))
 		return dm_error(DM_ERROR, "out of memory");
 	day_span(s->date, &s->lo, &s->hi);
-	/* Rows in the order the issuers first speak. */
-	for (i = 0; i < r->nrows; i++)
-		if (strcmp(r->s[r->row[i]].issuer, s->issuer) == 0)
-			break;
-	if (i == r->nrows) {
-		if ((r->row = realloc(r->row, (r->nrows + 1) *
-		    sizeof(*r->row))) == NULL)
-			return dm_error(DM_ERROR, "out of memory");
-		r->row[r->nrows++] = r->n;
-	}
-	s->row = i;
 	r->n++;
+	return 0;
+}
+
+static int
+by_issuer(const void *a, const void *b)
+{
+	const struct stmt *x = *(struct stmt *const *)a;
+	const struct stmt *y = *(struct stmt *const *)b;
+	int c = strcmp(x->issuer, y->issuer);
+
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+static int
+by_place(const void *a, const void *b)
+{
+	const struct stmt *x = *(struct stmt *const *)a;
+	const struct stmt *y = *(struct stmt *const *)b;
+
+	if (x->lo != y->lo)
+		return x->lo < y->lo ? -1 : 1;
+	if (x->hi != y->hi)
+		return x->hi < y->hi ? -1 : 1;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
+static int
+by_index(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Gives each statement its timeline row, one per issuer in the order the
+ * issuers first speak, and the number of marks drawn before it at the
+ * same place (issuer, first and last day): sorted, not searched, so a
+ * report of many statements or issuers takes no time squared.
+ */
+static int
+place_marks(struct report *r)
+{
+	struct stmt **p;
+	size_t i, k;
+
+	if (r->n == 0)
+		return 0;
+	if ((p = malloc(r->n * sizeof(*p))) == NULL ||
+	    (r->row = malloc(r->n * sizeof(*r->row))) == NULL) {
+		free(p);
+		return dm_error(DM_ERROR, "out of memory");
+	}
+	for (i = 0; i < r->n; i++)
+		p[i] = &r->s[i];
+	qsort(p, r->n, sizeof(*p), by_issuer);
+	for (i = 0; i < r->n; i++)
+		if (i == 0 || strcmp(p[i]->issuer, p[i - 1]->issuer) != 0)
+			r->row[r->nrows++] = (size_t)(p[i] - r->s);
+	qsort(r->row, r->nrows, sizeof(*r->row), by_index);
+	for (k = 0; k < r->nrows; k++)
+		r->s[r->row[k]].row = k;
+	for (i = 1; i < r->n; i++)
+		if (strcmp(p[i]->issuer, p[i - 1]->issuer) == 0)
+			p[i]->row = p[i - 1]->row;
+	qsort(p, r->n, sizeof(*p), by_place);
+	for (i = 0; i < r->n; i++)
+		p[i]->beside = i > 0 && p[i]->lo == p[i - 1]->lo &&
+		    p[i]->hi == p[i - 1]->hi && p[i]->row == p[i - 1]->row ?
+		    p[i - 1]->beside + 1 : 0;
+	free(p);
 	return 0;
 }
 
@@ -226,9 +289,9 @@ static int
 load_claim(struct report *r, struct db_stmt *st, struct stmt **cur)
 {
 	struct claim *c;
+	struct target *t;
 	const char *target;
-	char *t;
-	size_t i, len;
+	size_t i;
 	int64_t id = db_column_int(st, 0);
 
 	if (*cur == NULL || strcmp((*cur)->id, db_column_text(st, 1)) != 0) {
@@ -259,15 +322,14 @@ load_claim(struct report *r, struct db_stmt *st, struct stmt **cur)
 	}
 	if (target == NULL)
 		return 0;
-	len = c->targets ? strlen(c->targets) + 2 : 0;
-	if ((t = arena_alloc(&r->arena, len + strlen(target) + 1)) == NULL)
+	if ((t = arena_alloc(&r->arena, sizeof(*t))) == NULL ||
+	    (t->code = keep(r, target)) == NULL)
 		return dm_error(DM_ERROR, "out of memory");
-	if (c->targets != NULL) {
-		memcpy(t, c->targets, len - 2);
-		memcpy(t + len - 2, ", ", 2);
-	}
-	strcpy(t + len, target);
-	c->targets = t;
+	if (c->last_target != NULL)
+		c->last_target->next = t;
+	else
+		c->targets = t;
+	c->last_target = t;
 	return 0;
 }
 
@@ -342,7 +404,7 @@ report_load(struct report *r, dm_archive *a, const struct dm_filter *f)
 	while ((rc = db_step(st)) == DB_ROW)
 		if ((rc = load_statement(r, st)) != 0)
 			goto done;
-	if (rc != DB_DONE)
+	if (rc != DB_DONE || (rc = place_marks(r)) != 0)
 		goto done;
 	db_finalize(st);
 	st = NULL;
@@ -534,11 +596,16 @@ write_network(FILE *fp, const struct graph *g, int64_t npairs)
 
 	fputs("<section id=\"network\">\n<h2>The accusation network</h2>\n",
 	    fp);
-	if (graph_pairs(g) < npairs)
+	if (graph_drawn(g) < npairs) {
 		fprintf(fp, "<p class=\"note\">The %lld pairs with the most "
 		    "claims, of %lld; the table below lists them all.</p>\n",
-		    (long long)graph_pairs(g), (long long)npairs);
-	if (graph_pairs(g) == 0)
+		    (long long)graph_drawn(g), (long long)npairs);
+		dm_warn("the report's network draws the %lld pairs with the "
+		    "most claims, of %lld: %lld left out",
+		    (long long)graph_drawn(g), (long long)npairs,
+		    (long long)(npairs - graph_drawn(g)));
+	}
+	if (graph_drawn(g) == 0)
 		fputs("<p class=\"note\">No accusations match.</p>\n", fp);
 	else if (graph_svg(g, &svg, &len) != 0) {
 		dm_warn("the report has no network picture: %s",
@@ -663,12 +730,8 @@ mark_place(const struct report *r, const struct scale *sc, size_t i,
     double *x0, double *x1)
 {
 	const struct stmt *s = &r->s[i];
-	double nudge = 0;
-	size_t j;
+	double nudge = 9.0 * (double)s->beside;
 
-	for (j = i; j-- > 0 && r->s[j].lo == s->lo; )
-		if (r->s[j].row == s->row && r->s[j].hi == s->hi)
-			nudge += 9;
 	if (s->lo == s->hi) {
 		*x0 = *x1 = x_of(sc, (double)s->lo + 0.5) + nudge;
 		return;
@@ -856,6 +919,7 @@ write_stmt(FILE *fp, struct report *r, size_t i, int depth)
 {
 	struct stmt *s = &r->s[i];
 	const struct claim *c;
+	const struct target *t;
 	const char *p, *end;
 	char *id;
 	size_t j, k;
@@ -912,7 +976,10 @@ write_stmt(FILE *fp, struct report *r, size_t i, int depth)
 		}
 		if (c->targets != NULL) {
 			fputs(" \xe2\x86\x92 <span class=\"code\">", fp);
-			html(fp, c->targets);
+			for (t = c->targets; t != NULL; t = t->next) {
+				html(fp, t->code);
+				fputs(t->next != NULL ? ", " : "", fp);
+			}
 			fputs("</span>", fp);
 		}
 		if (strcmp(c->method, "rule") == 0)
@@ -1011,11 +1078,9 @@ dm_report_html(dm_archive *a, const struct dm_filter *f, const char *path,
 
 	memset(&r, 0, sizeof(r));
 	if ((rc = report_load(&r, a, f)) != 0 ||
-	    (rc = graph_load(&g, a, f)) != 0)
+	    (rc = graph_load(&g, a, f, GRAPH_PAIRS)) != 0)
 		goto done;
 	npairs = graph_pairs(g);
-	if ((rc = graph_cut(g, NETWORK_PAIRS)) != 0)
-		goto done;
 	if (path != NULL) {
 		if ((rc = archive_output_open(a, &af, path)) != 0)
 			goto done;

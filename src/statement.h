@@ -8,6 +8,13 @@
 
 #include <stddef.h>
 
+/*
+ * The targets of one claim at most: a claim is about whom it names, and
+ * no statement names a thousand actors as one.  Keeps the listings and
+ * pictures built from one claim small.
+ */
+#define CLAIM_MAX_TARGETS	1000
+
 struct claim_in {
 	const char         *kind;
 	const char         *cameo;	/* NULL: the kind's default */

@@ -292,17 +292,18 @@ read_lines(int n, int bad, FILE **fp, struct digest *d)
 	write_lines(n, bad);
 	ck_assert_ptr_nonnull(*fp = fopen(path, "r"));
 	digest_init(d);
-	ck_assert_int_eq(jsonl_start(&r, *fp, d, 0, 0), 0);
+	ck_assert_int_eq(jsonl_start(&r, *fp, d), 0);
 	return r;
 }
 
 /*
  * Many times the lines read ahead: each comes once, in order, with its
- * line number and the bytes read through it; the digest is the file's.
+ * line number and the bytes read through its value; the digest is the
+ * file's.
  */
 START_TEST(jsonl_in_order)
 {
-	struct jsonl_line ln;
+	struct jsonl_item ln;
 	struct jsonl *r;
 	struct digest d;
 	char want[DIGEST_HEX_LEN + 1], got[DIGEST_HEX_LEN + 1], *buf;
@@ -319,10 +320,11 @@ START_TEST(jsonl_in_order)
 			    (uint64_t)snprintf(NULL, 0, "{\"k\": %d}\n", k);
 		} while (k % 7 == 0);
 		ck_assert_ptr_nonnull(ln.v);
+		ck_assert_int_eq(ln.kind, JSONL_VALUE);
 		ck_assert_int_eq(json_integer_value(json_object_get(ln.v, "k")),
 		    k);
 		ck_assert_int_eq(ln.lineno, k);
-		ck_assert_uint_eq(ln.bytes, bytes);
+		ck_assert_uint_eq(ln.bytes, bytes - 1);
 		json_decref(ln.v);
 		n++;
 	}
@@ -345,7 +347,7 @@ END_TEST
 /* A line that is not JSON comes with its number, and ends the file. */
 START_TEST(jsonl_bad_line_ends)
 {
-	struct jsonl_line ln;
+	struct jsonl_item ln;
 	struct jsonl *r;
 	struct digest d;
 	FILE *fp;
@@ -368,10 +370,63 @@ START_TEST(jsonl_bad_line_ends)
 }
 END_TEST
 
+/*
+ * A bundle over many lines: each actor and statement comes
+ * alone, with the line it starts on; another member of the bundle comes
+ * as an object of its own.
+ */
+START_TEST(jsonl_streamed)
+{
+	static const char text[] =
+	    "{\"actors\": [{\"code\": \"A\"},\n {\"code\": \"B\"}],\n"
+	    " \"note\": 1,\n"
+	    " \"statements\": [\n  {\"id\": \"s1\"},\n  {\"id\": \"s2\"}]}\n";
+	static const struct {
+		enum jsonl_kind	 kind;
+		long		 line;
+		const char	*key, *value;
+	} want[] = {
+		{ JSONL_ACTOR, 1, "code", "A" },
+		{ JSONL_ACTOR, 2, "code", "B" },
+		{ JSONL_MEMBER, 3, "note", NULL },
+		{ JSONL_STATEMENT, 5, "id", "s1" },
+		{ JSONL_STATEMENT, 6, "id", "s2" },
+	};
+	struct jsonl_item it;
+	struct jsonl *r;
+	struct digest d;
+	size_t k = 0;
+	FILE *fp;
+
+	ck_assert_ptr_nonnull(fp = fopen(path, "w"));
+	fputs(text, fp);
+	fclose(fp);
+	ck_assert_ptr_nonnull(fp = fopen(path, "r"));
+	digest_init(&d);
+	ck_assert_int_eq(jsonl_start(&r, fp, &d), 0);
+	while (jsonl_next(r, &it) == 1) {
+		ck_assert_uint_lt(k, sizeof(want) / sizeof(want[0]));
+		ck_assert_ptr_nonnull(it.v);
+		ck_assert_int_eq(it.kind, want[k].kind);
+		ck_assert_int_eq(it.lineno, want[k].line);
+		ck_assert_ptr_nonnull(json_object_get(it.v, want[k].key));
+		if (want[k].value != NULL)
+			ck_assert_str_eq(json_string_value(json_object_get(
+			    it.v, want[k].key)), want[k].value);
+		json_decref(it.v);
+		k++;
+	}
+	ck_assert_uint_eq(k, sizeof(want) / sizeof(want[0]));
+	ck_assert_uint_eq(it.index, 1);
+	jsonl_stop(r);
+	fclose(fp);
+}
+END_TEST
+
 /* Stopped with lines waiting (the reader blocked): they are freed. */
 START_TEST(jsonl_stop_early)
 {
-	struct jsonl_line ln;
+	struct jsonl_item ln;
 	struct jsonl *r;
 	struct digest d;
 	struct timespec pause = { 0, 20 * 1000 * 1000 };
@@ -404,6 +459,7 @@ import_suite(void)
 	tcase_add_test(tc, name_lists);
 	tcase_add_test(tc, jsonl_in_order);
 	tcase_add_test(tc, jsonl_bad_line_ends);
+	tcase_add_test(tc, jsonl_streamed);
 	tcase_add_test(tc, jsonl_stop_early);
 	suite_add_tcase(s, tc);
 	return s;

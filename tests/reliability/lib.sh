@@ -49,3 +49,29 @@ rejected() {
 has_command() {
 	"$DEMARCHE" --help 2>/dev/null | grep -q "^  $1 "
 }
+
+# peak ARGS...: runs demarche like run, and sets $kb to its peak RSS in
+# KiB and $secs to the seconds it took.
+peak() {
+	peak_of "$DEMARCHE" "$@"
+}
+
+# peak_of COMMAND...: the same for a command, whose children count.  A
+# sanitizer keeps freed memory aside (its quarantine): not here, so the
+# figure is what the program holds.
+peak_of() {
+	set -- $(ASAN_OPTIONS="quarantine_size_mb=0:${ASAN_OPTIONS:-}" \
+	    python3 - "$WORK/out" "$WORK/err" "$@" <<'EOF'
+import resource, subprocess, sys, time
+t = time.monotonic()
+with open(sys.argv[1], "w") as o, open(sys.argv[2], "w") as e:
+    rc = subprocess.call(sys.argv[3:], stdout=o, stderr=e,
+                         stdin=subprocess.DEVNULL)
+print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+      int(time.monotonic() - t))
+EOF
+)
+	status=$1
+	kb=$2
+	secs=$3
+}
