@@ -12,7 +12,7 @@
 #define SOURCE_DIR "."
 #endif
 
-#define LEXICON		SOURCE_DIR "/src/coder-lexicon.tsv"
+#define LEXICON		SOURCE_DIR "/src/coder/lexicon-en.tsv"
 #define CLAIMS_MAX	64
 #define LINE_MAX_	512
 

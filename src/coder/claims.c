@@ -1,0 +1,226 @@
+/*
+ * Cues: negation, and the claims a verb, noun, adjective or conduct cue makes.
+ */
+#include <string.h>
+
+#include "coder_int.h"
+
+/* Whether a negation or a hedge governs the cue at token a. */
+int
+cd_negated(const struct run *r, const struct sent *s, size_t a)
+{
+	size_t k, lo = (size_t)s->a;
+	int n;
+
+	for (k = a; k > lo && a - k < NEG_WINDOW; k--) {
+		if (r->toks[k - 1].cp != 0)
+			return 0;
+		/* "Theresa May defended" */
+		if ((r->toks[k - 1].flags & T_CAP) && k - 1 > lo)
+			continue;
+		if (cd_negative_word(r, k - 1))
+			return 1;
+		if (((n = cd_match(r, C_NEG, k - 1, a, NULL)) > 0 ||
+		    (n = cd_match(r, C_HEDGE, k - 1, a, NULL)) > 0) &&
+		    k - 1 + (size_t)n <= a)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether a cue at t is used as a verb of the clause: not after a
+ * determiner or a possessive ("the blame", "China's stated aims"), nor
+ * after a preposition other than "to", unless a gerund whose subject is
+ * the clause's ("after blaming", not "criticized X for calling").
+ */
+int
+cd_verbal(const struct run *r, const struct sent *s, size_t t)
+{
+	const struct tok *p;
+
+	if (t == (size_t)s->a)
+		return 1;
+	p = &r->toks[t - 1];
+	if (p->cp != 0)
+		return 1;
+	if ((p->flags & T_POSS) || cd_is(r, C_DET, t - 1))
+		return 0;
+	return !cd_is(r, C_PREP, t - 1) || p->wid == r->c->w_to ||
+	    (cd_suffix(r, t, "ing") && cd_is(r, C_SUBJPREP, t - 1));
+}
+
+static int
+passive(const struct run *r, const struct sent *s, size_t a, size_t b)
+{
+	size_t k;
+
+	if (cd_is_word(r, b, r->c->w_by))
+		return 1;
+	for (k = a; k > (size_t)s->a && a - k < 3; k--) {
+		if (cd_ends_at(r, C_BE, k - 1, (size_t)s->a))
+			return 1;
+		if (!cd_suffix(r, k - 1, "ly") && !cd_is(r, C_AUX, k - 1))
+			return 0;
+	}
+	return 0;
+}
+
+/* Builds a claim for a verb cue at [a, b); returns candidates added. */
+int
+cd_verb_claims(struct run *r, const struct sent *s, size_t a, size_t b,
+    const struct pattern *p, struct cand *cds, int ncd)
+{
+	struct cand cd;
+	int subj[4], nsubj, i, ag, added = 0;
+	const struct kind *k = &r->c->kinds[p->kind];
+
+	memset(&cd, 0, sizeof(cd));
+	cd.kind = p->kind;
+	cd.cameo = p->cameo ? p->cameo : k->cameo;
+	cd.rank = k->no_target ? RANK_ASSERT : RANK_VERB;
+	if (passive(r, s, a, b)) {
+		if ((ag = cd_agent_of(r, s, b)) < 0 ||
+		    (cd.by = cd_who(r, s, ag, a)) == NULL)
+			return 0;
+		nsubj = cd_subject_of(r, s, a, subj, 4);
+		for (i = 0; i < nsubj; i++)
+			cd_add_target(&cd, cd_who(r, s, subj[i], a));
+		if (ncd < CAND_MAX) {
+			cds[ncd] = cd;
+			return 1;
+		}
+		return 0;
+	}
+	nsubj = cd_subject_of(r, s, a, subj, 4);
+	for (i = 0; i < nsubj && ncd + added < CAND_MAX; i++) {
+		cd.ntargets = 0;
+		if ((cd.by = cd_who(r, s, subj[i], a)) == NULL)
+			continue;
+		cd.src = r->ms[subj[i]].type == M_FIRST ||
+		    r->ms[subj[i]].type == M_PRON3 ? SRC_SPEAKER : SRC_EXPLICIT;
+		if (!k->no_target)
+			cd_targets_of(r, s, b, 1, &cd);
+		cds[ncd + added++] = cd;
+	}
+	return added;
+}
+
+/* A noun cue's claimant: "the EU's accusations", "by the EU", or the
+ * subject of a light verb ("NATO levelled accusations"). */
+static int
+noun_claimant(struct run *r, const struct sent *s, size_t a, size_t b)
+{
+	size_t k;
+	int m, subj, n;
+
+	for (k = a; k > (size_t)s->a && a - k < 3; k--) {
+		if ((m = r->mcover[k - 1]) >= 0) {
+			if ((r->ms[m].flags & (MF_POSS | MF_MOD)) ||
+			    r->ms[m].type == M_ADJ || r->ms[m].type == M_FIRST)
+				return m;
+			break;
+		}
+		if (r->toks[k - 1].cp != 0 || cd_is(r, C_DET, k - 1) ||
+		    cd_is(r, C_PREP, k - 1))
+			break;
+	}
+	if ((m = cd_agent_of(r, s, b)) >= 0)
+		return m;
+	for (k = a; k > (size_t)s->a && a - k < 5; k--) {
+		if (r->toks[k - 1].cp != 0)
+			break;
+		if ((n = cd_match(r, C_LIGHT, k - 1, a, NULL)) > 0 &&
+		    !cd_negated(r, s, k - 1))
+			return cd_subject_of(r, s, k - 1, &subj, 1) ? subj : -1;
+	}
+	return -1;
+}
+
+int
+cd_noun_claim(struct run *r, const struct sent *s, size_t a, size_t b,
+    const struct pattern *p, struct cand *cd)
+{
+	const struct kind *k = &r->c->kinds[p->kind];
+	int m;
+
+	memset(cd, 0, sizeof(*cd));
+	cd->kind = p->kind;
+	cd->cameo = p->cameo ? p->cameo : k->cameo;
+	cd->rank = RANK_NOUN;
+	if ((m = noun_claimant(r, s, a, b)) < 0 ||
+	    (cd->by = cd_who(r, s, m, a)) == NULL)
+		return 0;
+	cd->src = SRC_EXPLICIT;
+	if (!k->no_target)
+		cd_targets_of(r, s, b, 0, cd);
+	return 1;
+}
+
+/*
+ * An evaluation ("baseless", "not based on facts") by the speaker, or by
+ * the issuer outside any quotation; its targets are the authors named
+ * in the sentence, not those the words were about ("against China").
+ */
+int
+cd_adj_claim(struct run *r, const struct sent *s, size_t a,
+    const struct pattern *p, struct cand *cd)
+{
+	const struct kind *k = &r->c->kinds[p->kind];
+	size_t t, from = (size_t)s->a;
+	int sp, m, g;
+
+	memset(cd, 0, sizeof(*cd));
+	cd->kind = p->kind;
+	cd->cameo = p->cameo ? p->cameo : k->cameo;
+	cd->rank = RANK_ADJ;
+	if ((sp = cd_speaker_at(r, s, a)) >= 0) {
+		if ((cd->by = cd_who(r, s, sp, a)) == NULL)
+			return 0;
+		cd->src = SRC_SPEAKER;
+		/* "X said the EU statements were baseless" */
+		if (r->ms[sp].a >= s->a && (size_t)r->ms[sp].b <= a)
+			from = (size_t)r->ms[sp].b;
+	} else if (r->qid[a] < 0 && r->issuer != NULL) {
+		cd->by = r->issuer;
+		cd->src = SRC_ISSUER;
+	} else
+		return 0;
+	for (t = from; t < (size_t)s->b; t++) {
+		if ((m = r->mstart[t]) < 0)
+			continue;
+		t = (size_t)r->ms[m].b - 1;
+		if (m == sp || (r->ms[m].type != M_ACTOR &&
+		    r->ms[m].type != M_TEXT))
+			continue;
+		g = cd_governed_by(r, m, (size_t)s->a);
+		if (g >= 0 && cd_is(r, C_VICTIM, (size_t)g))
+			continue;
+		cd_add_target(cd, cd_who(r, s, m, t));
+	}
+	return 1;
+}
+
+/* Wrongdoing a speaker says its subject did: an accusation. */
+int
+cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
+    const struct pattern *p, struct cand *cd)
+{
+	const struct kind *k = &r->c->kinds[p->kind];
+	int sp, subj[4], n, i;
+
+	memset(cd, 0, sizeof(*cd));
+	cd->kind = p->kind;
+	cd->cameo = p->cameo ? p->cameo : k->cameo;
+	cd->rank = RANK_CONDUCT;
+	cd->src = SRC_SPEAKER;
+	if ((sp = cd_speaker_at(r, s, a)) < 0 || r->ms[sp].type == M_PRON3 ||
+	    (cd->by = cd_who(r, s, sp, a)) == NULL)
+		return 0;
+	n = cd_subject_of(r, s, a, subj, 4);
+	for (i = 0; i < n; i++)
+		if (r->ms[subj[i]].type == M_ACTOR ||
+		    r->ms[subj[i]].type == M_TEXT)
+			cd_add_target(cd, cd_who(r, s, subj[i], a));
+	return cd->ntargets > 0;
+}
