@@ -63,6 +63,8 @@ struct coder_claim {
 	size_t			  ntopics;
 	/* The sentence, verbatim: a substring of the text. */
 	const char		 *quote;
+	/* The cue words that fired, as written in the quote. */
+	const char		 *cue;
 	/* ISO date at its precision ("2021-07-19", "2021"), or NULL. */
 	const char		 *date;
 };

@@ -180,6 +180,7 @@ struct cand {
 	size_t		 ntargets;
 	enum source	 src;
 	int		 rank;		/* cue class: verb first */
+	size_t		 cue_a, cue_b;	/* tokens of the cue that fired */
 };
 
 /* words.c */

@@ -19,7 +19,7 @@ emit(struct run *r, const struct sent *s, const struct cand *cd,
 	struct dm_date d;
 	const char *topics[TOPIC_MAX];
 	const char *cameo = cd->cameo;
-	char iso[11], *quote;
+	char iso[11], *quote, *cue;
 	size_t t, i, ntopics = 0, end = (size_t)s->b;
 	size_t qa = r->toks[s->a].off, qb = r->toks[s->b - 1].end;
 	int n, rc;
@@ -38,8 +38,15 @@ emit(struct run *r, const struct sent *s, const struct cand *cd,
 		    cameo == cd->cameo)
 			cameo = p->cameo;
 	}
-	if ((quote = strndup(r->text + qa, qb - qa)) == NULL)
+	quote = strndup(r->text + qa, qb - qa);
+	cue = strndup(r->text + r->toks[cd->cue_a].off,
+	    r->toks[cd->cue_b - 1].off + r->toks[cd->cue_b - 1].len -
+	    r->toks[cd->cue_a].off);
+	if (quote == NULL || cue == NULL) {
+		free(quote);
+		free(cue);
 		return dm_error(DM_ERROR, "out of memory");
+	}
 	memset(&cl, 0, sizeof(cl));
 	cl.by = cd->by;
 	cl.kind = k->name;
@@ -49,12 +56,14 @@ emit(struct run *r, const struct sent *s, const struct cand *cd,
 	cl.topics = topics;
 	cl.ntopics = ntopics;
 	cl.quote = quote;
+	cl.cue = cue;
 	if (cd_sentence_date(r, s, &d)) {
 		date_format(&d, iso);
 		cl.date = iso;
 	}
 	rc = fn(ctx, &cl);
 	free(quote);
+	free(cue);
 	return rc;
 }
 
@@ -78,7 +87,7 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 	const struct kind *k;
 	size_t t, end = (size_t)s->b;
 	int keep[CAND_MAX];
-	int ncd = 0, n, bn, cls, bcls, i, j, best = -1, rc;
+	int ncd = 0, n, bn, cls, bcls, i, j, best = -1, rc, first;
 
 	if (s->b - s->a > SENT_MAX)
 		return 0;
@@ -104,6 +113,7 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 			t += (size_t)bn - 1;
 			continue;
 		}
+		first = ncd;
 		switch (bcls) {
 		case C_VERB:
 			if (cd_verbal(r, s, t))
@@ -121,6 +131,10 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 			if (cd_verbal(r, s, t))
 				ncd += cd_conduct_claim(r, s, t, bp, &cds[ncd]);
 			break;
+		}
+		for (i = first; i < ncd; i++) {
+			cds[i].cue_a = t;
+			cds[i].cue_b = t + (size_t)bn;
 		}
 		t += (size_t)bn - 1;
 	}
