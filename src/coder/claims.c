@@ -66,7 +66,11 @@ passive(const struct run *r, const struct sent *s, size_t a, size_t b)
 	return 0;
 }
 
-/* Builds a claim for a verb cue at [a, b); returns candidates added. */
+/*
+ * Builds a claim for a verb cue at [a, b), or for a stance ("is deeply
+ * concerned about", "strongly opposed to"), which is never passive: its
+ * "by" names a cause, not an agent.  Returns candidates added.
+ */
 int
 cd_verb_claims(struct run *r, const struct sent *s, size_t a, size_t b,
     const struct pattern *p, struct cand *cds, int ncd)
@@ -79,7 +83,7 @@ cd_verb_claims(struct run *r, const struct sent *s, size_t a, size_t b,
 	cd.kind = p->kind;
 	cd.cameo = p->cameo ? p->cameo : k->cameo;
 	cd.rank = k->no_target ? RANK_ASSERT : RANK_VERB;
-	if (passive(r, s, a, b)) {
+	if (p->cls == C_VERB && passive(r, s, a, b)) {
 		if ((ag = cd_agent_of(r, s, b)) < 0 ||
 		    (cd.by = cd_who(r, s, ag, a)) == NULL)
 			return 0;
@@ -95,7 +99,9 @@ cd_verb_claims(struct run *r, const struct sent *s, size_t a, size_t b,
 	nsubj = cd_subject_of(r, s, a, subj, 4);
 	for (i = 0; i < nsubj && ncd + added < CAND_MAX; i++) {
 		cd.ntargets = 0;
-		if ((cd.by = cd_who(r, s, subj[i], a)) == NULL)
+		/* "Russia's war ... and expressed": an owner, not the actor */
+		if ((r->ms[subj[i]].flags & MF_POSS) ||
+		    (cd.by = cd_who(r, s, subj[i], a)) == NULL)
 			continue;
 		cd.src = r->ms[subj[i]].type == M_FIRST ||
 		    r->ms[subj[i]].type == M_PRON3 ? SRC_SPEAKER : SRC_EXPLICIT;
@@ -132,7 +138,8 @@ noun_claimant(struct run *r, const struct sent *s, size_t a, size_t b)
 			break;
 		if ((n = cd_match(r, C_LIGHT, k - 1, a, NULL)) > 0 &&
 		    !cd_negated(r, s, k - 1))
-			return cd_subject_of(r, s, k - 1, &subj, 1) ? subj : -1;
+			return cd_subject_of(r, s, k - 1, &subj, 1) &&
+			    !(r->ms[subj].flags & MF_POSS) ? subj : -1;
 	}
 	return -1;
 }
@@ -158,6 +165,25 @@ cd_noun_claim(struct run *r, const struct sent *s, size_t a, size_t b,
 }
 
 /*
+ * The claimant of an evaluation at token a: the speaker, or the issuer
+ * outside any quotation.  Returns the speaker's mention, or -1.
+ */
+static int
+evaluator(struct run *r, const struct sent *s, size_t a, struct cand *cd)
+{
+	int sp;
+
+	if ((sp = cd_speaker_at(r, s, a)) >= 0) {
+		cd->by = cd_who(r, s, sp, a);
+		cd->src = SRC_SPEAKER;
+	} else if (r->qid[a] < 0) {
+		cd->by = r->issuer;
+		cd->src = SRC_ISSUER;
+	}
+	return sp;
+}
+
+/*
  * An evaluation ("baseless", "not based on facts") by the speaker, or by
  * the issuer outside any quotation; its targets are the authors named
  * in the sentence, not those the words were about ("against China").
@@ -174,24 +200,22 @@ cd_adj_claim(struct run *r, const struct sent *s, size_t a,
 	cd->kind = p->kind;
 	cd->cameo = p->cameo ? p->cameo : k->cameo;
 	cd->rank = RANK_ADJ;
-	if ((sp = cd_speaker_at(r, s, a)) >= 0) {
-		if ((cd->by = cd_who(r, s, sp, a)) == NULL)
-			return 0;
-		cd->src = SRC_SPEAKER;
-		/* "X said the EU statements were baseless" */
-		if (r->ms[sp].a >= s->a && (size_t)r->ms[sp].b <= a)
-			from = (size_t)r->ms[sp].b;
-	} else if (r->qid[a] < 0 && r->issuer != NULL) {
-		cd->by = r->issuer;
-		cd->src = SRC_ISSUER;
-	} else
+	sp = evaluator(r, s, a, cd);
+	if (cd->by == NULL)
 		return 0;
+	/* "X said the EU statements were baseless" */
+	if (sp >= 0 && r->ms[sp].a >= s->a && (size_t)r->ms[sp].b <= a)
+		from = (size_t)r->ms[sp].b;
 	for (t = from; t < (size_t)s->b; t++) {
 		if ((m = r->mstart[t]) < 0)
 			continue;
 		t = (size_t)r->ms[m].b - 1;
 		if (m == sp || (r->ms[m].type != M_ACTOR &&
 		    r->ms[m].type != M_TEXT))
+			continue;
+		/* "(ZNPP)": an abbreviation explained, not an author */
+		if (r->ms[m].type == M_TEXT && r->ms[m].a > s->a &&
+		    cd_is_punct(r, (size_t)r->ms[m].a - 1, '('))
 			continue;
 		g = cd_governed_by(r, m, (size_t)s->a);
 		if (g >= 0 && cd_is(r, C_VICTIM, (size_t)g))
@@ -213,14 +237,53 @@ cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
 	cd->kind = p->kind;
 	cd->cameo = p->cameo ? p->cameo : k->cameo;
 	cd->rank = RANK_CONDUCT;
-	cd->src = SRC_SPEAKER;
-	if ((sp = cd_speaker_at(r, s, a)) < 0 || r->ms[sp].type == M_PRON3 ||
-	    (cd->by = cd_who(r, s, sp, a)) == NULL)
+	sp = evaluator(r, s, a, cd);
+	if ((sp >= 0 && r->ms[sp].type == M_PRON3) || cd->by == NULL)
 		return 0;
 	n = cd_subject_of(r, s, a, subj, 4);
 	for (i = 0; i < n; i++)
 		if (r->ms[subj[i]].type == M_ACTOR ||
 		    r->ms[subj[i]].type == M_TEXT)
 			cd_add_target(cd, cd_who(r, s, subj[i], a));
+	return cd->ntargets > 0;
+}
+
+/*
+ * Wrongdoing named by a noun ("Russia's aggression", "the provocation by
+ * Kiev"), by the speaker or the issuer against its author: the owner
+ * before the noun, past a few adjectives, or the agent after it.
+ */
+int
+cd_misdeed_claim(struct run *r, const struct sent *s, size_t a, size_t b,
+    const struct pattern *p, struct cand *cd)
+{
+	const struct kind *k = &r->c->kinds[p->kind];
+	size_t t;
+	int m = -1;
+
+	memset(cd, 0, sizeof(*cd));
+	cd->kind = p->kind;
+	cd->cameo = p->cameo ? p->cameo : k->cameo;
+	cd->rank = RANK_CONDUCT;
+	evaluator(r, s, a, cd);
+	if (cd->by == NULL)
+		return 0;
+	for (t = a; t > (size_t)s->a && a - t < 5; t--) {
+		if ((m = r->mcover[t - 1]) >= 0)
+			break;
+		if (r->toks[t - 1].cp != 0 && r->toks[t - 1].cp != ',')
+			break;
+		if (cd_is(r, C_STOP, t - 1) || cd_is(r, C_DET, t - 1) ||
+		    cd_verbish(r, t - 1))
+			break;
+	}
+	if (m >= 0 && !((r->ms[m].flags & (MF_POSS | MF_MOD)) ||
+	    r->ms[m].type == M_ADJ))
+		m = -1;
+	if (m < 0)
+		m = cd_agent_of(r, s, b);
+	if (m >= 0 && (r->ms[m].type == M_ACTOR || r->ms[m].type == M_ADJ ||
+	    r->ms[m].type == M_TEXT))
+		cd_add_target(cd, cd_who(r, s, m, a));
 	return cd->ntargets > 0;
 }

@@ -30,12 +30,13 @@
 
 /* Classes of lexicon patterns, in the order of cls_names. */
 enum cls {
-	C_VERB, C_NOUN, C_ADJ, C_CONDUCT, C_TOPIC, C_NEG, C_HEDGE, C_SPEECH,
+	C_VERB, C_NOUN, C_ADJ, C_CONDUCT, C_STANCE, C_MISDEED, C_TOPIC, C_NEG,
+	C_HEDGE, C_SPEECH,
 	C_ACCORDING, C_LIGHT, C_INST, C_TITLE, C_GROUP, C_SUBJPREP,
 	C_COLLECTIVE, C_GMOD, C_DEMSUF,
 	C_DEMONYM, C_FIRST, C_PRON3, C_AUX, C_DET, C_PREP, C_VICTIM, C_BE,
 	C_STOP, C_STARTER, C_ABBREV, C_ABBREVNUM, C_MONTH, C_WEEKDAY, C_DATE,
-	C_ACTOR, C__MAX
+	C_QUESTION, C_ACTOR, C__MAX
 };
 
 /* Pattern flags, for actor names. */
@@ -65,6 +66,8 @@ struct kind {
 	int		 need_target;	/* dropped without a target */
 	int		 no_target;	/* targets never looked for */
 	int		 from;		/* "demanded an apology from X" */
+	int		 answer;	/* aimed at what the text answers */
+	int		 content;	/* what follows its cue is asked for */
 };
 
 #define KIND_MAX	16
@@ -111,6 +114,7 @@ struct sent {
 	int	block;		/* blank-line separated block */
 	int	sig;		/* speaker from a signature line, or -1 */
 	int	topic;		/* its first actor outside quotes, or -1 */
+	int	question;	/* part of a question put to the speaker */
 };
 
 enum mtype {
@@ -161,6 +165,8 @@ struct run {
 	int			*qid;		/* per token: quote, or -1 */
 	struct recent		 recent[RECENT_MAX];
 	size_t			 nrecent;
+	/* What the question or the text answers: an actor code, or NULL. */
+	const char		*context;
 	char			**scratch;	/* strings of one sentence */
 	size_t			 nscratch, capscratch;
 };
@@ -239,8 +245,15 @@ int	cd_noun_claim(struct run *r, const struct sent *s, size_t a, size_t b,
     const struct pattern *p, struct cand *cd);
 int	cd_adj_claim(struct run *r, const struct sent *s, size_t a,
     const struct pattern *p, struct cand *cd);
+int	cd_misdeed_claim(struct run *r, const struct sent *s, size_t a,
+    size_t b, const struct pattern *p, struct cand *cd);
 int	cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
     const struct pattern *p, struct cand *cd);
+
+/* context.c */
+void	cd_questions(struct run *r);
+void	cd_context(struct run *r);
+int	cd_same_state(const char *a, const char *b);
 
 /* dates.c */
 int	cd_sentence_date(const struct run *r, const struct sent *s,

@@ -13,6 +13,8 @@ static const char *const cls_names[C_ACTOR] = {
 	"noun",			/* C_NOUN */
 	"adj",			/* C_ADJ */
 	"conduct",		/* C_CONDUCT */
+	"stance",		/* C_STANCE */
+	"misdeed",		/* C_MISDEED */
 	"topic",		/* C_TOPIC */
 	"neg",			/* C_NEG */
 	"hedge",		/* C_HEDGE */
@@ -41,6 +43,7 @@ static const char *const cls_names[C_ACTOR] = {
 	"month",		/* C_MONTH */
 	"weekday",		/* C_WEEKDAY */
 	"date",			/* C_DATE */
+	"question",		/* C_QUESTION */
 };
 
 /* Lexicon and dictionary. */
@@ -151,6 +154,10 @@ parse_line(struct coder *c, char *line, size_t lineno)
 				c->kinds[c->nkinds].no_target = 1;
 			else if (strcmp(flag, "from") == 0)
 				c->kinds[c->nkinds].from = 1;
+			else if (strcmp(flag, "answer") == 0)
+				c->kinds[c->nkinds].answer = 1;
+			else if (strcmp(flag, "content") == 0)
+				c->kinds[c->nkinds].content = 1;
 			else if (strcmp(flag, "-") != 0)
 				return dm_error(DM_EINVALID,
 				    "lexicon line %zu: no kind flag '%s'",
@@ -166,7 +173,7 @@ parse_line(struct coder *c, char *line, size_t lineno)
 		return dm_error(DM_EINVALID, "lexicon line %zu: no class '%s'",
 		    lineno, f[0]);
 	p.cls = cls;
-	if (cls <= C_CONDUCT && (p.kind = find_kind(c, f[1])) == -1)
+	if (cls <= C_MISDEED && (p.kind = find_kind(c, f[1])) == -1)
 		return dm_error(DM_EINVALID, "lexicon line %zu: no kind '%s'",
 		    lineno, f[1]);
 	if (strcmp(f[1], "-") != 0 && (p.val = cd_keep(c, f[1],

@@ -67,6 +67,47 @@ emit(struct run *r, const struct sent *s, const struct cand *cd,
 	return rc;
 }
 
+/* Whether two claims of one claimant have a target in common. */
+static int
+share_target(const struct cand *a, const struct cand *b)
+{
+	size_t i, j;
+
+	if (strcmp(a->by, b->by) != 0)
+		return 0;
+	for (i = 0; i < a->ntargets; i++)
+		for (j = 0; j < b->ntargets; j++)
+			if (strcmp(a->targets[i], b->targets[j]) == 0)
+				return 1;
+	return 0;
+}
+
+/*
+ * Whether candidate i is part of another claim of its sentence: an
+ * evaluation or a wrongdoing within what a demand asks for ("urges the
+ * US to stop its smears"), or a wrongdoing that a verb or a noun of the
+ * same claimant is aimed at ("condemns the aggression by Russia").
+ */
+static int
+within(const struct run *r, const struct cand *cds, int ncd, int i)
+{
+	const struct cand *c = &cds[i], *o;
+	int j;
+
+	if (c->rank < RANK_ADJ || c->by == NULL)
+		return 0;
+	for (j = 0; j < ncd; j++) {
+		o = &cds[j];
+		if (j == i || o->rank > RANK_NOUN || o->by == NULL)
+			continue;
+		if (r->c->kinds[o->kind].content && o->cue_a < c->cue_a)
+			return 1;
+		if (c->rank == RANK_CONDUCT && share_target(c, o))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether claim a is surer than b: a bare statement comes last. */
 static int
 better(const struct cand *a, const struct cand *b)
@@ -89,7 +130,7 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 	int keep[CAND_MAX];
 	int ncd = 0, n, bn, cls, bcls, i, j, best = -1, rc, first;
 
-	if (s->b - s->a > SENT_MAX)
+	if (s->b - s->a > SENT_MAX || s->question)
 		return 0;
 	for (t = end; t > (size_t)s->a && cd_closer(r, t - 1); t--)
 		;
@@ -101,7 +142,7 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		bn = 0;
 		bcls = -1;
 		bp = NULL;
-		for (cls = C_VERB; cls <= C_CONDUCT; cls++)
+		for (cls = C_VERB; cls <= C_MISDEED; cls++)
 			if ((n = cd_match(r, cls, t, end, &p)) > bn) {
 				bn = n;
 				bcls = cls;
@@ -116,6 +157,7 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		first = ncd;
 		switch (bcls) {
 		case C_VERB:
+		case C_STANCE:
 			if (cd_verbal(r, s, t))
 				ncd += cd_verb_claims(r, s, t, t + (size_t)bn, bp,
 				    cds, ncd);
@@ -131,6 +173,10 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 			if (cd_verbal(r, s, t))
 				ncd += cd_conduct_claim(r, s, t, bp, &cds[ncd]);
 			break;
+		case C_MISDEED:
+			ncd += cd_misdeed_claim(r, s, t, t + (size_t)bn, bp,
+			    &cds[ncd]);
+			break;
 		}
 		for (i = first; i < ncd; i++) {
 			cds[i].cue_a = t;
@@ -141,6 +187,12 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 	/* Drop what cannot stand: an accusation with no one accused. */
 	for (i = 0, j = 0; i < ncd; i++) {
 		k = &r->c->kinds[cds[i].kind];
+		if (within(r, cds, ncd, i))
+			continue;
+		if (cds[i].by != NULL && cds[i].ntargets == 0 &&
+		    (k->answer || cds[i].rank == RANK_ADJ) &&
+		    cd_same_state(cds[i].by, r->issuer))
+			cd_add_target(&cds[i], r->context);
 		if (cds[i].by == NULL ||
 		    (k->need_target && cds[i].ntargets == 0))
 			continue;
@@ -153,14 +205,12 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 	if (best < 0)
 		return 0;
 	/*
-	 * The best claim, and every other verb or noun claim with its own
-	 * claimant ("NATO accused China, a charge Beijing denied"), once
-	 * per claimant and kind.
+	 * The best claim, and every other but a bare statement ("NATO
+	 * accused China, a charge Beijing denied"), once per claimant and
+	 * kind.
 	 */
 	for (i = 0; i < ncd; i++) {
-		keep[i] = i == best || (cds[i].src == SRC_EXPLICIT &&
-		    cds[i].rank != RANK_ADJ && cds[i].rank != RANK_CONDUCT &&
-		    cds[i].rank != RANK_ASSERT);
+		keep[i] = i == best || cds[i].rank != RANK_ASSERT;
 		for (j = 0; j < i && keep[i]; j++)
 			if (keep[j] && cds[j].kind == cds[i].kind &&
 			    strcmp(cds[j].by, cds[i].by) == 0)
@@ -215,13 +265,16 @@ coder_run(struct coder *c, const char *text, const char *issuer_code,
 	}
 	for (i = 0; i < r.ntoks; i++)
 		r.mstart[i] = r.mcover[i] = -1;
-	if ((rc = cd_split_sentences(&r)) != 0 || (rc = cd_find_quotes(&r)) != 0)
+	if ((rc = cd_split_sentences(&r)) != 0 ||
+	    (rc = cd_find_quotes(&r)) != 0)
 		goto done;
+	cd_questions(&r);
 	for (i = 0; i < r.nsents; i++) {
 		if ((rc = cd_mentions_in(&r, &r.sents[i])) != 0)
 			goto done;
 		r.sents[i].topic = cd_topic_of(&r, &r.sents[i]);
 	}
+	cd_context(&r);
 	cd_quote_speakers(&r);
 	cd_signatures(&r);
 	for (i = 0; i < r.nsents; i++) {

@@ -10,7 +10,10 @@ cd_add_target(struct cand *cd, const char *t)
 {
 	size_t i;
 
-	if (t == NULL || (cd->by != NULL && strcmp(cd->by, t) == 0))
+	/* Nobody claims against its own state: "China rejects the claim
+	 * that China ..." is not aimed at China. */
+	if (t == NULL || (cd->by != NULL && (strcmp(cd->by, t) == 0 ||
+	    cd_same_state(cd->by, t))))
 		return 0;
 	for (i = 0; i < cd->ntargets; i++)
 		if (strcmp(cd->targets[i], t) == 0)

@@ -371,8 +371,8 @@ int
 cd_verbish(const struct run *r, size_t t)
 {
 	static const int cls[] = {
-		C_VERB, C_CONDUCT, C_SPEECH, C_AUX, C_BE, C_NEG, C_HEDGE,
-		C_LIGHT, C_ACCORDING,
+		C_VERB, C_CONDUCT, C_STANCE, C_SPEECH, C_AUX, C_BE, C_NEG,
+		C_HEDGE, C_LIGHT, C_ACCORDING,
 	};
 	size_t i;
 
