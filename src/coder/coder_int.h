@@ -36,7 +36,7 @@ enum cls {
 	C_COLLECTIVE, C_GMOD, C_DEMSUF,
 	C_DEMONYM, C_FIRST, C_PRON3, C_AUX, C_DET, C_PREP, C_VICTIM, C_BE,
 	C_STOP, C_STARTER, C_ABBREV, C_ABBREVNUM, C_MONTH, C_WEEKDAY, C_DATE,
-	C_QUESTION, C_ACTOR, C__MAX
+	C_QUESTION, C_OFFICE, C_ACTOR, C__MAX
 };
 
 /* Pattern flags, for actor names. */
@@ -128,6 +128,7 @@ enum mtype {
 #define MF_POSS		0x01	/* possessive */
 #define MF_MOD		0x02	/* qualifies a following common noun */
 #define MF_HANDLE	0x04	/* written as an @handle */
+#define MF_PERSON	0x08	/* a titled name: "Mr. Cheng", "Vice-Minister Sasae" */
 
 struct mention {
 	int		 a, b;
@@ -139,6 +140,12 @@ struct mention {
 struct quote {
 	int	open, close;	/* tokens of the marks */
 	int	speaker;	/* mention, or -1 */
+};
+
+/* A person's name and the actor the text made them an official of. */
+struct named {
+	size_t		 off, len;	/* the last word of the name */
+	const char	*code;
 };
 
 /* An actor mentioned, and the body word it was named by ("embassy"). */
@@ -165,6 +172,8 @@ struct run {
 	int			*qid;		/* per token: quote, or -1 */
 	struct recent		 recent[RECENT_MAX];
 	size_t			 nrecent;
+	struct named		 named[RECENT_MAX];
+	size_t			 nnamed;
 	/* What the question or the text answers: an actor code, or NULL. */
 	const char		*context;
 	char			**scratch;	/* strings of one sentence */

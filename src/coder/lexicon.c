@@ -44,6 +44,7 @@ static const char *const cls_names[C_ACTOR] = {
 	"weekday",		/* C_WEEKDAY */
 	"date",			/* C_DATE */
 	"question",		/* C_QUESTION */
+	"office",		/* C_OFFICE */
 };
 
 /* Lexicon and dictionary. */

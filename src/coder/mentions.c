@@ -68,6 +68,8 @@ body_of(const struct run *r, const char *parent, const char *tag)
 	return found ? found : parent;
 }
 
+static int mentions_of(struct run *, const struct sent *);
+
 static int
 add_mention(struct run *r, size_t a, size_t b, enum mtype type,
     const char *code, unsigned flags)
@@ -190,8 +192,82 @@ acronym_at(const struct run *r, const struct sent *s, size_t t)
 	return caps * 2 < words ? 1 : 0;
 }
 
+/*
+ * The actor a titled person speaks for: the one an apposition names
+ * ("Mr. Cheng, Ambassador of China"), the one the same name was found
+ * to speak for before, or the issuer for an office without a state
+ * ("Vice-Minister Sasae", "Foreign Secretary William Hague"); else
+ * NULL, and the person stays a name.
+ */
+static const char *
+person_code(const struct run *r, const struct sent *s, const struct mention *m)
+{
+	const struct tok *last = &r->toks[m->b - 1];
+	size_t t, end = (size_t)s->b, i;
+	int k, office = 0;
+
+	if ((size_t)m->b < end && r->toks[m->b].cp == ',') {
+		for (t = (size_t)m->b + 1; t < end && t < (size_t)m->b + 10;
+		    t++) {
+			if ((k = r->mstart[t]) >= 0) {
+				if (r->ms[k].code != NULL)
+					return r->ms[k].code;
+				break;
+			}
+			if (r->toks[t].cp != 0 || (cd_verbish(r, t) &&
+			    !cd_is(r, C_OFFICE, t)))
+				break;
+			if (cd_is(r, C_OFFICE, t) || cd_ends_at(r, C_OFFICE, t,
+			    (size_t)m->b + 1))
+				office = 1;
+		}
+	}
+	for (i = 0; i < r->nnamed; i++)
+		if (r->named[i].len == last->len && memcmp(r->text +
+		    r->named[i].off, r->text + last->off, last->len) == 0)
+			return r->named[i].code;
+	for (t = (size_t)m->a; t < (size_t)m->b; t++)
+		if (cd_match(r, C_OFFICE, t, (size_t)m->b, NULL) > 0)
+			office = 1;
+	return office ? r->issuer : NULL;
+}
+
+/* Gives the titled persons of sentence s the actor they speak for. */
+static void
+persons_in(struct run *r, const struct sent *s, size_t first)
+{
+	struct mention *m;
+	const char *code;
+	size_t i;
+
+	for (i = first; i < r->nms; i++) {
+		m = &r->ms[i];
+		if (!(m->flags & MF_PERSON) ||
+		    (code = person_code(r, s, m)) == NULL)
+			continue;
+		m->type = M_ACTOR;
+		m->code = code;
+		if (r->nnamed < RECENT_MAX) {
+			r->named[r->nnamed].off = r->toks[m->b - 1].off;
+			r->named[r->nnamed].len = r->toks[m->b - 1].len;
+			r->named[r->nnamed++].code = code;
+		}
+	}
+}
+
 int
 cd_mentions_in(struct run *r, const struct sent *s)
+{
+	int rc;
+	size_t first = r->nms;
+
+	if ((rc = mentions_of(r, s)) == 0)
+		persons_in(r, s, first);
+	return rc;
+}
+
+static int
+mentions_of(struct run *r, const struct sent *s)
 {
 	const struct pattern *p, *ip;
 	const char *code;
@@ -255,8 +331,27 @@ cd_mentions_in(struct run *r, const struct sent *s)
 			t += 1 + (size_t)il;
 			continue;
 		}
-		if ((e = person_at(r, t, end)) > 0 || (e = group_at(r, t,
-		    end)) > 0 || (e = acronym_at(r, s, t)) > 0) {
+		if ((e = person_at(r, t, end)) > 0) {
+			if (add_mention(r, t, t + e, M_TEXT, NULL,
+			    MF_PERSON) != 0)
+				return DM_ERROR;
+			t += e;
+			continue;
+		}
+		/* "the Ambassador", "the spokesperson": the issuer's own */
+		if (cd_is(r, C_DET, t) && r->issuer != NULL &&
+		    (il = cd_match(r, C_OFFICE, t + 1, end, NULL)) > 0 &&
+		    (t + 1 + (size_t)il == end ||
+		    !(r->toks[t + 1 + (size_t)il].flags & T_CAP) ||
+		    r->toks[t + 1 + (size_t)il].cp != 0)) {
+			if (add_mention(r, t + 1, t + 1 + (size_t)il, M_ACTOR,
+			    r->issuer, 0) != 0)
+				return DM_ERROR;
+			t += 1 + (size_t)il;
+			continue;
+		}
+		if ((e = group_at(r, t, end)) > 0 ||
+		    (e = acronym_at(r, s, t)) > 0) {
 			if (add_mention(r, t, t + e, M_TEXT, NULL, 0) != 0)
 				return DM_ERROR;
 			t += e;

@@ -132,6 +132,18 @@ antecedent(struct run *r, const struct sent *s, int mi)
 	return NULL;
 }
 
+/* Whether a verb of speech outside the quotation at pos speaks it. */
+static int
+attributed(const struct run *r, const struct sent *s, size_t pos)
+{
+	size_t t;
+
+	for (t = (size_t)s->a; t < (size_t)s->b; t++)
+		if (r->qid[t] != r->qid[pos] && cd_is(r, C_SPEECH, t))
+			return 1;
+	return 0;
+}
+
 /* What mention mi at pos stands for: a code, a group's words, or NULL. */
 const char *
 cd_who(struct run *r, const struct sent *s, int mi, size_t pos)
@@ -154,7 +166,10 @@ cd_who(struct run *r, const struct sent *s, int mi, size_t pos)
 		sp = cd_speaker_at(r, s, pos);
 		if (sp >= 0 && r->ms[sp].type != M_FIRST)
 			return cd_who(r, s, sp, pos);
-		return r->qid[pos] >= 0 && sp < 0 ? NULL : r->issuer;
+		/* Outside quotes, or in a statement's quotation that no one
+		 * is said to speak: the issuer's own words. */
+		return r->qid[pos] >= 0 && sp < 0 && attributed(r, s, pos) ?
+		    NULL : r->issuer;
 	case M_PRON3:
 		if (r->qid[pos] >= 0)
 			return NULL;
