@@ -21,6 +21,7 @@
 #define CAND_MAX	32
 #define NEG_WINDOW	4	/* words before a cue that may negate it */
 #define LINE_LONG	100	/* longer lines: one paragraph a line */
+#define REFERENT_BACK	3	/* sentences where "this" may find its actor */
 /* Ranks of claims by their cue: the lower, the surer. */
 #define RANK_VERB	0
 #define RANK_ADJ	1
@@ -36,7 +37,7 @@ enum cls {
 	C_COLLECTIVE, C_GMOD, C_DEMSUF,
 	C_DEMONYM, C_FIRST, C_PRON3, C_AUX, C_DET, C_PREP, C_VICTIM, C_BE,
 	C_STOP, C_STARTER, C_ABBREV, C_ABBREVNUM, C_MONTH, C_WEEKDAY, C_DATE,
-	C_QUESTION, C_OFFICE, C_ACTOR, C__MAX
+	C_QUESTION, C_OFFICE, C_REFERENT, C_ACTOR, C__MAX
 };
 
 /* Pattern flags, for actor names. */
@@ -263,6 +264,8 @@ int	cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
 void	cd_questions(struct run *r);
 void	cd_context(struct run *r);
 int	cd_same_state(const char *a, const char *b);
+const char	*cd_aimed_at(const struct run *r, const struct sent *s);
+int	cd_refers_back(const struct run *r, const struct sent *s, size_t b);
 
 /* dates.c */
 int	cd_sentence_date(const struct run *r, const struct sent *s,

@@ -78,6 +78,16 @@ cd_questions(struct run *r)
 	}
 }
 
+/* The actor of another state than the issuer's that mention m names. */
+static const char *
+other(const struct run *r, const struct mention *m)
+{
+	if (m->code == NULL || m->type == M_FIRST || m->type == M_PRON3 ||
+	    cd_same_state(m->code, r->issuer))
+		return NULL;
+	return m->code;
+}
+
 /*
  * What the text answers: the first actor of another state than the
  * issuer's that a question names, qualifiers included ("the Australian
@@ -97,12 +107,57 @@ cd_context(struct run *r)
 			if (r->mstart[t] < 0)
 				continue;
 			m = &r->ms[r->mstart[t]];
-			if (m->code != NULL && (m->type == M_ACTOR ||
-			    m->type == M_ADJ) &&
-			    !cd_same_state(m->code, r->issuer)) {
-				r->context = m->code;
+			if ((r->context = other(r, m)) != NULL)
 				return;
-			}
 		}
 	}
+}
+
+/*
+ * What the issuer's answer in sentence s is aimed at: with a referent
+ * ("rejects this", "such misinformation"), the first author or agent of
+ * another state in the nearest of the sentences just before that names
+ * one; else what the question asked about; else NULL.
+ */
+const char *
+cd_aimed_at(const struct run *r, const struct sent *s)
+{
+	const struct sent *p;
+	const char *code;
+	size_t t, i, lo;
+	int m, g;
+
+	for (t = (size_t)s->a; t < (size_t)s->b; t++)
+		if (cd_is(r, C_REFERENT, t))
+			break;
+	if (t == (size_t)s->b)
+		return r->context;
+	i = (size_t)(s - r->sents);
+	lo = i > REFERENT_BACK ? i - REFERENT_BACK : 0;
+	for (i = (size_t)(s - r->sents); i-- > lo;) {
+		p = &r->sents[i];
+		for (t = (size_t)p->a; t < (size_t)p->b; t++) {
+			if ((m = r->mstart[t]) < 0 ||
+			    (code = other(r, &r->ms[m])) == NULL)
+				continue;
+			/* an author or an agent, not "a violation of UN
+			 * resolutions" */
+			g = cd_governed_by(r, m, (size_t)p->a);
+			if (g < 0 || r->toks[g].wid == r->c->w_by)
+				return code;
+		}
+	}
+	return r->context;
+}
+
+/* Whether the object after a verb cue ending at token b refers back. */
+int
+cd_refers_back(const struct run *r, const struct sent *s, size_t b)
+{
+	size_t t;
+
+	for (t = b; t < (size_t)s->b && t < b + 4 && r->toks[t].cp == 0; t++)
+		if (cd_is(r, C_REFERENT, t))
+			return 1;
+	return 0;
 }

@@ -45,6 +45,7 @@ static const char *const cls_names[C_ACTOR] = {
 	"date",			/* C_DATE */
 	"question",		/* C_QUESTION */
 	"office",		/* C_OFFICE */
+	"referent",		/* C_REFERENT */
 };
 
 /* Lexicon and dictionary. */

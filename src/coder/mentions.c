@@ -202,7 +202,7 @@ acronym_at(const struct run *r, const struct sent *s, size_t t)
 static const char *
 person_code(const struct run *r, const struct sent *s, const struct mention *m)
 {
-	const struct tok *last = &r->toks[m->b - 1];
+	const struct tok *w;
 	size_t t, end = (size_t)s->b, i;
 	int k, office = 0;
 
@@ -223,9 +223,13 @@ person_code(const struct run *r, const struct sent *s, const struct mention *m)
 		}
 	}
 	for (i = 0; i < r->nnamed; i++)
-		if (r->named[i].len == last->len && memcmp(r->text +
-		    r->named[i].off, r->text + last->off, last->len) == 0)
-			return r->named[i].code;
+		for (t = (size_t)m->a; t < (size_t)m->b; t++) {
+			w = &r->toks[t];
+			if (w->cp == 0 && r->named[i].len == w->len &&
+			    memcmp(r->text + r->named[i].off, r->text + w->off,
+			    w->len) == 0)
+				return r->named[i].code;
+		}
 	for (t = (size_t)m->a; t < (size_t)m->b; t++)
 		if (cd_match(r, C_OFFICE, t, (size_t)m->b, NULL) > 0)
 			office = 1;
@@ -238,7 +242,7 @@ persons_in(struct run *r, const struct sent *s, size_t first)
 {
 	struct mention *m;
 	const char *code;
-	size_t i;
+	size_t i, t;
 
 	for (i = first; i < r->nms; i++) {
 		m = &r->ms[i];
@@ -247,9 +251,14 @@ persons_in(struct run *r, const struct sent *s, size_t first)
 			continue;
 		m->type = M_ACTOR;
 		m->code = code;
-		if (r->nnamed < RECENT_MAX) {
-			r->named[r->nnamed].off = r->toks[m->b - 1].off;
-			r->named[r->nnamed].len = r->toks[m->b - 1].len;
+		/* Every word of the name: "Cheng Yonghua" is "Ambassador
+		 * Cheng" later. */
+		for (t = (size_t)m->a; t < (size_t)m->b &&
+		    r->nnamed < RECENT_MAX; t++) {
+			if (cd_is(r, C_TITLE, t) || r->toks[t].cp != 0)
+				continue;
+			r->named[r->nnamed].off = r->toks[t].off;
+			r->named[r->nnamed].len = r->toks[t].len;
 			r->named[r->nnamed++].code = code;
 		}
 	}
@@ -294,10 +303,12 @@ mentions_of(struct run *r, const struct sent *s)
 				t = e + (size_t)il;
 				continue;
 			}
+			/* "some Canadian politicians": named by their
+			 * words, of Canada's side */
 			if ((p->flags & PF_DEMONYM) &&
 			    (n = (int)group_at(r, t, end)) > 0) {
 				if (add_mention(r, t, t + (size_t)n, M_TEXT,
-				    NULL, 0) != 0)
+				    code, 0) != 0)
 					return DM_ERROR;
 				t += (size_t)n;
 				continue;

@@ -189,10 +189,14 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		k = &r->c->kinds[cds[i].kind];
 		if (within(r, cds, ncd, i))
 			continue;
+		/* "We reject such claims": aimed at what the text
+		 * answers; "defend all allies" is not. */
 		if (cds[i].by != NULL && cds[i].ntargets == 0 &&
-		    (k->answer || cds[i].rank == RANK_ADJ) &&
+		    (cds[i].rank == RANK_ADJ || (k->answer &&
+		    (cds[i].rank != RANK_VERB ||
+		    cd_refers_back(r, s, cds[i].cue_b)))) &&
 		    cd_same_state(cds[i].by, r->issuer))
-			cd_add_target(&cds[i], r->context);
+			cd_add_target(&cds[i], cd_aimed_at(r, s));
 		if (cds[i].by == NULL ||
 		    (k->need_target && cds[i].ntargets == 0))
 			continue;
