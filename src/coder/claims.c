@@ -287,3 +287,31 @@ cd_misdeed_claim(struct run *r, const struct sent *s, size_t a, size_t b,
 		cd_add_target(cd, cd_who(r, s, m, a));
 	return cd->ntargets > 0;
 }
+
+/*
+ * The issuer's own conduct put right ("handled the cases in accordance
+ * with law", "does not pursue"), by the speaker or the issuer: a
+ * defence or a denial aimed at what the text answers, when nobody of
+ * another state is named before the cue as the one who acts.
+ */
+int
+cd_own_claim(struct run *r, const struct sent *s, size_t a,
+    const struct pattern *p, struct cand *cd)
+{
+	const struct kind *k = &r->c->kinds[p->kind];
+	size_t t;
+	int m;
+
+	memset(cd, 0, sizeof(*cd));
+	cd->kind = p->kind;
+	cd->cameo = p->cameo ? p->cameo : k->cameo;
+	cd->rank = RANK_CONDUCT;
+	evaluator(r, s, a, cd);
+	if (cd->by == NULL || !cd_same_state(cd->by, r->issuer))
+		return 0;
+	for (t = (size_t)s->a; t < a; t++)
+		if ((m = r->mstart[t]) >= 0 && cd_other_state(r, &r->ms[m]) !=
+		    NULL)
+			return 0;
+	return 1;
+}

@@ -31,8 +31,8 @@
 
 /* Classes of lexicon patterns, in the order of cls_names. */
 enum cls {
-	C_VERB, C_NOUN, C_ADJ, C_CONDUCT, C_STANCE, C_MISDEED, C_TOPIC, C_NEG,
-	C_HEDGE, C_SPEECH,
+	C_VERB, C_NOUN, C_ADJ, C_CONDUCT, C_STANCE, C_MISDEED, C_OWN, C_TOPIC,
+	C_NEG, C_HEDGE, C_SPEECH,
 	C_ACCORDING, C_LIGHT, C_INST, C_TITLE, C_GROUP, C_SUBJPREP,
 	C_COLLECTIVE, C_GMOD, C_DEMSUF,
 	C_DEMONYM, C_FIRST, C_PRON3, C_AUX, C_DET, C_PREP, C_VICTIM, C_BE,
@@ -255,6 +255,8 @@ int	cd_noun_claim(struct run *r, const struct sent *s, size_t a, size_t b,
     const struct pattern *p, struct cand *cd);
 int	cd_adj_claim(struct run *r, const struct sent *s, size_t a,
     const struct pattern *p, struct cand *cd);
+int	cd_own_claim(struct run *r, const struct sent *s, size_t a,
+    const struct pattern *p, struct cand *cd);
 int	cd_misdeed_claim(struct run *r, const struct sent *s, size_t a,
     size_t b, const struct pattern *p, struct cand *cd);
 int	cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
@@ -264,6 +266,7 @@ int	cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
 void	cd_questions(struct run *r);
 void	cd_context(struct run *r);
 int	cd_same_state(const char *a, const char *b);
+const char	*cd_other_state(const struct run *r, const struct mention *m);
 const char	*cd_aimed_at(const struct run *r, const struct sent *s);
 int	cd_refers_back(const struct run *r, const struct sent *s, size_t b);
 

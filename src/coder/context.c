@@ -28,16 +28,15 @@ line_start(const struct run *r, size_t t)
 }
 
 /*
- * The length of a turn's label at t ("Q:", "Embassy Spokesperson:"): a
- * few words at the start of a line, then a colon; 0 if none.
+ * The length of a turn's label at the start t of a sentence ("Q:",
+ * "Embassy Spokesperson:"): a few capitalised words, then a colon; 0 if
+ * none.
  */
 static size_t
 label_at(const struct run *r, size_t t)
 {
 	size_t k;
 
-	if (!line_start(r, t))
-		return 0;
 	for (k = t; k < r->ntoks && k - t < 4 && r->toks[k].cp == 0 &&
 	    (r->toks[k].flags & T_CAP); k++)
 		;
@@ -79,8 +78,8 @@ cd_questions(struct run *r)
 }
 
 /* The actor of another state than the issuer's that mention m names. */
-static const char *
-other(const struct run *r, const struct mention *m)
+const char *
+cd_other_state(const struct run *r, const struct mention *m)
 {
 	if (m->code == NULL || m->type == M_FIRST || m->type == M_PRON3 ||
 	    cd_same_state(m->code, r->issuer))
@@ -91,13 +90,15 @@ other(const struct run *r, const struct mention *m)
 /*
  * What the text answers: the first actor of another state than the
  * issuer's that a question names, qualifiers included ("the Australian
- * media").
+ * media"); without a question, the first that the opening paragraph
+ * names, unless as a victim ("the attack on Ukraine").
  */
 void
 cd_context(struct run *r)
 {
 	const struct mention *m;
 	size_t i, t;
+	int k, g;
 
 	for (i = 0; i < r->nsents; i++) {
 		if (!r->sents[i].question)
@@ -107,7 +108,21 @@ cd_context(struct run *r)
 			if (r->mstart[t] < 0)
 				continue;
 			m = &r->ms[r->mstart[t]];
-			if ((r->context = other(r, m)) != NULL)
+			if ((r->context = cd_other_state(r, m)) != NULL)
+				return;
+		}
+	}
+	for (i = 0; i < r->nsents && r->sents[i].block == r->sents[0].block;
+	    i++) {
+		for (t = (size_t)r->sents[i].a; t < (size_t)r->sents[i].b;
+		    t++) {
+			if ((k = r->mstart[t]) < 0 || r->qid[t] >= 0)
+				continue;
+			g = cd_governed_by(r, k, (size_t)r->sents[i].a);
+			if (g >= 0 && cd_is(r, C_VICTIM, (size_t)g))
+				continue;
+			if ((r->context = cd_other_state(r, &r->ms[k])) !=
+			    NULL)
 				return;
 		}
 	}
@@ -138,7 +153,7 @@ cd_aimed_at(const struct run *r, const struct sent *s)
 		p = &r->sents[i];
 		for (t = (size_t)p->a; t < (size_t)p->b; t++) {
 			if ((m = r->mstart[t]) < 0 ||
-			    (code = other(r, &r->ms[m])) == NULL)
+			    (code = cd_other_state(r, &r->ms[m])) == NULL)
 				continue;
 			/* an author or an agent, not "a violation of UN
 			 * resolutions" */

@@ -15,6 +15,7 @@ static const char *const cls_names[C_ACTOR] = {
 	"conduct",		/* C_CONDUCT */
 	"stance",		/* C_STANCE */
 	"misdeed",		/* C_MISDEED */
+	"own",			/* C_OWN */
 	"topic",		/* C_TOPIC */
 	"neg",			/* C_NEG */
 	"hedge",		/* C_HEDGE */
@@ -175,7 +176,7 @@ parse_line(struct coder *c, char *line, size_t lineno)
 		return dm_error(DM_EINVALID, "lexicon line %zu: no class '%s'",
 		    lineno, f[0]);
 	p.cls = cls;
-	if (cls <= C_MISDEED && (p.kind = find_kind(c, f[1])) == -1)
+	if (cls <= C_OWN && (p.kind = find_kind(c, f[1])) == -1)
 		return dm_error(DM_EINVALID, "lexicon line %zu: no kind '%s'",
 		    lineno, f[1]);
 	if (strcmp(f[1], "-") != 0 && (p.val = cd_keep(c, f[1],

@@ -142,7 +142,7 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		bn = 0;
 		bcls = -1;
 		bp = NULL;
-		for (cls = C_VERB; cls <= C_MISDEED; cls++)
+		for (cls = C_VERB; cls <= C_OWN; cls++)
 			if ((n = cd_match(r, cls, t, end, &p)) > bn) {
 				bn = n;
 				bcls = cls;
@@ -172,6 +172,9 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		case C_CONDUCT:
 			if (cd_verbal(r, s, t))
 				ncd += cd_conduct_claim(r, s, t, bp, &cds[ncd]);
+			break;
+		case C_OWN:
+			ncd += cd_own_claim(r, s, t, bp, &cds[ncd]);
 			break;
 		case C_MISDEED:
 			ncd += cd_misdeed_claim(r, s, t, t + (size_t)bn, bp,
