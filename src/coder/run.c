@@ -199,7 +199,10 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		    (cds[i].rank != RANK_VERB ||
 		    cd_refers_back(r, s, cds[i].cue_b)))) &&
 		    cd_same_state(cds[i].by, r->issuer))
-			cd_add_target(&cds[i], cd_aimed_at(r, s));
+			/* one's own conduct put right answers the
+			 * accuser, not the last actor named */
+			cd_add_target(&cds[i], cds[i].rank == RANK_CONDUCT ?
+			    r->context : cd_aimed_at(r, s));
 		if (cds[i].by == NULL ||
 		    (k->need_target && cds[i].ntargets == 0))
 			continue;
