@@ -79,7 +79,7 @@ set_up(void)
 {
 	char *lexicon, *gazetteer;
 
-	lexicon = slurp(SOURCE_DIR "/src/coder-lexicon.tsv");
+	lexicon = slurp(SOURCE_DIR "/src/coder/lexicon-en.tsv");
 	gazetteer = slurp(SOURCE_DIR "/schema/gazetteer.tsv");
 	if (coder_new(&coder, lexicon) != 0) {
 		fprintf(stderr, "lexicon: %s\n", dm_error_last());

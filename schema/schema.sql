@@ -94,8 +94,9 @@ CREATE TABLE responses (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX responses_target ON responses (responds_to);
 
--- statement_lo, as migration 0004 added it (ALTER TABLE writes it there):
--- see the end of the file.
+-- statement_lo and cue, as migrations 0004 and 0011 added them (ALTER
+-- TABLE writes them there); the index of statement_lo is at the end of
+-- the file.
 CREATE TABLE claims (
 	id           INTEGER PRIMARY KEY,
 	statement_id INTEGER NOT NULL REFERENCES statements (sid)
@@ -113,7 +114,7 @@ CREATE TABLE claims (
 		OR date GLOB '[0-9][0-9][0-9][0-9]'
 		OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
 		OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-	method       TEXT NOT NULL CHECK (method IN ('curated', 'rule')), statement_lo TEXT,
+	method       TEXT NOT NULL CHECK (method IN ('curated', 'rule')), statement_lo TEXT, cue TEXT,
 	UNIQUE (statement_id, seq)
 ) STRICT;
 CREATE INDEX claims_by ON claims (by_id, kind);

@@ -102,6 +102,7 @@ collect(void *ctx, const struct coder_claim *cl)
 	    (cl->by && (c->by = arena_strdup(co->ar, cl->by)) == NULL) ||
 	    (cl->quote && (c->quote = arena_strdup(co->ar, cl->quote)) ==
 	    NULL) ||
+	    (cl->cue && (c->cue = arena_strdup(co->ar, cl->cue)) == NULL) ||
 	    (cl->ntargets && (c->targets = copy_list(co->ar, cl->targets,
 	    cl->ntargets)) == NULL) ||
 	    (cl->ntopics && (c->topics = copy_list(co->ar, cl->topics,

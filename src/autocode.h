@@ -1,5 +1,5 @@
 /*
- * Runs the rule-based coder (coder.c) over a statement's text and adds
+ * Runs the rule-based coder (src/coder/) over a statement's text and adds
  * what it proposes to the statement as claims of method "rule".
  */
 #ifndef DM_AUTOCODE_H

@@ -5,7 +5,7 @@
  *
  * The text is split into sentences; actors are found with a dictionary
  * taught through coder_add_actor(); cue words and phrases from the
- * lexicon (src/coder-lexicon.tsv) give each claim its kind, and the
+ * lexicon (src/coder/lexicon-en.tsv) give each claim its kind, and the
  * shape of the sentence around a cue (subject and object, "accused X of",
  * passive voice, reported speech, quotes and their speakers, negation)
  * gives its claimant and targets.  It prefers saying nothing to guessing:
@@ -22,7 +22,7 @@ struct coder;
 
 /*
  * Makes a coder from the text of the lexicon (the build embeds
- * src/coder-lexicon.tsv; tests read the file).  Returns 0 with the coder
+ * src/coder/lexicon-en.tsv; tests read the file).  Returns 0 with the coder
  * in *out, DM_EINVALID naming the line of a malformed lexicon, or
  * DM_ERROR if memory runs out.
  */
@@ -63,6 +63,8 @@ struct coder_claim {
 	size_t			  ntopics;
 	/* The sentence, verbatim: a substring of the text. */
 	const char		 *quote;
+	/* The cue words that fired, as written in the quote. */
+	const char		 *cue;
 	/* ISO date at its precision ("2021-07-19", "2021"), or NULL. */
 	const char		 *date;
 };

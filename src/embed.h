@@ -21,7 +21,7 @@ extern const size_t dm_migrations_count;
 extern const struct dm_embed dm_gazetteer[];
 extern const size_t dm_gazetteer_count;
 
-/* src/coder-lexicon.tsv: the rule-based coder's cue words */
+/* src/coder/lexicon-en.tsv: the rule-based coder's cue words */
 extern const struct dm_embed dm_coder_lexicon[];
 extern const size_t dm_coder_lexicon_count;
 

@@ -47,7 +47,7 @@ static const char *const export_sql[E__MAX] = {
 	" (SELECT group_concat(topic, char(31)) FROM (SELECT p.topic FROM"
 	" claim_topics p WHERE p.claim_id = c.id ORDER BY p.seq)),"
 	" c.summary, c.quote, c.date, c.cameo,"
-	" CASE WHEN c.method <> 'curated' THEN c.method END"
+	" CASE WHEN c.method <> 'curated' THEN c.method END, c.cue"
 	" FROM claims c JOIN statements s ON s.sid = c.statement_id"
 	" JOIN actors b ON b.id = c.by_id"
 	" WHERE c.statement_id = ?1 ORDER BY c.seq",
@@ -176,7 +176,9 @@ claim_row(json_t *claims, struct db_stmt *st)
 	if ((cameo == NULL || strcmp(cameo, db_column_text(st, 7)) != 0) &&
 	    (rc = set_text(c, "cameo", st, 7)) != 0)
 		return rc;
-	return set_text(c, "method", st, 8);
+	if ((rc = set_text(c, "method", st, 8)) != 0)
+		return rc;
+	return set_text(c, "cue", st, 9);
 }
 
 /* Adds the rows of st, bound to sid, under key; nothing when none. */

@@ -40,7 +40,7 @@ static const char *const statement_keys[] = { "id", "issuer", "date",
 	"title", "text", "url", "language", "kind", "responds_to", "claims",
 	NULL };
 static const char *const claim_keys[] = { "kind", "by", "target", "topics",
-	"summary", "quote", "date", "cameo", "method", NULL };
+	"summary", "quote", "date", "cameo", "method", "cue", NULL };
 static const char *const actor_keys[] = { "code", "name", "kind", "aliases",
 	"country", NULL };
 static const char *const bundle_keys[] = { "actors", "statements", NULL };
@@ -306,7 +306,8 @@ claim_from_json(struct import *im, json_t *obj, const char *text,
 	    (rc = get_strings(im, obj, "topics", 1, SIZE_MAX, &c->topics,
 	    &c->ntopics)) != 0 ||
 	    (rc = get_string(im, obj, "summary", 0, &c->summary)) != 0 ||
-	    (rc = get_string(im, obj, "quote", 0, &c->quote)) != 0)
+	    (rc = get_string(im, obj, "quote", 0, &c->quote)) != 0 ||
+	    (rc = get_string(im, obj, "cue", 0, &c->cue)) != 0)
 		goto done;
 	if (c->by != NULL && *c->by == '\0')
 		c->by = NULL;

@@ -250,6 +250,7 @@ write_claims(struct ingest *g, int64_t sid, const struct statement_in *st,
 		row.quote = c->quote;
 		row.date = c->date[0] ? c->date : NULL;
 		row.method = c->method;
+		row.cue = c->cue;
 		if ((rc = store_claim_insert(g->store, sid, &row, &cid)) != 0)
 			return rc;
 		for (j = 0; j < c->ntargets; j++)

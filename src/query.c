@@ -166,7 +166,7 @@ static const struct part claims_sql[] = {
 	    " (SELECT group_concat(topic, char(31)) FROM (SELECT p.topic"
 	    " FROM claim_topics p WHERE p.claim_id = claims.id"
 	    " ORDER BY p.seq)),"
-	    " claims.summary, claims.quote, claims.method"
+	    " claims.summary, claims.quote, claims.method, claims.cue"
 	    " FROM statements s JOIN claims ON claims.statement_id = s.sid"
 	    " JOIN actors b ON b.id = claims.by_id"
 	    " LEFT JOIN claim_targets ct ON ct.claim_id = claims.id"
@@ -417,7 +417,7 @@ static const struct out_column claims_cols[] = {
 	{ "by_name", COL_TEXT }, { "kind", COL_TEXT }, { "cameo", COL_TEXT },
 	{ "target_code", COL_TEXT }, { "target_name", COL_TEXT },
 	{ "topics", COL_LIST }, { "summary", COL_TEXT },
-	{ "quote", COL_TEXT }, { "method", COL_TEXT },
+	{ "quote", COL_TEXT }, { "method", COL_TEXT }, { "cue", COL_TEXT },
 };
 
 static const struct out_column who_cols[] = {

@@ -25,6 +25,7 @@ struct claim_in {
 	size_t              ntopics;
 	const char         *summary;
 	const char         *quote;
+	const char         *cue;	/* the words that fired a rule claim */
 	char                date[11];
 	const char         *method;	/* "curated" or "rule" */
 };

@@ -92,8 +92,9 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"VALUES (?1, ?2, ?3)",
 	/* STMT_CLAIM_INSERT: with its statement's first day (migration 0004) */
 	"INSERT INTO claims (statement_id, seq, by_id, kind, cameo, summary, "
-	"quote, date, method, statement_lo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-	"?7, ?8, ?9, (SELECT date_lo FROM statements WHERE sid = ?1))",
+	"quote, date, method, statement_lo, cue) VALUES (?1, ?2, ?3, ?4, ?5, "
+	"?6, ?7, ?8, ?9, (SELECT date_lo FROM statements WHERE sid = ?1), "
+	"?10)",
 	/* STMT_TARGET_INSERT */
 	"INSERT OR IGNORE INTO claim_targets (claim_id, actor_id, seq) "
 	"VALUES (?1, ?2, ?3)",
@@ -580,6 +581,7 @@ store_claim_insert(struct store *s, int64_t sid, const struct store_claim *c,
 	    (rc = db_bind_text(st, 7, c->quote)) != 0 ||
 	    (rc = db_bind_text(st, 8, c->date)) != 0 ||
 	    (rc = db_bind_text(st, 9, c->method)) != 0 ||
+	    (rc = db_bind_text(st, 10, c->cue)) != 0 ||
 	    (rc = db_run(st)) != 0)
 		return rc;
 	*claim_id = db_last_rowid(s->db);

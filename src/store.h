@@ -66,7 +66,7 @@ struct store_statement {
 struct store_claim {
 	int         seq;
 	int64_t     by_id;
-	const char *kind, *cameo, *summary, *quote, *date, *method;
+	const char *kind, *cameo, *summary, *quote, *date, *method, *cue;
 };
 
 /*

@@ -12,7 +12,7 @@
 #define SOURCE_DIR "."
 #endif
 
-#define LEXICON		SOURCE_DIR "/src/coder-lexicon.tsv"
+#define LEXICON		SOURCE_DIR "/src/coder/lexicon-en.tsv"
 #define CLAIMS_MAX	64
 #define LINE_MAX_	512
 
@@ -22,6 +22,7 @@ struct got {
 	size_t		 from;		/* where the last quote was found */
 	char		 line[CLAIMS_MAX][LINE_MAX_];
 	char		 quote[CLAIMS_MAX][LINE_MAX_];
+	char		 cue[CLAIMS_MAX][LINE_MAX_];
 	size_t		 n;
 	size_t		 total;
 	int		 stop_at;	/* return 7 at this claim, if > 0 */
@@ -103,6 +104,10 @@ collect(void *ctx, const struct coder_claim *cl)
 	ck_assert_ptr_nonnull(cl->by);
 	ck_assert_ptr_nonnull(cl->kind);
 	ck_assert_ptr_nonnull(cl->cameo);
+	/* The cue that fired is words of the quote. */
+	ck_assert_ptr_nonnull(cl->cue);
+	ck_assert_msg(*cl->cue != '\0' && strstr(cl->quote, cl->cue) != NULL,
+	    "cue \"%s\" not in quote \"%s\"", cl->cue, cl->quote);
 	g->total++;
 	if (g->stop_at > 0 && g->total == (size_t)g->stop_at)
 		return 7;
@@ -123,6 +128,7 @@ collect(void *ctx, const struct coder_claim *cl)
 		snprintf(p, left, " @%s", cl->date);
 	}
 	snprintf(g->quote[g->n], LINE_MAX_, "%s", cl->quote);
+	snprintf(g->cue[g->n], LINE_MAX_, "%s", cl->cue);
 	g->n++;
 	return 0;
 }
@@ -224,6 +230,21 @@ START_TEST(test_split_quotes)
 	    "Russia.", NULL, NULL);
 	ck_assert_uint_eq(g.n, 2);
 	ck_assert_str_eq(g.quote[1], "Japan criticized Russia.");
+}
+END_TEST
+
+/* The cue is the words that fired, as written, not as folded. */
+START_TEST(test_cue)
+{
+	struct got g;
+
+	code(&g, "Japan Strongly Condemns Russia. The EU accused China of "
+	    "hacking. Britain lashed out at Iran.",
+	    NULL, NULL);
+	ck_assert_uint_eq(g.n, 3);
+	ck_assert_str_eq(g.cue[0], "Strongly Condemns");
+	ck_assert_str_eq(g.cue[1], "accused");
+	ck_assert_str_eq(g.cue[2], "lashed out at");
 }
 END_TEST
 
@@ -537,6 +558,7 @@ coder_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_split_abbreviations);
 	tcase_add_test(tc, test_split_quotes);
+	tcase_add_test(tc, test_cue);
 	tcase_add_test(tc, test_mentions);
 	tcase_add_test(tc, test_shapes);
 	tcase_add_test(tc, test_issuer_voice);

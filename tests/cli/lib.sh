@@ -104,6 +104,11 @@ unmigrate_import_in_bulk() {
 	} | sqlite3 "$1"
 }
 
+# unmigrate_claim_cue DB: takes out the cue column of migration 0011.
+unmigrate_claim_cue() {
+	drop_column "$1" "" claims cue
+}
+
 # unmigrate_edges_order DB: takes out migration 0010, the order in which
 # who_edges walks the claims (the view of 0005 comes back).
 unmigrate_edges_order() {
@@ -164,11 +169,11 @@ unmigrate_import_index() {
 unmigrate_to() {
 	for _m in "$SOURCE_DIR"/migrations/*.sql; do :; done
 	case $_m in
-	*/0010-who-edges-claim-order.sql) ok ;;
-	*) bad "0010 is not the latest migration: undo the later ones here" ;;
+	*/0011-claim-cue.sql) ok ;;
+	*) bad "0011 is not the latest migration: undo the later ones here" ;;
 	esac
-	_level=10
-	for _step in edges_order who_whole fts_hash import_in_bulk who_packed \
+	_level=11
+	for _step in claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
 	    import_index claim_dates; do
 		[ "$_level" -gt "$2" ] || break
 		"unmigrate_$_step" "$1"

@@ -41,6 +41,20 @@ run --db second.db export claims
 cut -d , -f 2- "$WORK/out" >second-claims.csv
 expect_same first-claims.csv second-claims.csv
 
+check "rule claims keep their cue through export and import"
+printf 'Issuer: NATO\nDate: 2021-07-19\n\nNATO strongly condemns China for the attacks.\n' \
+    >cue.txt
+run --db cue.db init
+run --db cue.db import cue.txt
+run --db cue.db export statements --format jsonl -o cue.jsonl
+expect_status 0
+grep -q '"method":"rule","cue":"strongly condemns"' cue.jsonl && ok ||
+	bad "the export lacks the cue: $(cat cue.jsonl)"
+run --db cue2.db init
+run --db cue2.db import cue.jsonl
+run --db cue2.db claims --format csv
+expect_out ',rule,strongly condemns'
+
 check "a stopped -o leaves the file as it was and no temporary"
 # report -o writes through the same temporary FILE.XXXXXX as export -o,
 # and runs Graphviz's dot while it is open: a stand-in dot that waits

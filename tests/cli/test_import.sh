@@ -23,6 +23,28 @@ check "the news report is coded by rule"
 [ "$(q "SELECT issuer.code FROM statements s JOIN actors issuer ON issuer.id = s.issuer_id WHERE s.id = 'chn-mission-eu-2021-07-19-cyber'")" = CHN.MISSION-EU ] &&
 	ok || bad "issuer resolved"
 
+check "a rule claim keeps the cue that fired, as written in its quote"
+[ "$(q "SELECT count(*) FROM claims WHERE method = 'rule' AND (cue IS NULL OR instr(quote, cue) = 0)")" = 0 ] &&
+	ok || bad "a rule claim without its cue in its quote"
+[ "$(q "SELECT count(*) FROM claims WHERE method = 'curated' AND cue IS NOT NULL")" = 0 ] &&
+	ok || bad "a curated claim with a cue"
+run claims --method rule --by NATO --format json
+expect_status 0
+expect_out '"method": "rule", "cue": "accused"}'
+run claims --method rule --by NATO --format csv
+head -n 1 "$WORK/out" | grep -q ',quote,method,cue.$' && ok ||
+	bad "cue is not the last column"
+
+check "an archive of schema level 10 gains the cue column, empty"
+cp test.db old.db
+unmigrate_to old.db 10
+sqlite3 old.db "DELETE FROM schema_migrations WHERE version >= 11;
+	PRAGMA user_version = 10"
+run --db old.db claims --by NATO --method rule --format csv
+expect_status 0
+expect_err "archive brought from schema level 10 to"
+tr -d '\r' <"$WORK/out" | grep -q ',rule,$' && ok || bad "the cue of an old claim is not empty"
+
 check "re-importing changes nothing and says so"
 sqlite3 test.db .dump >before.sql
 run import "$EX/july-2021.json" "$EX/july-2021-report.txt"

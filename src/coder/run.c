@@ -1,0 +1,300 @@
+/*
+ * A run: the claims of each sentence, the best ones emitted, coder_run().
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder_int.h"
+#include "error.h"
+
+/* Claims of a sentence. */
+
+static int
+emit(struct run *r, const struct sent *s, const struct cand *cd,
+    coder_claim_fn fn, void *ctx)
+{
+	const struct pattern *p;
+	const struct kind *k = &r->c->kinds[cd->kind];
+	struct coder_claim cl;
+	struct dm_date d;
+	const char *topics[TOPIC_MAX];
+	const char *cameo = cd->cameo;
+	char iso[11], *quote, *cue;
+	size_t t, i, ntopics = 0, end = (size_t)s->b;
+	size_t qa = r->toks[s->a].off, qb = r->toks[s->b - 1].end;
+	int n, rc;
+
+	for (t = (size_t)s->a; t < end; t++) {
+		if ((n = cd_match(r, C_TOPIC, t, end, &p)) == 0)
+			continue;
+		t += (size_t)n - 1;
+		for (i = 0; i < ntopics; i++)
+			if (strcmp(topics[i], p->val) == 0)
+				break;
+		if (i == ntopics && ntopics < TOPIC_MAX)
+			topics[ntopics++] = p->val;
+		if (p->cameo != NULL && strlen(p->cameo) > strlen(cameo) &&
+		    strncmp(p->cameo, cameo, strlen(cameo)) == 0 &&
+		    cameo == cd->cameo)
+			cameo = p->cameo;
+	}
+	quote = strndup(r->text + qa, qb - qa);
+	cue = strndup(r->text + r->toks[cd->cue_a].off,
+	    r->toks[cd->cue_b - 1].off + r->toks[cd->cue_b - 1].len -
+	    r->toks[cd->cue_a].off);
+	if (quote == NULL || cue == NULL) {
+		free(quote);
+		free(cue);
+		return dm_error(DM_ERROR, "out of memory");
+	}
+	memset(&cl, 0, sizeof(cl));
+	cl.by = cd->by;
+	cl.kind = k->name;
+	cl.cameo = cameo;
+	cl.targets = cd->targets;
+	cl.ntargets = cd->ntargets;
+	cl.topics = topics;
+	cl.ntopics = ntopics;
+	cl.quote = quote;
+	cl.cue = cue;
+	if (cd_sentence_date(r, s, &d)) {
+		date_format(&d, iso);
+		cl.date = iso;
+	}
+	rc = fn(ctx, &cl);
+	free(quote);
+	free(cue);
+	return rc;
+}
+
+/* Whether two claims of one claimant have a target in common. */
+static int
+share_target(const struct cand *a, const struct cand *b)
+{
+	size_t i, j;
+
+	if (strcmp(a->by, b->by) != 0)
+		return 0;
+	for (i = 0; i < a->ntargets; i++)
+		for (j = 0; j < b->ntargets; j++)
+			if (strcmp(a->targets[i], b->targets[j]) == 0)
+				return 1;
+	return 0;
+}
+
+/*
+ * Whether candidate i is part of another claim of its sentence: an
+ * evaluation or a wrongdoing within what a demand asks for ("urges the
+ * US to stop its smears"), or a wrongdoing that a verb or a noun of the
+ * same claimant is aimed at ("condemns the aggression by Russia").
+ */
+static int
+within(const struct run *r, const struct cand *cds, int ncd, int i)
+{
+	const struct cand *c = &cds[i], *o;
+	int j;
+
+	if (c->rank < RANK_ADJ || c->by == NULL)
+		return 0;
+	for (j = 0; j < ncd; j++) {
+		o = &cds[j];
+		if (j == i || o->rank > RANK_NOUN || o->by == NULL)
+			continue;
+		if (r->c->kinds[o->kind].content && o->cue_a < c->cue_a)
+			return 1;
+		if (c->rank == RANK_CONDUCT && share_target(c, o))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether claim a is surer than b: a bare statement comes last. */
+static int
+better(const struct cand *a, const struct cand *b)
+{
+	if ((a->rank == RANK_ASSERT) != (b->rank == RANK_ASSERT))
+		return b->rank == RANK_ASSERT;
+	if (a->src != b->src)
+		return a->src < b->src;
+	return a->rank < b->rank;
+}
+
+static int
+code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
+    void *ctx)
+{
+	struct cand cds[CAND_MAX];
+	const struct pattern *p, *bp;
+	const struct kind *k;
+	size_t t, end = (size_t)s->b;
+	int keep[CAND_MAX];
+	int ncd = 0, n, bn, cls, bcls, i, j, best = -1, rc, first;
+
+	if (s->b - s->a > SENT_MAX || s->question)
+		return 0;
+	for (t = end; t > (size_t)s->a && cd_closer(r, t - 1); t--)
+		;
+	if (t > (size_t)s->a && cd_is_punct(r, t - 1, '?'))
+		return 0;
+	for (t = (size_t)s->a; t < end && ncd < CAND_MAX; t++) {
+		if (r->mcover[t] >= 0 && r->ms[r->mcover[t]].type != M_FIRST)
+			continue;
+		bn = 0;
+		bcls = -1;
+		bp = NULL;
+		for (cls = C_VERB; cls <= C_OWN; cls++)
+			if ((n = cd_match(r, cls, t, end, &p)) > bn) {
+				bn = n;
+				bcls = cls;
+				bp = p;
+			}
+		if (bn == 0)
+			continue;
+		if (cd_negated(r, s, t)) {
+			t += (size_t)bn - 1;
+			continue;
+		}
+		first = ncd;
+		switch (bcls) {
+		case C_VERB:
+		case C_STANCE:
+			if (cd_verbal(r, s, t))
+				ncd += cd_verb_claims(r, s, t, t + (size_t)bn, bp,
+				    cds, ncd);
+			break;
+		case C_NOUN:
+			ncd += cd_noun_claim(r, s, t, t + (size_t)bn, bp,
+			    &cds[ncd]);
+			break;
+		case C_ADJ:
+			ncd += cd_adj_claim(r, s, t, bp, &cds[ncd]);
+			break;
+		case C_CONDUCT:
+			if (cd_verbal(r, s, t))
+				ncd += cd_conduct_claim(r, s, t, bp, &cds[ncd]);
+			break;
+		case C_OWN:
+			ncd += cd_own_claim(r, s, t, bp, &cds[ncd]);
+			break;
+		case C_MISDEED:
+			ncd += cd_misdeed_claim(r, s, t, t + (size_t)bn, bp,
+			    &cds[ncd]);
+			break;
+		}
+		for (i = first; i < ncd; i++) {
+			cds[i].cue_a = t;
+			cds[i].cue_b = t + (size_t)bn;
+		}
+		t += (size_t)bn - 1;
+	}
+	/* Drop what cannot stand: an accusation with no one accused. */
+	for (i = 0, j = 0; i < ncd; i++) {
+		k = &r->c->kinds[cds[i].kind];
+		if (within(r, cds, ncd, i))
+			continue;
+		/* "We reject such claims": aimed at what the text
+		 * answers; "defend all allies" is not. */
+		if (cds[i].by != NULL && cds[i].ntargets == 0 &&
+		    (cds[i].rank == RANK_ADJ || (k->answer &&
+		    (cds[i].rank != RANK_VERB ||
+		    cd_refers_back(r, s, cds[i].cue_b)))) &&
+		    cd_same_state(cds[i].by, r->issuer))
+			/* one's own conduct put right answers the
+			 * accuser, not the last actor named */
+			cd_add_target(&cds[i], cds[i].rank == RANK_CONDUCT ?
+			    r->context : cd_aimed_at(r, s));
+		if (cds[i].by == NULL ||
+		    (k->need_target && cds[i].ntargets == 0))
+			continue;
+		cds[j++] = cds[i];
+	}
+	ncd = j;
+	for (i = 0; i < ncd; i++)
+		if (best < 0 || better(&cds[i], &cds[best]))
+			best = i;
+	if (best < 0)
+		return 0;
+	/*
+	 * The best claim, and every other but a bare statement ("NATO
+	 * accused China, a charge Beijing denied"), once per claimant and
+	 * kind.
+	 */
+	for (i = 0; i < ncd; i++) {
+		keep[i] = i == best || cds[i].rank != RANK_ASSERT;
+		for (j = 0; j < i && keep[i]; j++)
+			if (keep[j] && cds[j].kind == cds[i].kind &&
+			    strcmp(cds[j].by, cds[i].by) == 0)
+				keep[i] = 0;
+	}
+	for (i = 0; i < ncd; i++)
+		if (keep[i] && (rc = emit(r, s, &cds[i], fn, ctx)) != 0)
+			return rc;
+	return 0;
+}
+
+static void
+run_free(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nscratch; i++)
+		free(r->scratch[i]);
+	free(r->scratch);
+	free(r->toks);
+	free(r->sents);
+	free(r->ms);
+	free(r->mstart);
+	free(r->mcover);
+	free(r->qs);
+	free(r->qid);
+}
+
+int
+coder_run(struct coder *c, const char *text, const char *issuer_code,
+    const struct dm_date *stmt_date, coder_claim_fn fn, void *ctx)
+{
+	struct run r;
+	size_t i;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.c = c;
+	r.text = text;
+	r.issuer = issuer_code;
+	r.stmt = stmt_date;
+	if ((rc = cd_tokenize(&r, text, strlen(text), 0)) != 0)
+		goto done;
+	if (r.ntoks == 0)
+		goto done;
+	r.mstart = malloc(r.ntoks * sizeof(*r.mstart));
+	r.mcover = malloc(r.ntoks * sizeof(*r.mcover));
+	r.qid = malloc(r.ntoks * sizeof(*r.qid));
+	if (r.mstart == NULL || r.mcover == NULL || r.qid == NULL) {
+		rc = dm_error(DM_ERROR, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < r.ntoks; i++)
+		r.mstart[i] = r.mcover[i] = -1;
+	if ((rc = cd_split_sentences(&r)) != 0 ||
+	    (rc = cd_find_quotes(&r)) != 0)
+		goto done;
+	cd_questions(&r);
+	for (i = 0; i < r.nsents; i++) {
+		if ((rc = cd_mentions_in(&r, &r.sents[i])) != 0)
+			goto done;
+		r.sents[i].topic = cd_topic_of(&r, &r.sents[i]);
+	}
+	cd_context(&r);
+	cd_quote_speakers(&r);
+	cd_signatures(&r);
+	for (i = 0; i < r.nsents; i++) {
+		rc = code_sentence(&r, &r.sents[i], fn, ctx);
+		while (r.nscratch > 0)
+			free(r.scratch[--r.nscratch]);
+		if (rc != 0)
+			goto done;
+	}
+done:
+	run_free(&r);
+	return rc;
+}

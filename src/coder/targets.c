@@ -1,0 +1,134 @@
+/*
+ * Targets: the object span after a cue and the agent of a passive.
+ */
+#include <string.h>
+
+#include "coder_int.h"
+
+int
+cd_add_target(struct cand *cd, const char *t)
+{
+	size_t i;
+
+	/* Nobody claims against its own state: "China rejects the claim
+	 * that China ..." is not aimed at China. */
+	if (t == NULL || (cd->by != NULL && (strcmp(cd->by, t) == 0 ||
+	    cd_same_state(cd->by, t))))
+		return 0;
+	for (i = 0; i < cd->ntargets; i++)
+		if (strcmp(cd->targets[i], t) == 0)
+			return 0;
+	if (cd->ntargets < TARGET_MAX)
+		cd->targets[cd->ntargets++] = t;
+	return 1;
+}
+
+/* Whether the object span after a cue goes on at token t. */
+static int
+object_goes_on(struct run *r, size_t t, size_t end)
+{
+	const struct tok *k = &r->toks[t];
+
+	if (k->cp == ',')
+		return t + 1 < end && (r->mstart[t + 1] >= 0 ||
+		    r->toks[t + 1].wid == r->c->w_and ||
+		    r->toks[t + 1].wid == r->c->w_or ||
+		    r->toks[t + 1].wid == r->c->w_including ||
+		    (cd_is(r, C_DET, t + 1) && t + 2 < end &&
+		    r->mstart[t + 2] >= 0));
+	if (k->cp != 0)
+		return 0;
+	/* Another verb begins another clause; "made by" does not. */
+	if (cd_is_word(r, t + 1, r->c->w_by))
+		return 1;
+	if (cd_match(r, C_VERB, t, end, NULL) > 0 ||
+	    cd_match(r, C_CONDUCT, t, end, NULL) > 0 ||
+	    cd_match(r, C_SPEECH, t, end, NULL) > 0 ||
+	    cd_match(r, C_LIGHT, t, end, NULL) > 0 || cd_is(r, C_BE, t) ||
+	    cd_is(r, C_AUX, t))
+		return 0;
+	/* "as well as" */
+	if (k->wid == r->c->w_as && ((t + 2 < end && cd_is_word(r, t + 1,
+	    r->c->w_well) && cd_is_word(r, t + 2, r->c->w_as)) || (t >= 2 &&
+	    cd_is_word(r, t - 1, r->c->w_well) && cd_is_word(r, t - 2, r->c->w_as))))
+		return 1;
+	return !cd_is(r, C_STOP, t) && !cd_ends_at(r, C_SPEECH, t, t);
+}
+
+/*
+ * Collects the targets of a cue ending at token from: mentions of its
+ * object, up to a word or mark that ends it, that no preposition other
+ * than "by" governs (with agents, "by X" names the target of a nominal
+ * object: "the attack by Russia").  A leading "that" opens a clause
+ * whose subject is the target.  mods admits names qualifying a noun
+ * ("the EU statements").
+ */
+void
+cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
+    struct cand *cd)
+{
+	const struct kind *k = &r->c->kinds[cd->kind];
+	size_t t, end = (size_t)s->b;
+	int m, g, mods = !k->need_target;
+
+	if (from < end && cd_is_word(r, from, r->c->w_that)) {
+		for (t = from + 1; t < end; t++) {
+			if ((m = r->mstart[t]) >= 0) {
+				if (r->ms[m].type != M_ADJ &&
+				    cd_governed_by(r, m, from) < 0)
+					cd_add_target(cd, cd_who(r, s, m, t));
+				return;
+			}
+			if (cd_verbish(r, t) || cd_hard_boundary(r, t, from))
+				return;
+		}
+		return;
+	}
+	for (t = from; t < end; t++) {
+		if ((m = r->mstart[t]) >= 0) {
+			/* "..., and Syria denounced": a new clause */
+			if (t > from && r->ms[m].b < s->b &&
+			    cd_verbish(r, (size_t)r->ms[m].b))
+				break;
+			g = cd_governed_by(r, m, from);
+			/* "the British accusations": rejected, not accused */
+			if ((mods || (r->ms[m].type != M_ADJ &&
+			    !(r->ms[m].flags & MF_MOD))) &&
+			    r->ms[m].type != M_PRON3 &&
+			    (g < 0 ||
+			    (agents && r->toks[g].wid == r->c->w_by) ||
+			    (k->from && r->toks[g].wid == r->c->w_from)))
+				cd_add_target(cd, cd_who(r, s, m, t));
+			t = (size_t)r->ms[m].b - 1;
+			continue;
+		}
+		if (!object_goes_on(r, t, end))
+			break;
+	}
+}
+
+/* The claimant after "by" in the span after token from, or -1. */
+int
+cd_agent_of(struct run *r, const struct sent *s, size_t from)
+{
+	size_t t, end = (size_t)s->b;
+	int m;
+
+	for (t = from; t < end; t++) {
+		if (cd_is_word(r, t, r->c->w_by)) {
+			for (t++; t < end && cd_is(r, C_DET, t); t++)
+				;
+			if (t < end && (m = r->mstart[t]) >= 0 &&
+			    r->ms[m].type != M_ADJ)
+				return m;
+			return -1;
+		}
+		if (r->toks[t].cp != 0 && r->toks[t].cp != ',')
+			return -1;
+		if (r->mstart[t] >= 0)
+			t = (size_t)r->ms[r->mstart[t]].b - 1;
+		else if (t > from && cd_is(r, C_STOP, t) && !cd_is(r, C_PREP, t))
+			return -1;
+	}
+	return -1;
+}
