@@ -14,7 +14,9 @@
 #include <utf8proc.h>
 
 #include "coder.h"
+#include "coder/zh.h"
 #include "date.h"
+#include "embed.h"
 #include "error.h"
 
 #define WORD_MAX	128	/* longest folded word the lexicon can hold */
@@ -125,6 +127,7 @@ struct coder {
 	int		 w_that, w_which, w_who, w_and, w_or, w_but, w_by;
 	int		 w_as, w_well, w_in, w_the, w_comma, w_including;
 	int		 w_it, w_they, w_to, w_from;
+	struct zh_coder	*zh;		/* the coder of Chinese texts */
 };
 
 /* Token flags. */
@@ -983,7 +986,8 @@ coder_new(struct coder **out, const char *lexicon_tsv)
 		rc = dm_error(DM_EINVALID, "lexicon defines no claim kind");
 		goto done;
 	}
-	rc = 0;
+	if ((rc = zh_new(&c->zh, dm_coder_lexicon_zh[0].data)) != 0)
+		goto done;
 	*out = c;
 	c = NULL;
 done:
@@ -1025,6 +1029,8 @@ coder_add_actor(struct coder *c, const char *name, const char *code)
 
 	if (name == NULL || code == NULL || *code == '\0')
 		return dm_error(DM_EINVALID, "actor needs a name and a code");
+	if (zh_add_actor(c->zh, name, code) != 0)
+		return DM_ERROR;
 	for (i = 0; i < c->ncodes; i++)
 		if (strcmp(c->codes[i], code) == 0)
 			kc = c->codes[i];
@@ -1065,6 +1071,7 @@ coder_free(struct coder *c)
 	free(c->pats);
 	free(c->strs);
 	free(c->codes);
+	zh_free(c->zh);
 	free(c);
 }
 
@@ -2569,6 +2576,8 @@ coder_run(struct coder *c, const char *text, const char *issuer_code,
 	size_t i;
 	int rc;
 
+	if (zh_text(text))
+		return zh_run(c->zh, text, issuer_code, fn, ctx);
 	memset(&r, 0, sizeof(r));
 	r.c = c;
 	r.text = text;

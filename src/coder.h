@@ -65,6 +65,8 @@ struct coder_claim {
 	const char		 *quote;
 	/* ISO date at its precision ("2021-07-19", "2021"), or NULL. */
 	const char		 *date;
+	/* The cue words as matched in the text, or NULL. */
+	const char		 *cue;
 };
 
 /* Receives each claim; a non-zero return stops the run and is returned. */
