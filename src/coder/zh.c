@@ -4,6 +4,7 @@
  * points that run the stages over a text.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,8 +41,8 @@ zh_fold_cp(int32_t cp)
 	int last = 0;
 	utf8proc_ssize_t n;
 
-	n = utf8proc_decompose_char(cp, buf, 4, UTF8PROC_COMPAT |
-	    UTF8PROC_CASEFOLD, &last);
+	n = utf8proc_decompose_char(cp, buf, 4, UTF8PROC_DECOMPOSE |
+	    UTF8PROC_COMPAT | UTF8PROC_CASEFOLD, &last);
 	return n == 1 ? buf[0] : cp;
 }
 
@@ -492,6 +493,13 @@ zh_text(const char *text)
 	return han > lat;
 }
 
+void
+zh_country(struct zh_run *r, const char *code)
+{
+	snprintf(r->country, sizeof(r->country), "%.*s",
+	    (int)strcspn(code, "."), code);
+}
+
 /* The state the issuer belongs to, from its code or its name. */
 static void
 issuer_country(struct zh_run *r)
@@ -505,8 +513,7 @@ issuer_country(struct zh_run *r)
 	if (s == NULL)
 		return;
 	if (strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.") == strlen(s)) {
-		snprintf(r->country, sizeof(r->country), "%.*s",
-		    (int)strcspn(s, "."), s);
+		zh_country(r, s);
 		return;
 	}
 	memset(&sub, 0, sizeof(sub));
@@ -515,9 +522,7 @@ issuer_country(struct zh_run *r)
 	if (zh_tokenize(&sub) == 0)
 		for (i = 0; i < sub.ntoks; i++)
 			if (zh_mention(&sub, (int)i, &w) == ZM_ACTOR) {
-				snprintf(r->country, sizeof(r->country),
-				    "%.*s", (int)strcspn(w.codes[0], "."),
-				    w.codes[0]);
+				zh_country(r, w.codes[0]);
 				break;
 			}
 	free(sub.toks);
@@ -534,6 +539,7 @@ zh_run(struct zh_coder *z, const char *text, const char *issuer,
 	r.z = z;
 	r.text = text;
 	r.issuer = issuer;
+	r.speaker = issuer;
 	r.fn = fn;
 	r.ctx = ctx;
 	issuer_country(&r);

@@ -18,6 +18,7 @@ struct sent {
 	struct zh_who	 subj;		/* carried from clause to clause */
 	enum zh_mtype	 subjm;
 	int		 demand;	/* inside what a demand asks for */
+	int		 hypo;		/* after a condition (如果…，) */
 	int		 speech;	/* words are spoken of before here */
 };
 
@@ -82,6 +83,8 @@ object_of(const struct zh_run *r, struct zh_span cl, int end,
 		zh_resolve(r, w);
 	else if (m != ZM_ACTOR || zh_own_side(r, w))
 		w->n = 0;
+	else
+		(void)zh_subject(r, (struct zh_span){ u, cl.b }, cl.b, w);
 	return w->n > 0;
 }
 
@@ -240,7 +243,9 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 		break;
 	case ZT_EVAL:
 	case ZT_CONDUCT:
-		if (st->demand)
+		/* What a condition supposes is not said to be so; what is
+		 * demanded or threatened after it is. */
+		if (st->demand || st->hypo)
 			break;
 		/* 对美方无理做法表示愤慨: one claim, the act's. */
 		for (u = t - 1; u >= cl.a; u--)
@@ -343,7 +348,7 @@ kept(const struct zh_run *r, int i)
 			continue;
 		if (a->weak && !b->weak)
 			return 0;
-		if (j < i && b->kind == a->kind)
+		if (j < i && b->kind == a->kind && b->weak == a->weak)
 			return 0;
 	}
 	return 1;
@@ -423,6 +428,7 @@ zh_code_sentence(struct zh_run *r, struct zh_span s, const char *by)
 		cl.b = zh_next_clause(r, cl.a, s.b);
 		if (clause(r, &st, cl))
 			break;
+		st.hypo |= zh_hedged(r, cl.b, cl);
 		if ((m = clause_subject(r, cl, &w)) != ZM_NONE) {
 			st.subj = w;
 			st.subjm = m;

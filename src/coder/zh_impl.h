@@ -120,7 +120,8 @@ struct zh_run {
 	const struct zh_coder	*z;
 	const char		*text;
 	const char		*issuer;
-	char			 country[32];	/* the issuer's state */
+	const char		*speaker;	/* whose voice: the issuer's */
+	char			 country[32];	/* the speaker's state */
 	struct zh_tok		*toks;
 	size_t			 ntoks, captoks;
 	/* The discourse: what the question and the text are about. */
@@ -156,6 +157,7 @@ int	zh_own_side(const struct zh_run *r, const struct zh_who *w);
 int	zh_subject(const struct zh_run *r, struct zh_span cl, int before,
 	    struct zh_who *w);
 void	zh_resolve(const struct zh_run *r, struct zh_who *w);
+void	zh_country(struct zh_run *r, const char *code);
 int	zh_paragraphs(struct zh_run *r);
 
 /* zh_cue.c: cues in a clause. */

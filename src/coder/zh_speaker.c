@@ -44,7 +44,7 @@ own_code(const struct zh_run *r, const char *code, int exact)
 {
 	size_t n = strcspn(code, ".");
 
-	if (r->issuer != NULL && strcmp(code, r->issuer) == 0)
+	if (r->speaker != NULL && strcmp(code, r->speaker) == 0)
 		return 1;
 	if (r->country[0] == '\0')
 		return 0;
@@ -142,23 +142,25 @@ speaker(const struct zh_run *r, int a, int b, struct zh_who *who)
 {
 	struct zh_who w;
 	enum zh_mtype m;
-	int t, named = 0;
+	int t, named = 0, voice = 0, i;
 
 	who->n = 0;
 	for (t = a; t < b; t++) {
 		if ((m = zh_mention(r, t, &w)) == ZM_VOICE)
-			return L_VOICE;
+			voice = 1;
 		if (m == ZM_ACTOR && !governed(r, t, a)) {
-			for (int i = 0; i < w.n; i++)
-				if (own_code(r, w.codes[i], 1))
-					return L_VOICE;
+			for (i = 0; i < w.n; i++)
+				voice |= own_code(r, w.codes[i], 1);
 			if (who->n == 0)
 				*who = w;
 		}
 		if (!(r->toks[t].flags & TK_PUNCT))
 			named = 1;
 	}
-	return named ? L_OTHER : L_VOICE;
+	/* A news report has no voice of its own: whom it quotes speaks. */
+	if (r->issuer == NULL)
+		return who->n > 0 || !voice ? L_OTHER : L_VOICE;
+	return voice || !named ? L_VOICE : L_OTHER;
 }
 
 /*
@@ -217,7 +219,6 @@ zh_paragraphs(struct zh_run *r)
 {
 	struct zh_who who;
 	int a, b, s, e, body, kind, prev = L_VOICE, open = 0, rc, speech;
-	const char *by;
 
 	for (a = 0; (size_t)a < r->ntoks; a = b) {
 		b = zh_line_end(r, a);
@@ -243,22 +244,24 @@ zh_paragraphs(struct zh_run *r)
 		}
 		open = 0;
 		prev = kind;
-		by = r->issuer;
 		if (kind == L_OTHER) {
 			/* A news report gives the words to whom it quotes. */
 			if (r->issuer != NULL || who.n == 0)
 				continue;
-			by = who.codes[0];
+			r->speaker = who.codes[0];
+			zh_country(r, r->speaker);
 		}
-		if (by == NULL)
-			continue;
-		for (s = body; s < b; s = e) {
+		for (s = body; r->speaker != NULL && s < b; s = e) {
 			e = zh_next_sentence(r, s, b);
 			speech = any_speech(r, s, e);
 			if ((rc = zh_code_sentence(r, (struct zh_span){ s, e },
-			    by)) != 0)
+			    r->speaker)) != 0)
 				return rc;
 			r->prev_speech = speech;
+		}
+		if (r->issuer == NULL) {
+			r->speaker = NULL;
+			r->country[0] = '\0';
 		}
 	}
 	return 0;
