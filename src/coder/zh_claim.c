@@ -255,6 +255,12 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 			break;
 		if (author_of(r, st, cl, t, &w))
 			add_cand(r, c, &w, t, end);
+		else if (strcmp(r->z->kinds[c->kind].name, "reject") == 0 &&
+		    subject_at(r, st, cl, t, &w) == ZM_NONE) {
+			/* "所谓…纯属捏造": the claims spoken of. */
+			context(r, &w);
+			add_cand(r, c, &w, t, end);
+		}
 		break;
 	case ZT_SELF:
 		m = subject_at(r, st, cl, t, &w);
@@ -316,8 +322,8 @@ clause(struct zh_run *r, struct sent *st, struct zh_span cl)
 }
 
 /*
- * The subject a clause hands on: its first actor before its first cue or
- * verb of saying, or among its first words when it has none (so that the
+ * The subject a clause hands on: its first actor before its first cue, or
+ * among its first words when it has none (so that the
  * object of "抹黑中国" is not taken for the next clause's subject).
  */
 static enum zh_mtype
@@ -326,7 +332,7 @@ clause_subject(const struct zh_run *r, struct zh_span cl, struct zh_who *w)
 	int t, lim = cl.a + 5 < cl.b ? cl.a + 5 : cl.b;
 
 	for (t = cl.a; t < cl.b; t++)
-		if (zh_has(r, t, ZW_CUE) || zh_has(r, t, ZW_SPEECH)) {
+		if (zh_has(r, t, ZW_CUE)) {
 			lim = t;
 			break;
 		}
