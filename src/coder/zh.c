@@ -20,7 +20,7 @@ static const char *const cls_names[] = {
 	"speech", "speechnoun", "question", "answer", "contrast", "frame",
 	"nonagent", "lead", "head", "topic", NULL /* ZW_CUE */,
 	NULL /* ZW_REFOBJ: "refer" with value "obj" */,
-	NULL /* ZW_PREPT: "prep" with value "target" */, "mod",
+	NULL /* ZW_PREPT: "prep" with value "target" */, "mod", "conj",
 };
 
 static const struct {

@@ -184,6 +184,31 @@ act_follows(const struct zh_run *r, struct zh_span cl, int t)
 	return 0;
 }
 
+/* Whether someone else is named before t in the clause. */
+static int
+other_before(const struct zh_run *r, struct zh_span cl, int t)
+{
+	struct zh_who w;
+	int u;
+
+	for (u = cl.a; u < t; u++)
+		if (zh_mention(r, u, &w) == ZM_ACTOR && !zh_own_side(r, &w))
+			return 1;
+	return 0;
+}
+
+/* Whether a referent naming actors (有关国家) comes before t. */
+static int
+refobj_before(const struct zh_run *r, struct zh_span cl, int t)
+{
+	int u;
+
+	for (u = cl.a; u < t; u++)
+		if (zh_has(r, u, ZW_REFOBJ))
+			return 1;
+	return 0;
+}
+
 static int
 is_demand(const struct zh_run *r, const struct zh_cue *c)
 {
@@ -236,9 +261,11 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 	case ZT_MODAL:
 		if (st->demand)
 			break;
+		/* "北约应当…", "有关国家应当…"; not "有关动向应当…". */
 		m = subject_at(r, st, cl, t, &w);
-		if (m == ZM_ACTOR && !zh_own_side(r, &w) &&
-		    add_cand(r, c, &w, t, end))
+		if (m == ZM_REFER && !refobj_before(r, cl, t))
+			break;
+		if (other(r, m, &w) && add_cand(r, c, &w, t, end))
 			st->demand = 1;
 		break;
 	case ZT_EVAL:
@@ -264,7 +291,8 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 		break;
 	case ZT_SELF:
 		m = subject_at(r, st, cl, t, &w);
-		if (!own(r, m, &w))
+		/* Not "俄方…的客观公正立场": someone else's merit. */
+		if (!own(r, m, &w) || other_before(r, cl, t))
 			break;
 		add_cand(r, c, r->qtopic.n > 0 ? &r->qtopic : &r->focus, t,
 		    end);

@@ -94,7 +94,7 @@ zh_subject(const struct zh_run *r, struct zh_span cl, int before,
 			continue;
 		/* "美国和日本", "美国、英国": one subject. */
 		for (u = t + 1; m == ZM_ACTOR && u + 1 < before &&
-		    (zh_punct(r, u, "、") || zh_has(r, u, ZW_PREP)) &&
+		    (zh_punct(r, u, "、") || zh_has(r, u, ZW_CONJ)) &&
 		    zh_mention(r, u + 1, &more) == ZM_ACTOR; u += 2)
 			while (more.n > 0 && w->n < ZH_TARGETS)
 				w->codes[w->n++] = more.codes[--more.n];
