@@ -274,11 +274,13 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 		 * demanded or threatened after it is. */
 		if (st->demand || st->hypo)
 			break;
-		/* 对美方无理做法表示愤慨: one claim, the act's. */
+		/* 对美方无理做法表示愤慨: one claim, the act's; but 对X的
+		 * 无端指责表示不满 also rejects the accusations. */
 		for (u = t - 1; u >= cl.a; u--)
 			if (zh_has(r, u, ZW_PREPT))
 				break;
-		if (u >= cl.a && act_follows(r, cl, end))
+		if (u >= cl.a && act_follows(r, cl, end) &&
+		    strcmp(r->z->kinds[c->kind].name, "reject") != 0)
 			break;
 		if (author_of(r, st, cl, t, &w))
 			add_cand(r, c, &w, t, end);

@@ -156,7 +156,7 @@ zh_tokenize(struct zh_run *r)
 			if (w2 != -1 && (z->words[w2].cls & ZB(ZW_INST)))
 				len = 1 + len2, t.flags |= TK_COMPOSITE;
 		} else if (w != -1 && (z->words[w].cls & ZB(ZW_ABBR)) == 0 &&
-		    i + (size_t)len < nu) {
+		    i + (size_t)len < nu && !(u[i + 1].flags & TK_LINE)) {
 			/* 美国 + 务院 loses to 美 + 国务院. */
 			int wa = zh_lookup(z, fb + u[i].fo, u[i].fe - u[i].fo);
 
