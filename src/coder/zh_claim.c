@@ -14,7 +14,6 @@
 #include "zh_impl.h"
 
 struct sent {
-	struct zh_span	 s;
 	struct zh_who	 subj;		/* carried from clause to clause */
 	enum zh_mtype	 subjm;
 	int		 demand;	/* inside what a demand asks for */
@@ -164,6 +163,7 @@ add_cand(struct zh_run *r, const struct zh_cue *c, const struct zh_who *tg,
 	cd->kind = c->kind;
 	cd->cameo = c->cameo;
 	cd->weak = (c->flags & ZF_WEAK) != 0;
+	cd->act = c->type == ZT_ACT;
 	cd->cue_a = t;
 	cd->cue_b = end;
 	r->ncands++;
@@ -369,7 +369,10 @@ clause_subject(const struct zh_run *r, struct zh_span cl, struct zh_who *w)
 	return zh_subject(r, cl, lim, w);
 }
 
-/* Drops weak claims another claim of the sentence covers, and repeats. */
+/*
+ * Drops a weak act that another act of the sentence covers (强烈不满和坚决
+ * 反对 is one rejection), and repeats.
+ */
 static int
 kept(const struct zh_run *r, int i)
 {
@@ -382,7 +385,7 @@ kept(const struct zh_run *r, int i)
 		    memcmp(b->tg.codes, a->tg.codes, a->tg.n *
 		    sizeof(a->tg.codes[0])) != 0)
 			continue;
-		if (a->weak && !b->weak)
+		if (a->weak && !b->weak && b->act)
 			return 0;
 		if (j < i && b->kind == a->kind && b->weak == a->weak)
 			return 0;
@@ -452,14 +455,15 @@ zh_code_sentence(struct zh_run *r, struct zh_span s, const char *by)
 	int t, i, rc, skip = 0;
 
 	memset(&st, 0, sizeof(st));
-	st.s = s;
 	r->last.n = 0;
 	r->ncands = 0;
-	/* A question, even one the speaker asks, and a frame ("…答记者问")
-	 * claim nothing. */
-	skip = s.b > s.a && zh_punct(r, s.b - 1, "?");
-	for (t = s.a; t < s.b && !skip; t++)
-		skip = zh_has(r, t, ZW_FRAME);
+	/* A question, even one the speaker asks, and a frame ending in
+	 * "…答记者问" or "…主持例行记者会" claim nothing. */
+	skip = zh_punct(r, s.b - 1, "?");
+	for (t = s.a; t < s.b && !skip; t = zh_next_clause(r, t, s.b))
+		if (zh_next_clause(r, t, s.b) == s.b)
+			for (i = t; i < s.b && !skip; i++)
+				skip = zh_has(r, i, ZW_FRAME);
 	for (cl.a = s.a; cl.a < s.b && !skip; cl.a = cl.b) {
 		cl.b = zh_next_clause(r, cl.a, s.b);
 		if (clause(r, &st, cl))

@@ -22,7 +22,7 @@ enum zh_cls {
 	ZW_WORD, ZW_ACTOR, ZW_ABBR, ZW_INST, ZW_VOICE, ZW_OTHER, ZW_REFER,
 	ZW_REFPP, ZW_PREP, ZW_NEG, ZW_HEDGE, ZW_SPEECH, ZW_SPEECHNOUN,
 	ZW_QUESTION, ZW_ANSWER, ZW_CONTRAST, ZW_FRAME, ZW_NONAGENT, ZW_LEAD,
-	ZW_HEAD, ZW_TOPIC, ZW_CUE, ZW_REFOBJ, ZW_PREPT, ZW_MOD, ZW_CONJ
+	ZW_HEAD, ZW_TOPIC, ZW_CUE, ZW_REFOBJ, ZW_PREPT, ZW_MOD, ZW_CONJ, ZW_QUOTED
 };
 #define ZB(c)	(1u << (c))
 
@@ -113,6 +113,7 @@ struct zh_cand {
 	const char	*cameo;
 	struct zh_who	 tg;
 	int		 weak;
+	int		 act;		/* a performative of the speaker */
 	int		 cue_a, cue_b;	/* first and last token of the cue */
 };
 

@@ -86,8 +86,10 @@ zh_subject(const struct zh_run *r, struct zh_span cl, int before,
 
 	for (t = cl.a; t < before; t++) {
 		/* The subject comes before 对/向: what follows is governed
-		 * up to the verb (向峰会主办方日本等有关方面提出…). */
-		if (zh_has(r, t, ZW_PREPT) || zh_has(r, t, ZW_REFPP))
+		 * up to the verb (向峰会主办方日本等有关方面提出…); and
+		 * after 所谓 comes what someone else alleged. */
+		if (zh_has(r, t, ZW_PREPT) || zh_has(r, t, ZW_REFPP) ||
+		    zh_has(r, t, ZW_QUOTED))
 			break;
 		if ((m = zh_mention(r, t, w)) == ZM_NONE || governed(r, t,
 		    cl.a))
