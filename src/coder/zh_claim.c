@@ -319,6 +319,18 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 	}
 }
 
+/* Whether a title names a speaker before t: "王外长表示". */
+static int
+titled(const struct zh_run *r, struct zh_span cl, int t)
+{
+	int u;
+
+	for (u = cl.a; u < t; u++)
+		if (zh_has(r, u, ZW_INST))
+			return 1;
+	return 0;
+}
+
 /*
  * Reads the clause [cl.a, cl.b).  Returns 1 when the rest of the sentence
  * is someone else's words ("北约秘书长表示，…").
@@ -342,7 +354,7 @@ clause(struct zh_run *r, struct sent *st, struct zh_span cl)
 		if (!zh_has(r, t, ZW_SPEECH))
 			continue;
 		m = subject_at(r, st, cl, t, &w);
-		if (m == ZM_NONE || own(r, m, &w))
+		if ((m == ZM_NONE && !titled(r, cl, t)) || own(r, m, &w))
 			continue;
 		/* Someone else's words: to the end of the clause, or of the
 		 * sentence when they follow a comma or colon. */
@@ -457,6 +469,8 @@ zh_code_sentence(struct zh_run *r, struct zh_span s, const char *by)
 	memset(&st, 0, sizeof(st));
 	r->last.n = 0;
 	r->ncands = 0;
+	if (s.b - s.a > ZH_SENT_MAX)
+		return 0;
 	/* A question, even one the speaker asks, and a frame ending in
 	 * "…答记者问" or "…主持例行记者会" claim nothing. */
 	skip = zh_punct(r, s.b - 1, "?");

@@ -16,6 +16,7 @@
 #define ZH_GAP		8	/* words a gap of a cue may span */
 #define ZH_TARGETS	8
 #define ZH_KINDS	16
+#define ZH_SENT_MAX	600	/* longer "sentences" are lists or junk */
 
 /* Classes of dictionary words, as bits of zh_word.cls. */
 enum zh_cls {

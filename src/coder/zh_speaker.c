@@ -169,6 +169,19 @@ speaker(const struct zh_run *r, int a, int b, struct zh_who *who)
 	return voice || !named ? L_VOICE : L_OTHER;
 }
 
+/* Words from a up to b: "X表示，…" makes them X's. */
+static int
+framed(const struct zh_run *r, int a, int b, struct zh_who *who)
+{
+	int cb = zh_next_clause(r, a, b);
+
+	who->n = 0;
+	if (cb - a >= 2 && cb < b && zh_punct(r, cb - 1, ",:") &&
+	    zh_has(r, cb - 2, ZW_SPEECH))
+		return speaker(r, a, cb - 2, who);
+	return L_VOICE;
+}
+
 /*
  * The kind of line [a, b) and where its words start (*body): a label
  * ("问：", "毛宁：") or a frame of saying ("使馆发言人说，") is left out.
@@ -177,7 +190,7 @@ static int
 line_kind(const struct zh_run *r, int a, int b, int after_question, int open,
     int *body, struct zh_who *who)
 {
-	int t, la = a, c = -1, cb;
+	int t, la = a, c = -1;
 
 	*body = a;
 	who->n = 0;
@@ -198,9 +211,9 @@ line_kind(const struct zh_run *r, int a, int b, int after_question, int open,
 				return L_QUESTION;
 		for (t = la; t < c; t++)
 			if (zh_has(r, t, ZW_ANSWER) || zh_has(r, t, ZW_VOICE))
-				return L_VOICE;
+				return framed(r, *body, b, who);
 		if (after_question && c - la <= 4)
-			return L_VOICE;	/* a name: "赵立坚：" */
+			return framed(r, *body, b, who);  /* "赵立坚：" */
 		*body = a;
 	}
 	/* "有记者问，…", "问：" */
@@ -212,12 +225,9 @@ line_kind(const struct zh_run *r, int a, int b, int after_question, int open,
 			    "问") == 0)
 				return L_QUESTION;
 		}
-	/* "X表示，…": the line is X's words. */
-	cb = zh_next_clause(r, a, b);
-	if (cb - a >= 2 && cb < b && zh_punct(r, cb - 1, ",:") &&
-	    zh_has(r, cb - 2, ZW_SPEECH))
-		return speaker(r, a, cb - 2, who);
-	return open ? L_QUESTION : L_VOICE;
+	if (open)
+		return L_QUESTION;
+	return framed(r, a, b, who);
 }
 
 int
@@ -225,6 +235,7 @@ zh_paragraphs(struct zh_run *r)
 {
 	struct zh_who who;
 	int a, b, s, e, body, kind, prev = L_VOICE, open = 0, rc, speech;
+	int quoted;
 
 	for (a = 0; (size_t)a < r->ntoks; a = b) {
 		b = zh_line_end(r, a);
@@ -250,18 +261,23 @@ zh_paragraphs(struct zh_run *r)
 		}
 		open = 0;
 		prev = kind;
-		if (kind == L_OTHER) {
+		quoted = 0;
+		if (kind == L_OTHER && r->issuer == NULL && who.n > 0) {
 			/* A news report gives the words to whom it quotes. */
-			if (r->issuer != NULL || who.n == 0)
-				continue;
 			r->speaker = who.codes[0];
 			zh_country(r, r->speaker);
+		} else if (kind == L_OTHER) {
+			quoted = 1;
 		}
 		for (s = body; r->speaker != NULL && s < b; s = e) {
 			e = zh_next_sentence(r, s, b);
 			speech = any_speech(r, s, e);
-			if ((rc = zh_code_sentence(r, (struct zh_span){ s, e },
-			    r->speaker)) != 0)
+			/* Someone else's words go on until the voice of the
+			 * text takes up again ("…。我们敦促…"). */
+			quoted &= zh_subject(r, (struct zh_span){ s, e },
+			    zh_next_clause(r, s, e), &who) != ZM_VOICE;
+			if (!quoted && (rc = zh_code_sentence(r,
+			    (struct zh_span){ s, e }, r->speaker)) != 0)
 				return rc;
 			r->prev_speech = speech;
 		}
