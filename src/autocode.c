@@ -134,8 +134,11 @@ autocode_statement(struct autocode *ac, struct statement_in *st,
 	co.ar = ar;
 	if (strcmp(st->kind, "news-report") != 0) {
 		issuer = st->issuer;
+		/* An unresolved issuer stays as written, as on its first
+		 * import: its name still tells the coder whose side it is. */
 		if (store_actor_find(ac->store, st->issuer, &id) == 0 &&
-		    store_actor_code(ac->store, id, code, sizeof(code)) == 0)
+		    store_actor_code(ac->store, id, code, sizeof(code)) == 0 &&
+		    strncmp(code, "X-", 2) != 0)
 			issuer = code;
 	}
 	if (date_parse(&d, st->date, DATE_ORDER_NONE) == 0)

@@ -25,4 +25,8 @@ extern const size_t dm_gazetteer_count;
 extern const struct dm_embed dm_coder_lexicon[];
 extern const size_t dm_coder_lexicon_count;
 
+/* src/coder/lexicon-zh.tsv: the Chinese coder's cue words */
+extern const struct dm_embed dm_coder_lexicon_zh[];
+extern const size_t dm_coder_lexicon_zh_count;
+
 #endif

@@ -89,6 +89,7 @@ struct coder {
 	int		 w_that, w_which, w_who, w_and, w_or, w_but, w_by;
 	int		 w_as, w_well, w_in, w_the, w_comma, w_including;
 	int		 w_it, w_they, w_to, w_from;
+	struct zh_coder	*zh;		/* the coder of Chinese texts */
 };
 
 /* Token flags. */

@@ -6,6 +6,8 @@
 #include <strings.h>
 
 #include "coder_int.h"
+#include "embed.h"
+#include "zh.h"
 #include "error.h"
 
 static const char *const cls_names[C_ACTOR] = {
@@ -244,7 +246,8 @@ coder_new(struct coder **out, const char *lexicon_tsv)
 		rc = dm_error(DM_EINVALID, "lexicon defines no claim kind");
 		goto done;
 	}
-	rc = 0;
+	if ((rc = zh_new(&c->zh, dm_coder_lexicon_zh[0].data)) != 0)
+		goto done;
 	*out = c;
 	c = NULL;
 done:
@@ -286,6 +289,8 @@ coder_add_actor(struct coder *c, const char *name, const char *code)
 
 	if (name == NULL || code == NULL || *code == '\0')
 		return dm_error(DM_EINVALID, "actor needs a name and a code");
+	if (zh_add_actor(c->zh, name, code) != 0)
+		return DM_ERROR;
 	for (i = 0; i < c->ncodes; i++)
 		if (strcmp(c->codes[i], code) == 0)
 			kc = c->codes[i];
@@ -326,5 +331,6 @@ coder_free(struct coder *c)
 	free(c->pats);
 	free(c->strs);
 	free(c->codes);
+	zh_free(c->zh);
 	free(c);
 }

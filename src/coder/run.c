@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "coder_int.h"
+#include "zh.h"
 #include "error.h"
 
 /* Claims of a sentence. */
@@ -257,6 +258,8 @@ coder_run(struct coder *c, const char *text, const char *issuer_code,
 	size_t i;
 	int rc;
 
+	if (zh_text(text))
+		return zh_run(c->zh, text, issuer_code, fn, ctx);
 	memset(&r, 0, sizeof(r));
 	r.c = c;
 	r.text = text;
