@@ -94,7 +94,7 @@ prep_object(const struct zh_run *r, struct zh_span cl, int t,
 {
 	struct zh_who x;
 	enum zh_mtype m;
-	int u, v, refer = 0;
+	int u, v, i, refer = 0;
 
 	w->n = 0;
 	for (u = t - 1; u >= cl.a; u--) {
@@ -109,7 +109,7 @@ prep_object(const struct zh_run *r, struct zh_span cl, int t,
 				refer = 1;
 			if (m != ZM_ACTOR || zh_own_side(r, &x))
 				continue;
-			for (int i = 0; i < x.n && w->n < ZH_TARGETS; i++)
+			for (i = 0; i < x.n && w->n < ZH_TARGETS; i++)
 				w->codes[w->n++] = x.codes[i];
 		}
 		if (w->n == 0 && refer)
@@ -210,16 +210,14 @@ refobj_before(const struct zh_run *r, struct zh_span cl, int t)
 }
 
 static int
-is_demand(const struct zh_run *r, const struct zh_cue *c)
+kind_is(const struct zh_run *r, const struct zh_cue *c, const char *name)
 {
-	const char *k = r->z->kinds[c->kind].name;
-
-	return strcmp(k, "demand") == 0 || strcmp(k, "appeal") == 0;
+	return strcmp(r->z->kinds[c->kind].name, name) == 0;
 }
 
 static void
-act(struct zh_run *r, struct sent *st, struct zh_span cl, const struct zh_cue *c,
-    int t, int end)
+act(struct zh_run *r, struct sent *st, struct zh_span cl,
+    const struct zh_cue *c, int t, int end)
 {
 	struct zh_who w, tg;
 	enum zh_mtype m;
@@ -239,7 +237,8 @@ act(struct zh_run *r, struct sent *st, struct zh_span cl, const struct zh_cue *c
 		context(r, &tg);
 	if ((c->flags & ZF_SPEECH) && !speech)
 		return;
-	if (add_cand(r, c, &tg, t, end) && is_demand(r, c))
+	if (add_cand(r, c, &tg, t, end) && (kind_is(r, c, "demand") ||
+	    kind_is(r, c, "appeal")))
 		st->demand = 1;
 }
 
@@ -248,7 +247,7 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
     int end, int ga, int gb)
 {
 	const struct zh_cue *c = &r->z->cues[ci];
-	struct zh_who w;
+	struct zh_who w, x;
 	enum zh_mtype m;
 	int u;
 
@@ -280,11 +279,11 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 			if (zh_has(r, u, ZW_PREPT))
 				break;
 		if (u >= cl.a && act_follows(r, cl, end) &&
-		    strcmp(r->z->kinds[c->kind].name, "reject") != 0)
+		    !kind_is(r, c, "reject"))
 			break;
 		if (author_of(r, st, cl, t, &w))
 			add_cand(r, c, &w, t, end);
-		else if (strcmp(r->z->kinds[c->kind].name, "reject") == 0 &&
+		else if (kind_is(r, c, "reject") &&
 		    subject_at(r, st, cl, t, &w) == ZM_NONE) {
 			/* "所谓…纯属捏造": the claims spoken of. */
 			context(r, &w);
@@ -305,13 +304,10 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 		break;
 	case ZT_THREAT:
 		w.n = 0;
-		for (u = ga; u >= 0 && u < gb; u++) {
-			struct zh_who x;
-
+		for (u = ga; u >= 0 && u < gb; u++)
 			if (zh_mention(r, u, &x) == ZM_ACTOR &&
 			    !zh_own_side(r, &x))
 				w = x;
-		}
 		if (w.n == 0 && !other(r, subject_at(r, st, cl, t, &w), &w))
 			context(r, &w);
 		add_cand(r, c, &w, t, end);
