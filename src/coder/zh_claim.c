@@ -14,6 +14,7 @@
 #include "zh_impl.h"
 
 struct sent {
+	const char	*by;		/* the voice of the text, or NULL */
 	struct zh_who	 subj;		/* carried from clause to clause */
 	enum zh_mtype	 subjm;
 	int		 demand;	/* inside what a demand asks for */
@@ -145,21 +146,24 @@ author_of(const struct zh_run *r, const struct sent *st, struct zh_span cl,
 }
 
 static int
-add_cand(struct zh_run *r, const struct zh_cue *c, const struct zh_who *tg,
-    int t, int end)
+add_cand(struct zh_run *r, const char *by, const struct zh_cue *c,
+    const struct zh_who *tg, int t, int end)
 {
 	struct zh_cand *cd;
 	int i, n = 0;
 
-	if (r->ncands == (int)(sizeof(r->cands) / sizeof(r->cands[0])))
+	if (by == NULL ||
+	    r->ncands == (int)(sizeof(r->cands) / sizeof(r->cands[0])))
 		return 0;
 	cd = &r->cands[r->ncands];
 	for (i = 0; i < tg->n; i++)
-		if (!zh_own_side(r, &(struct zh_who){ { tg->codes[i] }, 1 }))
+		if (!zh_own_side(r, &(struct zh_who){ { tg->codes[i] }, 1 }) &&
+		    strcmp(tg->codes[i], by) != 0)
 			cd->tg.codes[n++] = tg->codes[i];
 	if (n == 0)
 		return 0;
 	cd->tg.n = n;
+	cd->by = by;
 	cd->kind = c->kind;
 	cd->cameo = c->cameo;
 	cd->weak = (c->flags & ZF_WEAK) != 0;
@@ -221,11 +225,14 @@ act(struct zh_run *r, struct sent *st, struct zh_span cl,
 {
 	struct zh_who w, tg;
 	enum zh_mtype m;
+	const char *by = st->by;
 	int has_obj = 0, speech = st->speech || r->prev_speech || r->qspeech;
 	int u;
 
 	m = subject_at(r, st, cl, t, &w);
-	if (m != ZM_NONE && !own(r, m, &w))
+	if (m == ZM_ACTOR && r->issuer == NULL && !own(r, m, &w))
+		by = w.codes[0];	/* a news report's actor */
+	else if (m != ZM_NONE && !own(r, m, &w))
 		return;	/* someone else's act, reported */
 	tg.n = 0;
 	if ((c->flags & ZF_OBJ) && object_of(r, cl, end, &tg, &has_obj)) {
@@ -237,7 +244,7 @@ act(struct zh_run *r, struct sent *st, struct zh_span cl,
 		context(r, &tg);
 	if ((c->flags & ZF_SPEECH) && !speech)
 		return;
-	if (add_cand(r, c, &tg, t, end) && (kind_is(r, c, "demand") ||
+	if (add_cand(r, by, c, &tg, t, end) && (kind_is(r, c, "demand") ||
 	    kind_is(r, c, "appeal")))
 		st->demand = 1;
 }
@@ -264,7 +271,7 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 		m = subject_at(r, st, cl, t, &w);
 		if (m == ZM_REFER && !refobj_before(r, cl, t))
 			break;
-		if (other(r, m, &w) && add_cand(r, c, &w, t, end))
+		if (other(r, m, &w) && add_cand(r, st->by, c, &w, t, end))
 			st->demand = 1;
 		break;
 	case ZT_EVAL:
@@ -282,12 +289,12 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 		    !kind_is(r, c, "reject"))
 			break;
 		if (author_of(r, st, cl, t, &w))
-			add_cand(r, c, &w, t, end);
+			add_cand(r, st->by, c, &w, t, end);
 		else if (kind_is(r, c, "reject") &&
 		    subject_at(r, st, cl, t, &w) == ZM_NONE) {
 			/* "所谓…纯属捏造": the claims spoken of. */
 			context(r, &w);
-			add_cand(r, c, &w, t, end);
+			add_cand(r, st->by, c, &w, t, end);
 		}
 		break;
 	case ZT_SELF:
@@ -295,12 +302,11 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 		/* Not "俄方…的客观公正立场": someone else's merit. */
 		if (!own(r, m, &w) || other_before(r, cl, t))
 			break;
-		add_cand(r, c, r->qtopic.n > 0 ? &r->qtopic : &r->focus, t,
-		    end);
-		break;
+		/* FALLTHROUGH */
 	case ZT_ASSERT:
-		add_cand(r, c, r->qtopic.n > 0 ? &r->qtopic : &r->focus, t,
-		    end);
+		/* Against the accuser the question names, else the latest. */
+		add_cand(r, st->by, c, r->qtopic.n > 0 ? &r->qtopic :
+		    &r->focus, t, end);
 		break;
 	case ZT_THREAT:
 		w.n = 0;
@@ -310,7 +316,7 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 				w = x;
 		if (w.n == 0 && !other(r, subject_at(r, st, cl, t, &w), &w))
 			context(r, &w);
-		add_cand(r, c, &w, t, end);
+		add_cand(r, st->by, c, &w, t, end);
 		break;
 	}
 }
@@ -389,7 +395,7 @@ kept(const struct zh_run *r, int i)
 
 	for (j = 0; j < r->ncands; j++) {
 		b = &r->cands[j];
-		if (j == i || b->tg.n != a->tg.n ||
+		if (j == i || b->tg.n != a->tg.n || strcmp(a->by, b->by) != 0 ||
 		    memcmp(b->tg.codes, a->tg.codes, a->tg.n *
 		    sizeof(a->tg.codes[0])) != 0)
 			continue;
@@ -402,8 +408,7 @@ kept(const struct zh_run *r, int i)
 }
 
 static int
-emit(struct zh_run *r, struct zh_span s, const struct zh_cand *cd,
-    const char *by)
+emit(struct zh_run *r, struct zh_span s, const struct zh_cand *cd)
 {
 	const struct zh_kind *k = &r->z->kinds[cd->kind];
 	const char *topics[8];
@@ -438,7 +443,7 @@ emit(struct zh_run *r, struct zh_span s, const struct zh_cand *cd,
 		return dm_error(DM_ERROR, "out of memory");
 	}
 	memset(&cl, 0, sizeof(cl));
-	cl.by = by;
+	cl.by = cd->by;
 	cl.kind = k->name;
 	cl.cameo = cameo;
 	cl.targets = cd->tg.codes;
@@ -463,6 +468,7 @@ zh_code_sentence(struct zh_run *r, struct zh_span s, const char *by)
 	int t, i, rc, skip = 0;
 
 	memset(&st, 0, sizeof(st));
+	st.by = by;
 	r->last.n = 0;
 	r->ncands = 0;
 	if (s.b - s.a > ZH_SENT_MAX)
@@ -496,7 +502,7 @@ zh_code_sentence(struct zh_run *r, struct zh_span s, const char *by)
 		return 0;
 	}
 	for (i = 0; i < r->ncands; i++)
-		if (kept(r, i) && (rc = emit(r, s, &r->cands[i], by)) != 0)
+		if (kept(r, i) && (rc = emit(r, s, &r->cands[i])) != 0)
 			return rc;
 	if (r->ncands > 0)
 		r->focus = r->cands[r->ncands - 1].tg;

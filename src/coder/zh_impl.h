@@ -110,6 +110,7 @@ struct zh_who {
 
 /* A proposed claim of one sentence. */
 struct zh_cand {
+	const char	*by;
 	int		 kind;
 	const char	*cameo;
 	struct zh_who	 tg;

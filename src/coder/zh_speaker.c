@@ -112,19 +112,24 @@ zh_resolve(const struct zh_run *r, struct zh_who *w)
 	*w = r->last.n > 0 ? r->last : r->focus;
 }
 
-/* The first actor of [a, b) that is not the issuer's side. */
+/*
+ * What a question is about: the first subject of its clauses that is an
+ * actor of the other side ("据报道，英国首相…声称…" is about Britain;
+ * "有报道称，中国企业向俄罗斯…" about no one).
+ */
 static void
-first_other(const struct zh_run *r, int a, int b, struct zh_who *out)
+question_topic(const struct zh_run *r, int a, int b, struct zh_who *out)
 {
-	struct zh_who w;
-	int t;
+	struct zh_span cl;
 
 	out->n = 0;
-	for (t = a; t < b; t++)
-		if (zh_mention(r, t, &w) == ZM_ACTOR && !zh_own_side(r, &w)) {
-			*out = w;
+	for (cl.a = a; cl.a < b; cl.a = cl.b) {
+		cl.b = zh_next_clause(r, cl.a, b);
+		if (zh_subject(r, cl, cl.b, out) == ZM_ACTOR &&
+		    !zh_own_side(r, out))
 			return;
-		}
+	}
+	out->n = 0;
 }
 
 static int
@@ -247,7 +252,7 @@ zh_paragraphs(struct zh_run *r)
 				r->qspeech = 0;
 			}
 			if (r->qtopic.n == 0)
-				first_other(r, body, b, &r->qtopic);
+				question_topic(r, body, b, &r->qtopic);
 			r->qspeech |= any_speech(r, body, b);
 			r->focus = r->qtopic;
 			/* "有记者提问：" alone: the question follows. */
@@ -269,7 +274,9 @@ zh_paragraphs(struct zh_run *r)
 		} else if (kind == L_OTHER) {
 			quoted = 1;
 		}
-		for (s = body; r->speaker != NULL && s < b; s = e) {
+		/* A news report's own lines: only what actors it names do. */
+		for (s = body; (r->speaker != NULL || r->issuer == NULL) &&
+		    s < b; s = e) {
 			e = zh_next_sentence(r, s, b);
 			speech = any_speech(r, s, e);
 			/* Someone else's words go on until the voice of the
