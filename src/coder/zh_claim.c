@@ -321,6 +321,19 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 	}
 }
 
+/* Whether 他/她 says the words at t: the last speaker again. */
+static int
+pronoun_at(const struct zh_run *r, struct zh_span cl, int t)
+{
+	int u;
+
+	for (u = cl.a; u < t; u++)
+		if (zh_mention(r, u, &(struct zh_who){ { NULL }, 0 }) !=
+		    ZM_NONE)
+			return zh_has(r, u, ZW_PRON);
+	return 0;
+}
+
 /* Whether a title names a speaker before t: "王外长表示". */
 static int
 titled(const struct zh_run *r, struct zh_span cl, int t)
@@ -356,7 +369,11 @@ clause(struct zh_run *r, struct sent *st, struct zh_span cl)
 		if (!zh_has(r, t, ZW_SPEECH))
 			continue;
 		m = subject_at(r, st, cl, t, &w);
-		if ((m == ZM_NONE && !titled(r, cl, t)) || own(r, m, &w))
+		if (pronoun_at(r, cl, t))
+			m = r->others_said ? ZM_OTHER : ZM_VOICE;
+		r->others_said = !((m == ZM_NONE && !titled(r, cl, t)) ||
+		    own(r, m, &w));
+		if (!r->others_said)
 			continue;
 		/* Someone else's words: to the end of the clause, or of the
 		 * sentence when they follow a comma or colon. */

@@ -162,7 +162,10 @@ speaker(const struct zh_run *r, int a, int b, struct zh_who *who)
 		if (m == ZM_ACTOR && !governed(r, t, a)) {
 			for (i = 0; i < w.n; i++)
 				voice |= own_code(r, w.codes[i], 1);
-			if (who->n == 0)
+			/* The most specific: 中国 + 外交部 is the ministry. */
+			if (who->n == 0 || (strncmp(w.codes[0],
+			    who->codes[0], strlen(who->codes[0])) == 0 &&
+			    w.codes[0][strlen(who->codes[0])] == '.'))
 				*who = w;
 		}
 		if (!(r->toks[t].flags & TK_PUNCT))
@@ -267,6 +270,7 @@ zh_paragraphs(struct zh_run *r)
 		open = 0;
 		prev = kind;
 		quoted = 0;
+		r->others_said = kind == L_OTHER && r->issuer != NULL;
 		if (kind == L_OTHER && r->issuer == NULL && who.n > 0) {
 			/* A news report gives the words to whom it quotes. */
 			r->speaker = who.codes[0];
