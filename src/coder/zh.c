@@ -21,7 +21,7 @@ static const char *const cls_names[] = {
 	"nonagent", "lead", "head", "topic", NULL /* ZW_CUE */,
 	NULL /* ZW_REFOBJ: "refer" with value "obj" */,
 	NULL /* ZW_PREPT: "prep" with value "target" */, "mod", "conj",
-	"quoted",
+	"quoted", "pron",
 };
 
 static const struct {

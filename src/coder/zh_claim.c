@@ -14,6 +14,7 @@
 #include "zh_impl.h"
 
 struct sent {
+	const char	*by;		/* the voice of the text, or NULL */
 	struct zh_who	 subj;		/* carried from clause to clause */
 	enum zh_mtype	 subjm;
 	int		 demand;	/* inside what a demand asks for */
@@ -94,7 +95,7 @@ prep_object(const struct zh_run *r, struct zh_span cl, int t,
 {
 	struct zh_who x;
 	enum zh_mtype m;
-	int u, v, refer = 0;
+	int u, v, i, refer = 0;
 
 	w->n = 0;
 	for (u = t - 1; u >= cl.a; u--) {
@@ -109,7 +110,7 @@ prep_object(const struct zh_run *r, struct zh_span cl, int t,
 				refer = 1;
 			if (m != ZM_ACTOR || zh_own_side(r, &x))
 				continue;
-			for (int i = 0; i < x.n && w->n < ZH_TARGETS; i++)
+			for (i = 0; i < x.n && w->n < ZH_TARGETS; i++)
 				w->codes[w->n++] = x.codes[i];
 		}
 		if (w->n == 0 && refer)
@@ -145,21 +146,24 @@ author_of(const struct zh_run *r, const struct sent *st, struct zh_span cl,
 }
 
 static int
-add_cand(struct zh_run *r, const struct zh_cue *c, const struct zh_who *tg,
-    int t, int end)
+add_cand(struct zh_run *r, const char *by, const struct zh_cue *c,
+    const struct zh_who *tg, int t, int end)
 {
 	struct zh_cand *cd;
 	int i, n = 0;
 
-	if (r->ncands == (int)(sizeof(r->cands) / sizeof(r->cands[0])))
+	if (by == NULL ||
+	    r->ncands == (int)(sizeof(r->cands) / sizeof(r->cands[0])))
 		return 0;
 	cd = &r->cands[r->ncands];
 	for (i = 0; i < tg->n; i++)
-		if (!zh_own_side(r, &(struct zh_who){ { tg->codes[i] }, 1 }))
+		if (!zh_own_side(r, &(struct zh_who){ { tg->codes[i] }, 1 }) &&
+		    strcmp(tg->codes[i], by) != 0)
 			cd->tg.codes[n++] = tg->codes[i];
 	if (n == 0)
 		return 0;
 	cd->tg.n = n;
+	cd->by = by;
 	cd->kind = c->kind;
 	cd->cameo = c->cameo;
 	cd->weak = (c->flags & ZF_WEAK) != 0;
@@ -210,24 +214,25 @@ refobj_before(const struct zh_run *r, struct zh_span cl, int t)
 }
 
 static int
-is_demand(const struct zh_run *r, const struct zh_cue *c)
+kind_is(const struct zh_run *r, const struct zh_cue *c, const char *name)
 {
-	const char *k = r->z->kinds[c->kind].name;
-
-	return strcmp(k, "demand") == 0 || strcmp(k, "appeal") == 0;
+	return strcmp(r->z->kinds[c->kind].name, name) == 0;
 }
 
 static void
-act(struct zh_run *r, struct sent *st, struct zh_span cl, const struct zh_cue *c,
-    int t, int end)
+act(struct zh_run *r, struct sent *st, struct zh_span cl,
+    const struct zh_cue *c, int t, int end)
 {
 	struct zh_who w, tg;
 	enum zh_mtype m;
+	const char *by = st->by;
 	int has_obj = 0, speech = st->speech || r->prev_speech || r->qspeech;
 	int u;
 
 	m = subject_at(r, st, cl, t, &w);
-	if (m != ZM_NONE && !own(r, m, &w))
+	if (m == ZM_ACTOR && r->issuer == NULL && !own(r, m, &w))
+		by = w.codes[0];	/* a news report's actor */
+	else if (m != ZM_NONE && !own(r, m, &w))
 		return;	/* someone else's act, reported */
 	tg.n = 0;
 	if ((c->flags & ZF_OBJ) && object_of(r, cl, end, &tg, &has_obj)) {
@@ -239,7 +244,8 @@ act(struct zh_run *r, struct sent *st, struct zh_span cl, const struct zh_cue *c
 		context(r, &tg);
 	if ((c->flags & ZF_SPEECH) && !speech)
 		return;
-	if (add_cand(r, c, &tg, t, end) && is_demand(r, c))
+	if (add_cand(r, by, c, &tg, t, end) && (kind_is(r, c, "demand") ||
+	    kind_is(r, c, "appeal")))
 		st->demand = 1;
 }
 
@@ -248,7 +254,7 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
     int end, int ga, int gb)
 {
 	const struct zh_cue *c = &r->z->cues[ci];
-	struct zh_who w;
+	struct zh_who w, x;
 	enum zh_mtype m;
 	int u;
 
@@ -265,7 +271,7 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 		m = subject_at(r, st, cl, t, &w);
 		if (m == ZM_REFER && !refobj_before(r, cl, t))
 			break;
-		if (other(r, m, &w) && add_cand(r, c, &w, t, end))
+		if (other(r, m, &w) && add_cand(r, st->by, c, &w, t, end))
 			st->demand = 1;
 		break;
 	case ZT_EVAL:
@@ -280,15 +286,15 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 			if (zh_has(r, u, ZW_PREPT))
 				break;
 		if (u >= cl.a && act_follows(r, cl, end) &&
-		    strcmp(r->z->kinds[c->kind].name, "reject") != 0)
+		    !kind_is(r, c, "reject"))
 			break;
 		if (author_of(r, st, cl, t, &w))
-			add_cand(r, c, &w, t, end);
-		else if (strcmp(r->z->kinds[c->kind].name, "reject") == 0 &&
+			add_cand(r, st->by, c, &w, t, end);
+		else if (kind_is(r, c, "reject") &&
 		    subject_at(r, st, cl, t, &w) == ZM_NONE) {
 			/* "所谓…纯属捏造": the claims spoken of. */
 			context(r, &w);
-			add_cand(r, c, &w, t, end);
+			add_cand(r, st->by, c, &w, t, end);
 		}
 		break;
 	case ZT_SELF:
@@ -296,27 +302,36 @@ cue(struct zh_run *r, struct sent *st, struct zh_span cl, int ci, int t,
 		/* Not "俄方…的客观公正立场": someone else's merit. */
 		if (!own(r, m, &w) || other_before(r, cl, t))
 			break;
-		add_cand(r, c, r->qtopic.n > 0 ? &r->qtopic : &r->focus, t,
-		    end);
-		break;
+		/* FALLTHROUGH */
 	case ZT_ASSERT:
-		add_cand(r, c, r->qtopic.n > 0 ? &r->qtopic : &r->focus, t,
-		    end);
+		/* Against the accuser the question names, else the latest. */
+		add_cand(r, st->by, c, r->qtopic.n > 0 ? &r->qtopic :
+		    &r->focus, t, end);
 		break;
 	case ZT_THREAT:
 		w.n = 0;
-		for (u = ga; u >= 0 && u < gb; u++) {
-			struct zh_who x;
-
+		for (u = ga; u >= 0 && u < gb; u++)
 			if (zh_mention(r, u, &x) == ZM_ACTOR &&
 			    !zh_own_side(r, &x))
 				w = x;
-		}
 		if (w.n == 0 && !other(r, subject_at(r, st, cl, t, &w), &w))
 			context(r, &w);
-		add_cand(r, c, &w, t, end);
+		add_cand(r, st->by, c, &w, t, end);
 		break;
 	}
+}
+
+/* Whether 他/她 says the words at t: the last speaker again. */
+static int
+pronoun_at(const struct zh_run *r, struct zh_span cl, int t)
+{
+	int u;
+
+	for (u = cl.a; u < t; u++)
+		if (zh_mention(r, u, &(struct zh_who){ { NULL }, 0 }) !=
+		    ZM_NONE)
+			return zh_has(r, u, ZW_PRON);
+	return 0;
 }
 
 /* Whether a title names a speaker before t: "王外长表示". */
@@ -354,7 +369,11 @@ clause(struct zh_run *r, struct sent *st, struct zh_span cl)
 		if (!zh_has(r, t, ZW_SPEECH))
 			continue;
 		m = subject_at(r, st, cl, t, &w);
-		if ((m == ZM_NONE && !titled(r, cl, t)) || own(r, m, &w))
+		if (pronoun_at(r, cl, t))
+			m = r->others_said ? ZM_OTHER : ZM_VOICE;
+		r->others_said = !((m == ZM_NONE && !titled(r, cl, t)) ||
+		    own(r, m, &w));
+		if (!r->others_said)
 			continue;
 		/* Someone else's words: to the end of the clause, or of the
 		 * sentence when they follow a comma or colon. */
@@ -393,7 +412,7 @@ kept(const struct zh_run *r, int i)
 
 	for (j = 0; j < r->ncands; j++) {
 		b = &r->cands[j];
-		if (j == i || b->tg.n != a->tg.n ||
+		if (j == i || b->tg.n != a->tg.n || strcmp(a->by, b->by) != 0 ||
 		    memcmp(b->tg.codes, a->tg.codes, a->tg.n *
 		    sizeof(a->tg.codes[0])) != 0)
 			continue;
@@ -406,8 +425,7 @@ kept(const struct zh_run *r, int i)
 }
 
 static int
-emit(struct zh_run *r, struct zh_span s, const struct zh_cand *cd,
-    const char *by)
+emit(struct zh_run *r, struct zh_span s, const struct zh_cand *cd)
 {
 	const struct zh_kind *k = &r->z->kinds[cd->kind];
 	const char *topics[8];
@@ -442,7 +460,7 @@ emit(struct zh_run *r, struct zh_span s, const struct zh_cand *cd,
 		return dm_error(DM_ERROR, "out of memory");
 	}
 	memset(&cl, 0, sizeof(cl));
-	cl.by = by;
+	cl.by = cd->by;
 	cl.kind = k->name;
 	cl.cameo = cameo;
 	cl.targets = cd->tg.codes;
@@ -467,6 +485,7 @@ zh_code_sentence(struct zh_run *r, struct zh_span s, const char *by)
 	int t, i, rc, skip = 0;
 
 	memset(&st, 0, sizeof(st));
+	st.by = by;
 	r->last.n = 0;
 	r->ncands = 0;
 	if (s.b - s.a > ZH_SENT_MAX)
@@ -500,7 +519,7 @@ zh_code_sentence(struct zh_run *r, struct zh_span s, const char *by)
 		return 0;
 	}
 	for (i = 0; i < r->ncands; i++)
-		if (kept(r, i) && (rc = emit(r, s, &r->cands[i], by)) != 0)
+		if (kept(r, i) && (rc = emit(r, s, &r->cands[i])) != 0)
 			return rc;
 	if (r->ncands > 0)
 		r->focus = r->cands[r->ncands - 1].tg;

@@ -23,7 +23,7 @@ enum zh_cls {
 	ZW_WORD, ZW_ACTOR, ZW_ABBR, ZW_INST, ZW_VOICE, ZW_OTHER, ZW_REFER,
 	ZW_REFPP, ZW_PREP, ZW_NEG, ZW_HEDGE, ZW_SPEECH, ZW_SPEECHNOUN,
 	ZW_QUESTION, ZW_ANSWER, ZW_CONTRAST, ZW_FRAME, ZW_NONAGENT, ZW_LEAD,
-	ZW_HEAD, ZW_TOPIC, ZW_CUE, ZW_REFOBJ, ZW_PREPT, ZW_MOD, ZW_CONJ, ZW_QUOTED
+	ZW_HEAD, ZW_TOPIC, ZW_CUE, ZW_REFOBJ, ZW_PREPT, ZW_MOD, ZW_CONJ, ZW_QUOTED, ZW_PRON
 };
 #define ZB(c)	(1u << (c))
 
@@ -110,6 +110,7 @@ struct zh_who {
 
 /* A proposed claim of one sentence. */
 struct zh_cand {
+	const char	*by;
 	int		 kind;
 	const char	*cameo;
 	struct zh_who	 tg;
@@ -130,6 +131,7 @@ struct zh_run {
 	struct zh_who		 qtopic;	/* the question's actor */
 	struct zh_who		 focus;		/* the latest actor spoken of */
 	int			 qspeech;	/* the question is about words */
+	int			 others_said;	/* the last words were others' */
 	int			 prev_speech;	/* so is the previous sentence */
 	/* The sentence being coded. */
 	struct zh_who		 last;		/* its latest other actor */

@@ -112,19 +112,24 @@ zh_resolve(const struct zh_run *r, struct zh_who *w)
 	*w = r->last.n > 0 ? r->last : r->focus;
 }
 
-/* The first actor of [a, b) that is not the issuer's side. */
+/*
+ * What a question is about: the first subject of its clauses that is an
+ * actor of the other side ("据报道，英国首相…声称…" is about Britain;
+ * "有报道称，中国企业向俄罗斯…" about no one).
+ */
 static void
-first_other(const struct zh_run *r, int a, int b, struct zh_who *out)
+question_topic(const struct zh_run *r, int a, int b, struct zh_who *out)
 {
-	struct zh_who w;
-	int t;
+	struct zh_span cl;
 
 	out->n = 0;
-	for (t = a; t < b; t++)
-		if (zh_mention(r, t, &w) == ZM_ACTOR && !zh_own_side(r, &w)) {
-			*out = w;
+	for (cl.a = a; cl.a < b; cl.a = cl.b) {
+		cl.b = zh_next_clause(r, cl.a, b);
+		if (zh_subject(r, cl, cl.b, out) == ZM_ACTOR &&
+		    !zh_own_side(r, out))
 			return;
-		}
+	}
+	out->n = 0;
 }
 
 static int
@@ -157,7 +162,10 @@ speaker(const struct zh_run *r, int a, int b, struct zh_who *who)
 		if (m == ZM_ACTOR && !governed(r, t, a)) {
 			for (i = 0; i < w.n; i++)
 				voice |= own_code(r, w.codes[i], 1);
-			if (who->n == 0)
+			/* The most specific: 中国 + 外交部 is the ministry. */
+			if (who->n == 0 || (strncmp(w.codes[0],
+			    who->codes[0], strlen(who->codes[0])) == 0 &&
+			    w.codes[0][strlen(who->codes[0])] == '.'))
 				*who = w;
 		}
 		if (!(r->toks[t].flags & TK_PUNCT))
@@ -247,7 +255,7 @@ zh_paragraphs(struct zh_run *r)
 				r->qspeech = 0;
 			}
 			if (r->qtopic.n == 0)
-				first_other(r, body, b, &r->qtopic);
+				question_topic(r, body, b, &r->qtopic);
 			r->qspeech |= any_speech(r, body, b);
 			r->focus = r->qtopic;
 			/* "有记者提问：" alone: the question follows. */
@@ -262,6 +270,7 @@ zh_paragraphs(struct zh_run *r)
 		open = 0;
 		prev = kind;
 		quoted = 0;
+		r->others_said = kind == L_OTHER && r->issuer != NULL;
 		if (kind == L_OTHER && r->issuer == NULL && who.n > 0) {
 			/* A news report gives the words to whom it quotes. */
 			r->speaker = who.codes[0];
@@ -269,7 +278,9 @@ zh_paragraphs(struct zh_run *r)
 		} else if (kind == L_OTHER) {
 			quoted = 1;
 		}
-		for (s = body; r->speaker != NULL && s < b; s = e) {
+		/* A news report's own lines: only what actors it names do. */
+		for (s = body; (r->speaker != NULL || r->issuer == NULL) &&
+		    s < b; s = e) {
 			e = zh_next_sentence(r, s, b);
 			speech = any_speech(r, s, e);
 			/* Someone else's words go on until the voice of the
