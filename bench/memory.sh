@@ -33,7 +33,7 @@ array() {
 	sh "$GEN" "$1" "$2" | sed '1s/^/[/; 2,$s/^/,/; $s/$/]/'
 }
 
-"$DEMARCHE" --db empty.db init >/dev/null
+"$DEMARCHE" --db empty.db init >/dev/null 2>&1
 array 46000 a >20.json
 array 460000 b >200.json
 sh "$GEN" 460000 b >200.jsonl
