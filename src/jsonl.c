@@ -162,7 +162,10 @@ near(struct jsonl *r, char buf[16])
 
 	if (c == EOF)
 		return "near end of file";
-	snprintf(buf, 16, "near '%c'", c);
+	if (c < 0x20 || c >= 0x7f)
+		snprintf(buf, 16, "near byte 0x%02x", c);
+	else
+		snprintf(buf, 16, "near '%c'", c);
 	return buf;
 }
 
