@@ -158,14 +158,45 @@ db_configure(void)
 		 * import of 3,000 statements: 4.8% of the instructions).
 		 */
 		(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		/*
+		 * --db is a path, never a URI: "file:x.db" names a file
+		 * of that name, as "a?b.db" does (Debian's SQLite reads
+		 * URIs unless told not to).
+		 */
+		(void)sqlite3_config(SQLITE_CONFIG_URI, 0);
 	}
+}
+
+/*
+ * Checks the archive's path before SQLite sees it: a file that exists
+ * (or may be created), not a directory.  SQLite's own name for a memory
+ * database is a file here, as any other name is.
+ */
+static int
+file_path(const char **path, unsigned flags)
+{
+	struct stat sb;
+
+	if (**path == '\0')
+		return dm_error(DM_EINVALID, "no archive path (--db is empty)");
+	if (strcmp(*path, ":memory:") == 0)
+		*path = "./:memory:";
+	if (stat(*path, &sb) == -1) {
+		if (errno != ENOENT || !(flags & DB_CREATE))
+			return dm_error(errno == ENOENT ? DM_ENOTFOUND :
+			    DM_ERROR, "cannot open archive '%s': %s%s", *path,
+			    strerror(errno), errno == ENOENT ?
+			    " (create it with 'demarche init')" : "");
+	} else if (S_ISDIR(sb.st_mode))
+		return dm_error(DM_ENOTARCHIVE,
+		    "'%s' is a directory, not a demarche archive", *path);
+	return 0;
 }
 
 int
 db_open(struct db **out, const char *path, unsigned flags, int known_level)
 {
 	struct db *db = NULL;
-	struct stat sb;
 	fts5_api *api;
 	int rc = DM_ERROR, oflags;
 
@@ -173,16 +204,8 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 	if (flags & DB_MEMORY) {
 		path = ":memory:";
 		flags |= DB_CREATE;
-	}
-	else if (stat(path, &sb) == -1) {
-		if (errno != ENOENT || !(flags & DB_CREATE))
-			return dm_error(errno == ENOENT ? DM_ENOTFOUND :
-			    DM_ERROR, "cannot open archive '%s': %s%s", path,
-			    strerror(errno), errno == ENOENT ?
-			    " (create it with 'demarche init')" : "");
-	} else if (S_ISDIR(sb.st_mode))
-		return dm_error(DM_ENOTARCHIVE,
-		    "'%s' is a directory, not a demarche archive", path);
+	} else if ((rc = file_path(&path, flags)) != 0)
+		return rc;
 
 	if ((db = calloc(1, sizeof(*db))) == NULL ||
 	    (db->path = strdup(path)) == NULL) {

@@ -629,7 +629,7 @@ import_json(struct import *im, FILE *fp, struct digest *d)
 	json_error_t err;
 	json_t *v;
 	char *line = NULL, *doc = NULL, *p;
-	size_t cap = 0, doclen = 0, doccap = 0;
+	size_t cap = 0, doclen = 0, doccap = 0, bom;
 	uint64_t bytes = 0;
 	ssize_t n;
 	long lineno = 0;
@@ -639,6 +639,11 @@ import_json(struct import *im, FILE *fp, struct digest *d)
 		lineno++;
 		bytes += n;
 		digest_update(d, line, n);
+		/* A byte-order mark is dropped; the digest keeps the file's. */
+		if (lineno == 1 && (bom = utf8_bom(line, (size_t)n)) > 0) {
+			n -= (ssize_t)bom;
+			memmove(line, line + bom, (size_t)n + 1);
+		}
 		if (doc == NULL && jsonl_blank(line, n))
 			continue;
 		if (doc == NULL && (v = json_loadb(line, n,
