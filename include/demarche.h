@@ -277,7 +277,11 @@ struct dm_filter {
 	const char *topic;	/* a topic, slugified as on import */
 	const char *method;	/* claims: "curated" or "rule" */
 	const char *text;	/* search: the query; actors: code, name, alias */
-	int         raw;	/* search: text is FTS5 query syntax */
+	/*
+	 * search: text is FTS5 query syntax, of at most 64 words (AND, OR
+	 * and NOT aside) and 1,024 bytes.
+	 */
+	int         raw;
 	int         mutual;	/* who: pairs that accused each other */
 	int         rollup;	/* who: actors folded into their top level */
 	int         unresolved;	/* actors: only those of kind unresolved */

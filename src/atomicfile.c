@@ -245,17 +245,22 @@ atomic_file_open(struct atomic_file *af, const char *path)
 	af->fp = NULL;
 	af->tmp = NULL;
 	af->fd = -1;
-	if ((rc = atomic_file_target(&af->path, path)) != 0)
+	/*
+	 * A device or a FIFO is opened by the name given: the links of
+	 * /dev/stdout lead to names such as "pipe:[1234]" only open() knows.
+	 */
+	if (stat(path, &sb) == 0 && (S_ISCHR(sb.st_mode) ||
+	    S_ISFIFO(sb.st_mode))) {
+		if ((af->path = strdup(path)) == NULL)
+			return dm_error(DM_ERROR, "out of memory");
+		rc = open_through(af);
+	} else if ((rc = atomic_file_target(&af->path, path)) != 0)
 		return rc;
-	if (stat(af->path, &sb) == 0) {
-		if (S_ISCHR(sb.st_mode) || S_ISFIFO(sb.st_mode))
-			rc = open_through(af);
-		else if (S_ISREG(sb.st_mode))
-			/* mkstemp() makes 0600: the file keeps its mode. */
-			rc = open_temporary(af, sb.st_mode & 0777);
-		else
-			rc = S_ISDIR(sb.st_mode) ? EISDIR : EAGAIN;
-	} else if (errno == ENOENT) {
+	else if (stat(af->path, &sb) == 0)
+		/* mkstemp() makes 0600: a file replaced keeps its mode. */
+		rc = S_ISREG(sb.st_mode) ? open_temporary(af,
+		    sb.st_mode & 0777) : S_ISDIR(sb.st_mode) ? EISDIR : EAGAIN;
+	else if (errno == ENOENT) {
 		/* A new file's mode: the umask can only be read by setting it. */
 		mask = umask(0);
 		umask(mask);

@@ -20,22 +20,67 @@ struct db {
 };
 
 struct db_stmt {
-	sqlite3      *h;
+	struct db    *db;
 	sqlite3_stmt *st;
 };
 
 /* Long enough for an import in another process to commit. */
 #define DB_BUSY_TIMEOUT_MS 10000
 
+/*
+ * Records the failure of the last call on h, the archive at path, in
+ * words that name its cause: read-only, disk full, locked, damaged, not
+ * a database; else SQLite's own words.  Never the statement's text,
+ * which tells a user nothing.  Returns DM_ECONFLICT for a constraint
+ * violation (an expected outcome), DM_ENOTARCHIVE for a file that is
+ * not a database, else DM_ERROR.
+ */
 static int
-db_fail(sqlite3 *h, const char *what)
+db_fail(sqlite3 *h, const char *path)
 {
-	int rc = sqlite3_errcode(h);
+	int code = sqlite3_extended_errcode(h);
+	int e = sqlite3_system_errno(h);
 
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
-		return dm_error(DM_ECONFLICT, "%s: %s", what,
+	switch (code & 0xff) {
+	case SQLITE_CONSTRAINT:
+		return dm_error(DM_ECONFLICT, "%s", sqlite3_errmsg(h));
+	case SQLITE_READONLY:
+		if (code == SQLITE_READONLY_CANTINIT ||
+		    code == SQLITE_READONLY_DIRECTORY)
+			return dm_error(DM_ERROR, "archive '%s' cannot be "
+			    "opened: its directory is read-only, and SQLite "
+			    "must make the archive's -wal and -shm files "
+			    "there", path);
+		return dm_error(DM_ERROR, "archive '%s' is read-only (no "
+		    "permission to write it, or a read-only file system)",
+		    path);
+	case SQLITE_FULL:
+		return dm_error(DM_ERROR, "archive '%s': disk full", path);
+	case SQLITE_IOERR:
+		if (e == ENOSPC)
+			return dm_error(DM_ERROR, "archive '%s': disk full",
+			    path);
+		return dm_error(DM_ERROR, "cannot read or write archive "
+		    "'%s': %s", path, e != 0 ? strerror(e) :
 		    sqlite3_errmsg(h));
-	return dm_error(DM_ERROR, "%s: %s", what, sqlite3_errmsg(h));
+	case SQLITE_CANTOPEN:
+		return dm_error(DM_ERROR, "cannot open archive '%s': %s",
+		    path, e != 0 ? strerror(e) : sqlite3_errmsg(h));
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return dm_error(DM_ERROR, "archive '%s' is locked by another "
+		    "program", path);
+	case SQLITE_CORRUPT:
+		return dm_error(DM_ERROR, "archive '%s' is damaged (%s)", path,
+		    sqlite3_errmsg(h));
+	case SQLITE_NOTADB:
+		return dm_error(DM_ENOTARCHIVE, "'%s' is not a demarche "
+		    "archive (%s)", path, sqlite3_errmsg(h));
+	case SQLITE_NOMEM:
+		return dm_error(DM_ERROR, "out of memory");
+	default:
+		return dm_error(DM_ERROR, "%s", sqlite3_errmsg(h));
+	}
 }
 
 /* Reads one integer pragma without writing anything. */
@@ -62,13 +107,11 @@ db_check(sqlite3 *h, const char *path, unsigned flags, int known_level)
 {
 	int64_t appid, level, objects;
 
+	/* The first read says whether it is a database at all. */
 	if (pragma_int(h, "PRAGMA application_id", &appid) != 0 ||
 	    pragma_int(h, "SELECT count(*) FROM sqlite_schema",
-	    &objects) != 0)
-		return dm_error(DM_ENOTARCHIVE,
-		    "'%s' is not a demarche archive (%s)", path,
-		    sqlite3_errmsg(h));
-	if (pragma_int(h, "PRAGMA user_version", &level) != 0)
+	    &objects) != 0 ||
+	    pragma_int(h, "PRAGMA user_version", &level) != 0)
 		return db_fail(h, path);
 	if (appid == 0 && objects == 0 && level == 0) {
 		if (flags & DB_CREATE)
@@ -115,14 +158,45 @@ db_configure(void)
 		 * import of 3,000 statements: 4.8% of the instructions).
 		 */
 		(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		/*
+		 * --db is a path, never a URI: "file:x.db" names a file
+		 * of that name, as "a?b.db" does (Debian's SQLite reads
+		 * URIs unless told not to).
+		 */
+		(void)sqlite3_config(SQLITE_CONFIG_URI, 0);
 	}
+}
+
+/*
+ * Checks the archive's path before SQLite sees it: a file that exists
+ * (or may be created), not a directory.  SQLite's own name for a memory
+ * database is a file here, as any other name is.
+ */
+static int
+file_path(const char **path, unsigned flags)
+{
+	struct stat sb;
+
+	if (**path == '\0')
+		return dm_error(DM_EINVALID, "no archive path (--db is empty)");
+	if (strcmp(*path, ":memory:") == 0)
+		*path = "./:memory:";
+	if (stat(*path, &sb) == -1) {
+		if (errno != ENOENT || !(flags & DB_CREATE))
+			return dm_error(errno == ENOENT ? DM_ENOTFOUND :
+			    DM_ERROR, "cannot open archive '%s': %s%s", *path,
+			    strerror(errno), errno == ENOENT ?
+			    " (create it with 'demarche init')" : "");
+	} else if (S_ISDIR(sb.st_mode))
+		return dm_error(DM_ENOTARCHIVE,
+		    "'%s' is a directory, not a demarche archive", *path);
+	return 0;
 }
 
 int
 db_open(struct db **out, const char *path, unsigned flags, int known_level)
 {
 	struct db *db = NULL;
-	struct stat sb;
 	fts5_api *api;
 	int rc = DM_ERROR, oflags;
 
@@ -130,16 +204,8 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 	if (flags & DB_MEMORY) {
 		path = ":memory:";
 		flags |= DB_CREATE;
-	}
-	else if (stat(path, &sb) == -1) {
-		if (errno != ENOENT || !(flags & DB_CREATE))
-			return dm_error(errno == ENOENT ? DM_ENOTFOUND :
-			    DM_ERROR, "cannot open archive '%s': %s%s", path,
-			    strerror(errno), errno == ENOENT ?
-			    " (create it with 'demarche init')" : "");
-	} else if (S_ISDIR(sb.st_mode))
-		return dm_error(DM_ENOTARCHIVE,
-		    "'%s' is a directory, not a demarche archive", path);
+	} else if ((rc = file_path(&path, flags)) != 0)
+		return rc;
 
 	if ((db = calloc(1, sizeof(*db))) == NULL ||
 	    (db->path = strdup(path)) == NULL) {
@@ -156,8 +222,8 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 	if (flags & DB_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
-		rc = dm_error(DM_ERROR, "cannot open archive '%s': %s", path,
-		    db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		rc = db->h ? db_fail(db->h, path) :
+		    dm_error(DM_ERROR, "out of memory");
 		goto done;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
@@ -242,7 +308,7 @@ db_level(struct db *db)
 	int64_t v;
 
 	if (pragma_int(db->h, "PRAGMA user_version", &v) != 0) {
-		db_fail(db->h, "PRAGMA user_version");
+		db_fail(db->h, db->path);
 		return -1;
 	}
 	return (int)v;
@@ -271,15 +337,9 @@ db_mark_archive(struct db *db)
 int
 db_exec(struct db *db, const char *sql)
 {
-	char *msg = NULL;
-	int rc;
-
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) == SQLITE_OK)
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK)
 		return 0;
-	rc = dm_error(DM_ERROR, "%s (in: %.60s%s)", msg ? msg :
-	    sqlite3_errmsg(db->h), sql, strlen(sql) > 60 ? "..." : "");
-	sqlite3_free(msg);
-	return rc;
+	return db_fail(db->h, db->path);
 }
 
 int
@@ -349,12 +409,11 @@ db_prepare(struct db *db, struct db_stmt **out, const char *sql)
 	*out = NULL;
 	if ((st = calloc(1, sizeof(*st))) == NULL)
 		return dm_error(DM_ERROR, "out of memory");
-	st->h = db->h;
+	st->db = db;
 	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
 	    &st->st, NULL) != SQLITE_OK) {
-		dm_error(DM_ERROR, "%s (in: %s)", sqlite3_errmsg(db->h), sql);
 		free(st);
-		return DM_ERROR;
+		return db_fail(db->h, db->path);
 	}
 	*out = st;
 	return 0;
@@ -381,8 +440,7 @@ bind_result(struct db_stmt *st, int rc)
 {
 	if (rc == SQLITE_OK)
 		return 0;
-	return dm_error(DM_ERROR, "bind: %s (in: %s)", sqlite3_errmsg(st->h),
-	    sqlite3_sql(st->st));
+	return db_fail(st->db->h, st->db->path);
 }
 
 int
@@ -416,17 +474,14 @@ int
 db_step(struct db_stmt *st)
 {
 	int rc = sqlite3_step(st->st);
-	int code;
 
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
 	if (rc == SQLITE_DONE)
 		return DB_DONE;
-	code = (rc & 0xff) == SQLITE_CONSTRAINT ? DM_ECONFLICT : DM_ERROR;
-	dm_error(code, "%s (in: %s)", sqlite3_errmsg(st->h),
-	    sqlite3_sql(st->st));
+	rc = db_fail(st->db->h, st->db->path);
 	sqlite3_reset(st->st);
-	return code;
+	return rc;
 }
 
 int
@@ -481,7 +536,7 @@ db_explain(struct db *db, char **out, const char *sql)
 	sqlite3_free(q);
 	if (rc != SQLITE_OK) {
 		sqlite3_free(sqlite3_str_finish(s));
-		return db_fail(db->h, "explain");
+		return db_fail(db->h, db->path);
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		sqlite3_str_appendf(s, "%s\n", sqlite3_column_text(st, 3));
@@ -489,7 +544,7 @@ db_explain(struct db *db, char **out, const char *sql)
 	q = sqlite3_str_finish(s);
 	if (rc != SQLITE_DONE || q == NULL) {
 		sqlite3_free(q);
-		return db_fail(db->h, "explain");
+		return db_fail(db->h, db->path);
 	}
 	*out = strdup(q);
 	sqlite3_free(q);

@@ -1,8 +1,9 @@
 /*
  * The storage layer: the only module that speaks to SQLite.  Everything
  * above it prepares, binds and steps statements through these wrappers,
- * so every value is bound and every failure carries sqlite3_errmsg() and
- * the statement text.
+ * so every value is bound and every failure is said in words that name
+ * its cause (read-only, disk full, locked, damaged, not an archive) or in
+ * SQLite's own, never with the statement's text.
  */
 #ifndef DM_DB_H
 #define DM_DB_H

@@ -79,6 +79,12 @@ utf8_check(const char *s, size_t len, size_t *bad_offset)
 	return 0;
 }
 
+size_t
+utf8_bom(const char *s, size_t len)
+{
+	return len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
 /* Unicode's White_Space property. */
 static int
 is_space(int32_t cp)

@@ -28,6 +28,12 @@
 int	utf8_check(const char *s, size_t len, size_t *bad_offset);
 
 /*
+ * The length of the UTF-8 byte-order mark (U+FEFF, which files saved on
+ * Windows start with) at the start of s[0..len): 3, or 0 if none.
+ */
+size_t	utf8_bom(const char *s, size_t len);
+
+/*
  * Computes the lookup key of an actor name or alias (SPEC section 2), so
  * that spellings a reader takes for the same name meet:
  *  - NFKC normalisation and Unicode default case folding: "ÉTATS-UNIS"

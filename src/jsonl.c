@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "fold.h"
 #include "jsonl.h"
 
 /*
@@ -419,6 +420,10 @@ scan(struct jsonl *r)
 	long line, col;
 	int c, cut, rc;
 
+	/* A byte-order mark is dropped; the digest keeps the file's. */
+	if (peek(r) != EOF)
+		r->pos += utf8_bom((const char *)r->in + r->pos,
+		    r->len - r->pos);
 	while ((c = skip_space(r, 0)) != EOF) {
 		line = r->line;
 		col = r->col;

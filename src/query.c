@@ -602,6 +602,51 @@ literal_query(const char *text, char **out)
 	return 0;
 }
 
+/*
+ * Bounds on a raw query: each word is a term the full-text index looks
+ * up, a prefix term a range of them, so that 5,000 prefix terms OR'd
+ * took 21 s.  Within these, a search takes well under a second.
+ */
+#define RAW_MAX_BYTES	1024
+#define RAW_MAX_WORDS	64
+
+/* Whether the n bytes at w are an FTS5 operator, not a term. */
+static int
+is_operator(const char *w, size_t n)
+{
+	return (n == 2 && memcmp(w, "OR", 2) == 0) ||
+	    (n == 3 && (memcmp(w, "AND", 3) == 0 ||
+	    memcmp(w, "NOT", 3) == 0));
+}
+
+/* Copies a raw query to *out once it is within the bounds above. */
+static int
+raw_query(const char *text, char **out)
+{
+	const char *p;
+	size_t len = strlen(text), n;
+	int words = 0;
+
+	*out = NULL;
+	if (len > RAW_MAX_BYTES)
+		return dm_error(DM_EINVALID, "search query too long: %zu bytes "
+		    "(--raw takes at most %d)", len, RAW_MAX_BYTES);
+	for (p = text; *p != '\0'; p += n) {
+		while (isspace((unsigned char)*p))
+			p++;
+		for (n = 0; p[n] != '\0' && !isspace((unsigned char)p[n]); n++)
+			;
+		words += n > 0 && !is_operator(p, n);
+	}
+	if (words > RAW_MAX_WORDS)
+		return dm_error(DM_EINVALID, "search query of %d words: --raw "
+		    "takes at most %d, AND, OR and NOT aside", words,
+		    RAW_MAX_WORDS);
+	if ((*out = strdup(text)) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	return 0;
+}
+
 static int
 date_bound(const char *s, char lo[11], char hi[11])
 {
@@ -649,8 +694,7 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 	if (what == DM_LIST_SEARCH) {
 		if (f->text == NULL || *f->text == '\0')
 			return dm_error(DM_EINVALID, "nothing to search for");
-		rc = f->raw ? ((b->text = strdup(f->text)) == NULL ?
-		    dm_error(DM_ERROR, "out of memory") : 0) :
+		rc = f->raw ? raw_query(f->text, &b->text) :
 		    literal_query(f->text, &b->text);
 		if (rc != 0)
 			return rc;

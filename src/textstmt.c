@@ -86,12 +86,16 @@ textstmt_parse(struct statement_in *st, struct arena *ar, const char *buf,
 {
 	const char *hdr[HDR__MAX] = { NULL };
 	size_t hdr_line[HDR__MAX] = { 0 };
-	const char *p = buf, *eol, *body, *v;
+	const char *p, *eol, *body, *v;
 	size_t bad, n, vo, blen;
 	char where[32];
 	int h, rc;
 
 	memset(st, 0, sizeof(*st));
+	/* A byte-order mark would hide the first header line. */
+	n = utf8_bom(buf, len);
+	buf += n;
+	len -= n;
 	if (utf8_check(buf, len, &bad) != 0)
 		return dm_error(DM_EINVALID, "%zu: invalid UTF-8 at byte "
 		    "%zu", line_of(buf, bad), bad);
@@ -99,7 +103,7 @@ textstmt_parse(struct statement_in *st, struct arena *ar, const char *buf,
 		return dm_error(DM_EINVALID, "%zu: a NUL byte in text",
 		    line_of(buf, strlen(buf)));
 	/* The header runs while lines are known headers, up to a blank one. */
-	body = buf;
+	p = body = buf;
 	while (*p != '\0') {
 		eol = strchr(p, '\n');
 		n = eol ? (size_t)(eol - p) : strlen(p);

@@ -26,7 +26,8 @@ print_help(void)
 	    "  --raw         TEXT is an FTS5 query (AND, OR, NOT, \"phrase\", "
 	    "pre*,\n                NEAR(...)); a column filter searches the "
 	    "statements\n                (title:, text:) or the claims "
-	    "(summary:, quote:)\n"
+	    "(summary:, quote:); at most\n                64 words (AND, OR "
+	    "and NOT aside) and 1,024 bytes\n"
 	    "--kind keeps claims of those kinds, and statements.\n"
 	    "\n%s", cli_filter_help);
 }

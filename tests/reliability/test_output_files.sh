@@ -67,6 +67,12 @@ expect_status 0
 wait "$reader"
 expect_same ref.csv from-pipe
 
+check "standard output named through /proc, a pipe behind it"
+"$DEMARCHE" --db b.db export claims -o /proc/self/fd/1 2>"$WORK/err" |
+    cat >piped.csv
+expect_same ref.csv piped.csv
+expect_err "28 rows written to '/proc/self/fd/1'"
+
 check "a symbolic link stays and its target is written"
 mkdir dir sub
 echo old >dir/target.csv
