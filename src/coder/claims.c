@@ -159,8 +159,10 @@ cd_noun_claim(struct run *r, const struct sent *s, size_t a, size_t b,
 	    (cd->by = cd_who(r, s, m, a)) == NULL)
 		return 0;
 	cd->src = SRC_EXPLICIT;
+	/* With the claimant before the cue, "by X" after it is the agent
+	 * of what it is about: "concern at the steps taken by China". */
 	if (!k->no_target)
-		cd_targets_of(r, s, b, 0, cd);
+		cd_targets_of(r, s, b, r->ms[m].a < (int)a, cd);
 	return 1;
 }
 

@@ -192,12 +192,13 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		k = &r->c->kinds[cds[i].kind];
 		if (within(r, cds, ncd, i))
 			continue;
-		/* "We reject such claims": aimed at what the text
-		 * answers; "defend all allies" is not. */
+		/* "We reject such claims", "condemn this violation":
+		 * aimed at what the text answers; "defend all allies"
+		 * is not. */
 		if (cds[i].by != NULL && cds[i].ntargets == 0 &&
-		    (cds[i].rank == RANK_ADJ || (k->answer &&
-		    (cds[i].rank != RANK_VERB ||
-		    cd_refers_back(r, s, cds[i].cue_b)))) &&
+		    (cds[i].rank == RANK_ADJ ||
+		    (cds[i].rank == RANK_VERB ?
+		    cd_refers_back(r, s, cds[i].cue_b) : k->answer)) &&
 		    cd_same_state(cds[i].by, r->issuer))
 			/* one's own conduct put right answers the
 			 * accuser, not the last actor named */
