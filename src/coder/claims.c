@@ -186,6 +186,18 @@ evaluator(struct run *r, const struct sent *s, size_t a, struct cand *cd)
 }
 
 /*
+ * Whom an evaluation by the speaker or the issuer is aimed at, for
+ * mention m: "some Canadian politicians" are Canada's side.
+ */
+static const char *
+side(struct run *r, const struct sent *s, int m, size_t pos)
+{
+	if (r->ms[m].type == M_TEXT && r->ms[m].code != NULL)
+		return r->ms[m].code;
+	return cd_who(r, s, m, pos);
+}
+
+/*
  * An evaluation ("baseless", "not based on facts") by the speaker, or by
  * the issuer outside any quotation; its targets are the authors named
  * in the sentence, not those the words were about ("against China").
@@ -222,7 +234,7 @@ cd_adj_claim(struct run *r, const struct sent *s, size_t a,
 		g = cd_governed_by(r, m, (size_t)s->a);
 		if (g >= 0 && cd_is(r, C_VICTIM, (size_t)g))
 			continue;
-		cd_add_target(cd, cd_who(r, s, m, t));
+		cd_add_target(cd, side(r, s, m, t));
 	}
 	return 1;
 }
@@ -242,11 +254,17 @@ cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
 	sp = evaluator(r, s, a, cd);
 	if ((sp >= 0 && r->ms[sp].type == M_PRON3) || cd->by == NULL)
 		return 0;
+	/* "Navalny was persecuted": the victim; the agent, if any, did it */
+	if (passive(r, s, a, a + 1)) {
+		if ((n = cd_agent_of(r, s, a + 1)) >= 0)
+			cd_add_target(cd, side(r, s, n, a));
+		return cd->ntargets > 0;
+	}
 	n = cd_subject_of(r, s, a, subj, 4);
 	for (i = 0; i < n; i++)
 		if (r->ms[subj[i]].type == M_ACTOR ||
 		    r->ms[subj[i]].type == M_TEXT)
-			cd_add_target(cd, cd_who(r, s, subj[i], a));
+			cd_add_target(cd, side(r, s, subj[i], a));
 	return cd->ntargets > 0;
 }
 
@@ -286,7 +304,7 @@ cd_misdeed_claim(struct run *r, const struct sent *s, size_t a, size_t b,
 		m = cd_agent_of(r, s, b);
 	if (m >= 0 && (r->ms[m].type == M_ACTOR || r->ms[m].type == M_ADJ ||
 	    r->ms[m].type == M_TEXT))
-		cd_add_target(cd, cd_who(r, s, m, a));
+		cd_add_target(cd, side(r, s, m, a));
 	return cd->ntargets > 0;
 }
 

@@ -86,7 +86,8 @@ share_target(const struct cand *a, const struct cand *b)
  * Whether candidate i is part of another claim of its sentence: an
  * evaluation or a wrongdoing within what a demand asks for ("urges the
  * US to stop its smears"), or a wrongdoing that a verb or a noun of the
- * same claimant is aimed at ("condemns the aggression by Russia").
+ * same claimant is aimed at ("condemns the aggression by Russia",
+ * "denounced what it called Turkish aggression").
  */
 static int
 within(const struct run *r, const struct cand *cds, int ncd, int i)
@@ -101,6 +102,9 @@ within(const struct run *r, const struct cand *cds, int ncd, int i)
 		if (j == i || o->rank > RANK_NOUN || o->by == NULL)
 			continue;
 		if (r->c->kinds[o->kind].content && o->cue_a < c->cue_a)
+			return 1;
+		if (c->cls == C_MISDEED && strcmp(c->by, o->by) == 0 &&
+		    o->cue_a < c->cue_a)
 			return 1;
 		if (c->rank == RANK_CONDUCT && share_target(c, o))
 			return 1;
@@ -184,6 +188,7 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		for (i = first; i < ncd; i++) {
 			cds[i].cue_a = t;
 			cds[i].cue_b = t + (size_t)bn;
+			cds[i].cls = bcls;
 		}
 		t += (size_t)bn - 1;
 	}
@@ -202,7 +207,7 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		    cd_same_state(cds[i].by, r->issuer))
 			/* one's own conduct put right answers the
 			 * accuser, not the last actor named */
-			cd_add_target(&cds[i], cds[i].rank == RANK_CONDUCT ?
+			cd_add_target(&cds[i], cds[i].cls == C_OWN ?
 			    r->context : cd_aimed_at(r, s));
 		if (cds[i].by == NULL ||
 		    (k->need_target && cds[i].ntargets == 0))
