@@ -293,8 +293,10 @@ cd_misdeed_claim(struct run *r, const struct sent *s, size_t a, size_t b,
 			break;
 		if (r->toks[t - 1].cp != 0 && r->toks[t - 1].cp != ',')
 			break;
+		/* "Iran's repeated violations": past adjectives, not verbs */
 		if (cd_is(r, C_STOP, t - 1) || cd_is(r, C_DET, t - 1) ||
-		    cd_verbish(r, t - 1))
+		    cd_is(r, C_BE, t - 1) || cd_is(r, C_AUX, t - 1) ||
+		    cd_match(r, C_VERB, t - 1, a, NULL) > 0)
 			break;
 	}
 	if (m >= 0 && !((r->ms[m].flags & (MF_POSS | MF_MOD)) ||

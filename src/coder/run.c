@@ -99,7 +99,8 @@ within(const struct run *r, const struct cand *cds, int ncd, int i)
 		return 0;
 	for (j = 0; j < ncd; j++) {
 		o = &cds[j];
-		if (j == i || o->rank > RANK_NOUN || o->by == NULL)
+		if (j == i || (o->rank != RANK_VERB && o->rank != RANK_NOUN) ||
+		    o->by == NULL)
 			continue;
 		if (r->c->kinds[o->kind].content && o->cue_a < c->cue_a)
 			return 1;
