@@ -71,8 +71,12 @@ cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
 	size_t t, end = (size_t)s->b;
 	int m, g, mods = !k->need_target;
 
-	if (from < end && cd_is_word(r, from, r->c->w_that)) {
-		for (t = from + 1; t < end; t++) {
+	/* "that" after the cue, or ending it ("hopes that") */
+	if ((from < end && cd_is_word(r, from, r->c->w_that)) ||
+	    (from > (size_t)s->a && cd_is_word(r, from - 1, r->c->w_that))) {
+		if (cd_is_word(r, from, r->c->w_that))
+			from++;
+		for (t = from; t < end; t++) {
 			if ((m = r->mstart[t]) >= 0) {
 				if (r->ms[m].type != M_ADJ &&
 				    cd_governed_by(r, m, from) < 0)
