@@ -83,8 +83,8 @@ share_target(const struct cand *a, const struct cand *b)
 }
 
 /*
- * Whether candidate i is part of another claim of its sentence: an
- * evaluation or a wrongdoing within what a demand asks for ("urges the
+ * Whether candidate i is part of another claim of its sentence: what
+ * another claimant rejects or protests, an evaluation or a wrongdoing within what a demand asks for ("urges the
  * US to stop its smears"), or a wrongdoing that a verb or a noun of the
  * same claimant is aimed at ("condemns the aggression by Russia",
  * "denounced what it called Turkish aggression").
@@ -95,7 +95,19 @@ within(const struct run *r, const struct cand *cds, int ncd, int i)
 	const struct cand *c = &cds[i], *o;
 	int j;
 
-	if (c->rank < RANK_ADJ || c->by == NULL)
+	if (c->by == NULL)
+		return 0;
+	/* A statement's "rejects the accusations made by the EU": the act
+	 * it rejects is reported, not the statement's own claim; a news
+	 * report's claims are those of the actors it reports. */
+	if (c->rank == RANK_NOUN && r->issuer != NULL)
+		for (j = 0; j < ncd; j++)
+			if (j != i && cds[j].by != NULL &&
+			    r->c->kinds[cds[j].kind].answer &&
+			    cds[j].cue_a < c->cue_a &&
+			    strcmp(cds[j].by, c->by) != 0)
+				return 1;
+	if (c->rank < RANK_ADJ)
 		return 0;
 	for (j = 0; j < ncd; j++) {
 		o = &cds[j];
@@ -108,6 +120,10 @@ within(const struct run *r, const struct cand *cds, int ncd, int i)
 		    o->cue_a < c->cue_a)
 			return 1;
 		if (c->rank == RANK_CONDUCT && share_target(c, o))
+			return 1;
+		/* "China rejects the groundless claims": one rejection */
+		if (c->rank == RANK_ADJ && c->kind == o->kind &&
+		    cd_same_state(c->by, o->by))
 			return 1;
 	}
 	return 0;
