@@ -279,10 +279,10 @@ START_TEST(claims_one_row_per_target)
 	ck_assert_int_eq(n, 4);
 	ck_assert_ptr_nonnull(strstr(out, "claim_id,statement_id,date,"
 	    "by_code,by_name,kind,cameo,target_code,target_name,topics,"
-	    "summary,quote,method\r\n"));
+	    "summary,quote,method,cue\r\n"));
 	ck_assert_ptr_nonnull(strstr(out, ",mission,2021-07-19,CHN.CNCERT,"));
 	ck_assert_ptr_nonnull(strstr(out, ",assert,010,,,,5.31 million,,"
-	    "curated\r\n"));
+	    "curated,\r\n"));
 	free(out);
 	memset(&f, 0, sizeof(f));
 	f.target = "NATO";

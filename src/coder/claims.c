@@ -159,8 +159,10 @@ cd_noun_claim(struct run *r, const struct sent *s, size_t a, size_t b,
 	    (cd->by = cd_who(r, s, m, a)) == NULL)
 		return 0;
 	cd->src = SRC_EXPLICIT;
+	/* With the claimant before the cue, "by X" after it is the agent
+	 * of what it is about: "concern at the steps taken by China". */
 	if (!k->no_target)
-		cd_targets_of(r, s, b, 0, cd);
+		cd_targets_of(r, s, b, r->ms[m].a < (int)a, cd);
 	return 1;
 }
 
@@ -181,6 +183,18 @@ evaluator(struct run *r, const struct sent *s, size_t a, struct cand *cd)
 		cd->src = SRC_ISSUER;
 	}
 	return sp;
+}
+
+/*
+ * Whom an evaluation by the speaker or the issuer is aimed at, for
+ * mention m: "some Canadian politicians" are Canada's side.
+ */
+static const char *
+side(struct run *r, const struct sent *s, int m, size_t pos)
+{
+	if (r->ms[m].type == M_TEXT && r->ms[m].code != NULL)
+		return r->ms[m].code;
+	return cd_who(r, s, m, pos);
 }
 
 /*
@@ -220,7 +234,7 @@ cd_adj_claim(struct run *r, const struct sent *s, size_t a,
 		g = cd_governed_by(r, m, (size_t)s->a);
 		if (g >= 0 && cd_is(r, C_VICTIM, (size_t)g))
 			continue;
-		cd_add_target(cd, cd_who(r, s, m, t));
+		cd_add_target(cd, side(r, s, m, t));
 	}
 	return 1;
 }
@@ -240,11 +254,17 @@ cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
 	sp = evaluator(r, s, a, cd);
 	if ((sp >= 0 && r->ms[sp].type == M_PRON3) || cd->by == NULL)
 		return 0;
+	/* "Navalny was persecuted": the victim; the agent, if any, did it */
+	if (passive(r, s, a, a + 1)) {
+		if ((n = cd_agent_of(r, s, a + 1)) >= 0)
+			cd_add_target(cd, side(r, s, n, a));
+		return cd->ntargets > 0;
+	}
 	n = cd_subject_of(r, s, a, subj, 4);
 	for (i = 0; i < n; i++)
 		if (r->ms[subj[i]].type == M_ACTOR ||
 		    r->ms[subj[i]].type == M_TEXT)
-			cd_add_target(cd, cd_who(r, s, subj[i], a));
+			cd_add_target(cd, side(r, s, subj[i], a));
 	return cd->ntargets > 0;
 }
 
@@ -273,8 +293,10 @@ cd_misdeed_claim(struct run *r, const struct sent *s, size_t a, size_t b,
 			break;
 		if (r->toks[t - 1].cp != 0 && r->toks[t - 1].cp != ',')
 			break;
+		/* "Iran's repeated violations": past adjectives, not verbs */
 		if (cd_is(r, C_STOP, t - 1) || cd_is(r, C_DET, t - 1) ||
-		    cd_verbish(r, t - 1))
+		    cd_is(r, C_BE, t - 1) || cd_is(r, C_AUX, t - 1) ||
+		    cd_match(r, C_VERB, t - 1, a, NULL) > 0)
 			break;
 	}
 	if (m >= 0 && !((r->ms[m].flags & (MF_POSS | MF_MOD)) ||
@@ -284,7 +306,7 @@ cd_misdeed_claim(struct run *r, const struct sent *s, size_t a, size_t b,
 		m = cd_agent_of(r, s, b);
 	if (m >= 0 && (r->ms[m].type == M_ACTOR || r->ms[m].type == M_ADJ ||
 	    r->ms[m].type == M_TEXT))
-		cd_add_target(cd, cd_who(r, s, m, a));
+		cd_add_target(cd, side(r, s, m, a));
 	return cd->ntargets > 0;
 }
 

@@ -198,6 +198,7 @@ struct cand {
 	enum source	 src;
 	int		 rank;		/* cue class: verb first */
 	size_t		 cue_a, cue_b;	/* tokens of the cue that fired */
+	int		 cls;		/* the cue's class: C_VERB, ... */
 };
 
 /* words.c */

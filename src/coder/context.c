@@ -171,8 +171,13 @@ cd_refers_back(const struct run *r, const struct sent *s, size_t b)
 {
 	size_t t;
 
-	for (t = b; t < (size_t)s->b && t < b + 4 && r->toks[t].cp == 0; t++)
+	for (t = b; t < (size_t)s->b && t < b + 4 && r->toks[t].cp == 0 &&
+	    r->mstart[t] < 0; t++) {
 		if (cd_is(r, C_REFERENT, t))
 			return 1;
+		/* "urge steps to calm this situation": another object */
+		if (cd_is(r, C_PREP, t))
+			return 0;
+	}
 	return 0;
 }

@@ -142,6 +142,20 @@ group_at(const struct run *r, size_t t, size_t end)
 	return 0;
 }
 
+/* The state a demonym in a group names: "some Canadian politicians". */
+static const char *
+group_state(const struct run *r, size_t a, size_t b)
+{
+	const struct pattern *p;
+	size_t t;
+
+	for (t = a; t < b; t++)
+		if (cd_match(r, C_ACTOR, t, b, &p) == 1 &&
+		    (p->flags & PF_DEMONYM))
+			return p->val;
+	return NULL;
+}
+
 /*
  * The length of a titled name at t that the dictionary does not know
  * ("President Trump", "Mr. Macron"), or 0.
@@ -363,7 +377,8 @@ mentions_of(struct run *r, const struct sent *s)
 		}
 		if ((e = group_at(r, t, end)) > 0 ||
 		    (e = acronym_at(r, s, t)) > 0) {
-			if (add_mention(r, t, t + e, M_TEXT, NULL, 0) != 0)
+			if (add_mention(r, t, t + e, M_TEXT, group_state(r, t,
+			    t + e), 0) != 0)
 				return DM_ERROR;
 			t += e;
 			continue;

@@ -84,10 +84,11 @@ share_target(const struct cand *a, const struct cand *b)
 }
 
 /*
- * Whether candidate i is part of another claim of its sentence: an
- * evaluation or a wrongdoing within what a demand asks for ("urges the
+ * Whether candidate i is part of another claim of its sentence: what
+ * another claimant rejects or protests, an evaluation or a wrongdoing within what a demand asks for ("urges the
  * US to stop its smears"), or a wrongdoing that a verb or a noun of the
- * same claimant is aimed at ("condemns the aggression by Russia").
+ * same claimant is aimed at ("condemns the aggression by Russia",
+ * "denounced what it called Turkish aggression").
  */
 static int
 within(const struct run *r, const struct cand *cds, int ncd, int i)
@@ -95,15 +96,35 @@ within(const struct run *r, const struct cand *cds, int ncd, int i)
 	const struct cand *c = &cds[i], *o;
 	int j;
 
-	if (c->rank < RANK_ADJ || c->by == NULL)
+	if (c->by == NULL)
+		return 0;
+	/* A statement's "rejects the accusations made by the EU": the act
+	 * it rejects is reported, not the statement's own claim; a news
+	 * report's claims are those of the actors it reports. */
+	if (c->rank == RANK_NOUN && r->issuer != NULL)
+		for (j = 0; j < ncd; j++)
+			if (j != i && cds[j].by != NULL &&
+			    r->c->kinds[cds[j].kind].answer &&
+			    cds[j].cue_a < c->cue_a &&
+			    strcmp(cds[j].by, c->by) != 0)
+				return 1;
+	if (c->rank < RANK_ADJ)
 		return 0;
 	for (j = 0; j < ncd; j++) {
 		o = &cds[j];
-		if (j == i || o->rank > RANK_NOUN || o->by == NULL)
+		if (j == i || (o->rank != RANK_VERB && o->rank != RANK_NOUN) ||
+		    o->by == NULL)
 			continue;
 		if (r->c->kinds[o->kind].content && o->cue_a < c->cue_a)
 			return 1;
+		if (c->cls == C_MISDEED && strcmp(c->by, o->by) == 0 &&
+		    o->cue_a < c->cue_a)
+			return 1;
 		if (c->rank == RANK_CONDUCT && share_target(c, o))
+			return 1;
+		/* "China rejects the groundless claims": one rejection */
+		if (c->rank == RANK_ADJ && c->kind == o->kind &&
+		    cd_same_state(c->by, o->by))
 			return 1;
 	}
 	return 0;
@@ -185,6 +206,7 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		for (i = first; i < ncd; i++) {
 			cds[i].cue_a = t;
 			cds[i].cue_b = t + (size_t)bn;
+			cds[i].cls = bcls;
 		}
 		t += (size_t)bn - 1;
 	}
@@ -193,16 +215,17 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		k = &r->c->kinds[cds[i].kind];
 		if (within(r, cds, ncd, i))
 			continue;
-		/* "We reject such claims": aimed at what the text
-		 * answers; "defend all allies" is not. */
+		/* "We reject such claims", "condemn this violation":
+		 * aimed at what the text answers; "defend all allies"
+		 * is not. */
 		if (cds[i].by != NULL && cds[i].ntargets == 0 &&
-		    (cds[i].rank == RANK_ADJ || (k->answer &&
-		    (cds[i].rank != RANK_VERB ||
-		    cd_refers_back(r, s, cds[i].cue_b)))) &&
+		    (cds[i].rank == RANK_ADJ ||
+		    (cds[i].rank == RANK_VERB ?
+		    cd_refers_back(r, s, cds[i].cue_b) : k->answer)) &&
 		    cd_same_state(cds[i].by, r->issuer))
 			/* one's own conduct put right answers the
 			 * accuser, not the last actor named */
-			cd_add_target(&cds[i], cds[i].rank == RANK_CONDUCT ?
+			cd_add_target(&cds[i], cds[i].cls == C_OWN ?
 			    r->context : cd_aimed_at(r, s));
 		if (cds[i].by == NULL ||
 		    (k->need_target && cds[i].ntargets == 0))

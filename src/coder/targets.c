@@ -55,6 +55,20 @@ object_goes_on(struct run *r, size_t t, size_t end)
 	return !cd_is(r, C_STOP, t) && !cd_ends_at(r, C_SPEECH, t, t);
 }
 
+/* Whether mention b follows mention a with only "and", "or", a comma or
+ * a determiner between them. */
+static int
+coordinated(const struct run *r, int a, int b)
+{
+	size_t t;
+
+	for (t = (size_t)r->ms[a].b; t < (size_t)r->ms[b].a; t++)
+		if (r->toks[t].cp != ',' && r->toks[t].wid != r->c->w_and &&
+		    r->toks[t].wid != r->c->w_or && !cd_is(r, C_DET, t))
+			return 0;
+	return 1;
+}
+
 /*
  * Collects the targets of a cue ending at token from: mentions of its
  * object, up to a word or mark that ends it, that no preposition other
@@ -69,10 +83,14 @@ cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
 {
 	const struct kind *k = &r->c->kinds[cd->kind];
 	size_t t, end = (size_t)s->b;
-	int m, g, mods = !k->need_target;
+	int m, g, mods = !k->need_target, last = -1, lastg = -1;
 
-	if (from < end && cd_is_word(r, from, r->c->w_that)) {
-		for (t = from + 1; t < end; t++) {
+	/* "that" after the cue, or ending it ("hopes that") */
+	if ((from < end && cd_is_word(r, from, r->c->w_that)) ||
+	    (from > (size_t)s->a && cd_is_word(r, from - 1, r->c->w_that))) {
+		if (cd_is_word(r, from, r->c->w_that))
+			from++;
+		for (t = from; t < end; t++) {
 			if ((m = r->mstart[t]) >= 0) {
 				if (r->ms[m].type != M_ADJ &&
 				    cd_governed_by(r, m, from) < 0)
@@ -91,6 +109,11 @@ cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
 			    cd_verbish(r, (size_t)r->ms[m].b))
 				break;
 			g = cd_governed_by(r, m, from);
+			/* "by the EU and the US": both governed by "by" */
+			if (g < 0 && last >= 0 && coordinated(r, last, m))
+				g = lastg;
+			last = m;
+			lastg = g;
 			/* "the British accusations": rejected, not accused */
 			if ((mods || (r->ms[m].type != M_ADJ &&
 			    !(r->ms[m].flags & MF_MOD))) &&
