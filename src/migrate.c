@@ -294,8 +294,8 @@ apply_one(struct db *db, int i)
 int
 migrate_apply(struct db *db, int *applied)
 {
-	struct recorded *rec;
-	int level, rc, i, fix;
+	struct recorded *rec, *now = NULL;
+	int level, rc, i, fix, again;
 
 	*applied = 0;
 	if ((rc = read_archive(db, &level, &rec)) != 0 ||
@@ -303,8 +303,15 @@ migrate_apply(struct db *db, int *applied)
 	    (!fix && level == migrate_known_level()))
 		goto done;
 	/* One transaction: an archive is brought forward whole or not. */
-	if ((rc = db_begin(db)) != 0)
+	if ((rc = db_begin(db)) != 0 ||
+	    (rc = read_archive(db, &again, &now)) != 0)
 		goto done;
+	/* Another program brought it forward while this one waited. */
+	if (again != level || memcmp(rec, now, dm_migrations_count *
+	    sizeof(*rec)) != 0) {
+		rc = db_commit(db);
+		goto done;
+	}
 	if (fix && (rc = repair(db, level, rec)) != 0)
 		goto done;
 	for (i = level; i < migrate_known_level(); i++)
@@ -321,6 +328,7 @@ migrate_apply(struct db *db, int *applied)
 done:
 	if (rc != 0)
 		db_rollback(db);
+	free(now);
 	free(rec);
 	return rc;
 }

@@ -151,6 +151,31 @@ expect_no_out "earlier text"
 run --db a.db check
 expect_status 0
 
+check "two programs that find the same archive of 9198b2c both go on"
+# Both read it while a writer holds it, then wait: the second finds the
+# work done by the first.
+rm -f a.db a.db-wal a.db-shm
+"$HISTORY_ARCHIVE" a.db $(files_of 9198b2c) $(data_for 3)
+{ echo "BEGIN IMMEDIATE; CREATE TEMP TABLE hold (x);"; sleep 2; echo "COMMIT;"; } |
+    sqlite3 a.db &
+sleep 0.5
+"$DEMARCHE" --db a.db migrate >/dev/null 2>m1.err &
+p1=$!
+"$DEMARCHE" --db a.db who --csv >w2.out 2>m2.err
+s2=$?
+wait $p1
+s1=$?
+wait
+[ "$s1" = 0 ] && [ "$s2" = 0 ] && ok ||
+    bad "statuses $s1 and $s2: $(cat m1.err m2.err)"
+[ "$(grep -c "as an older demarche ran it brought up" m1.err m2.err |
+    awk -F: '{ n += $2 } END { print n }')" = 1 ] && ok ||
+    bad "not repaired once: $(cat m1.err m2.err)"
+run --db a.db check
+expect_status 0
+schema a.db >a.schema
+expect_same a.schema ref.schema
+
 check "an archive of 71be4e9 that later programs took to level $latest is repaired when used"
 rm -f a.db a.db-wal a.db-shm
 "$HISTORY_ARCHIVE" a.db $(files_of 71be4e9) $(data_for 7) $(files_of 93e7ab3) &&
