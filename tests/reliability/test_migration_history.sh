@@ -50,9 +50,8 @@ schema() {
 # views DB [N]: what the listings print of the archive (the first N).
 views() {
 	_n=0
-	for _c in "who --csv" "who --rollup --csv" "claims --csv" \
-	    "statements --csv" "search cyber" "search 欧盟" \
-	    "thread mfa-2021-07-20" "actors --search china"; do
+	for _c in "who --rollup --csv" "claims --csv" "statements --csv" \
+	    "search 欧盟" "thread mfa-2021-07-20"; do
 		_n=$((_n + 1))
 		[ "$_n" -le "${2:-99}" ] || break
 		echo "== $_c"
@@ -71,8 +70,7 @@ views ref.db >ref.views
 schema ref.db >ref.schema
 cp ref.db ref2.db
 "$DEMARCHE" --db ref2.db import "$EXAMPLE" >/dev/null 2>&1
-views ref2.db 3 >ref2.views
-views ref.db 1 >ref1.views
+views ref2.db 1 >ref2.views
 
 # brought_forward: a.db, made by an older program, migrates to today's
 # level, checks clean, has a new archive's schema and shows what the
@@ -91,7 +89,7 @@ brought_forward() {
 	expect_status 0
 	run --db a.db check
 	expect_status 0
-	views a.db 3 >a.views
+	views a.db 1 >a.views
 	expect_same a.views ref2.views
 }
 
@@ -122,13 +120,12 @@ for c1 in $states; do
 		"$HISTORY_ARCHIVE" a.db $(files_of "$c1") $(data_for "$n1") \
 		    $(files_of "$c2" | tail -n +$((n1 + 1))) 2>/dev/null
 		check "an archive made at $c1, then opened at $c2 (level $(level_of a.db))"
-		# Any command migrates: check does, then checks.
+		# Any command migrates: check does, then checks the summary
+		# and the full-text indexes against the claims.
 		run --db a.db check
 		expect_status 0
 		schema a.db >a.schema
 		expect_same a.schema ref.schema
-		views a.db 1 >a.views
-		expect_same a.views ref1.views
 	done
 done
 echo "$(wc -l <histories) histories of texts migrated"
