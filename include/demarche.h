@@ -87,11 +87,15 @@ struct dm_migration {
 	const char *name;	/* file name, e.g. "0001-initial.sql" */
 	const char *applied_at;	/* ISO time, or NULL when pending */
 	int         changed;	/* applied, and its text changed since */
+	int         earlier;	/* applied as an earlier text that migrating
+				   brings up to date */
 };
 
 /*
- * Applies pending migrations, each in its own transaction; *applied
- * receives how many.  Warns about applied migrations that changed.
+ * Applies pending migrations, all in one transaction, after bringing
+ * migrations applied as an earlier text up to date; *applied receives how
+ * many.  Refuses, changing nothing, an archive it cannot bring forward.
+ * Warns about applied migrations that changed.
  */
 int		 dm_archive_migrate(dm_archive *a, int *applied);
 

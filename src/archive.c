@@ -62,21 +62,23 @@ dm_archive_migrations(dm_archive *a,
 int
 archive_store(dm_archive *a, struct store **out)
 {
-	int level, applied, rc;
+	int level, applied = 0, rc;
 
 	*out = NULL;
 	if (a->store == NULL) {
 		if ((level = db_level(a->db)) < 0)
 			return DM_ERROR;
-		/* An archive made by an older demarche is brought up to date. */
-		if (level > 0 && level < migrate_known_level()) {
-			if ((rc = migrate_apply(a->db, &applied)) != 0)
-				return rc;
-			dm_warn("archive brought from schema level %d to %d",
-			    level, level + applied);
-		} else if (level < migrate_known_level())
+		if (level == 0)
 			return dm_error(DM_ERROR, "the archive is empty: run "
 			    "'demarche init'");
+		/* An archive made by an older demarche is brought up to date. */
+		if ((rc = migrate_pending(a->db)) < 0)
+			return rc;
+		if (rc > 0 && (rc = migrate_apply(a->db, &applied)) != 0)
+			return rc;
+		if (applied > 0)
+			dm_warn("archive brought from schema level %d to %d",
+			    level, level + applied);
 		if (store_new(&a->store, a->db) != 0)
 			return DM_ERROR;
 	}

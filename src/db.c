@@ -550,3 +550,48 @@ db_explain(struct db *db, char **out, const char *sql)
 	sqlite3_free(q);
 	return *out ? 0 : dm_error(DM_ERROR, "out of memory");
 }
+
+int
+db_copy_rows(struct db *to, struct db *from, const char *table)
+{
+	sqlite3_str *s = sqlite3_str_new(to->h);
+	sqlite3_stmt *get = NULL, *put = NULL;
+	char *q = NULL;
+	int rc = DM_ERROR, i, n;
+
+	if ((q = sqlite3_mprintf("SELECT * FROM \"%w\"", table)) == NULL)
+		goto done;
+	if (sqlite3_prepare_v2(from->h, q, -1, &get, NULL) != SQLITE_OK) {
+		rc = db_fail(from->h, table);
+		goto done;
+	}
+	sqlite3_str_appendf(s, "INSERT INTO \"%w\" VALUES (", table);
+	n = sqlite3_column_count(get);
+	for (i = 0; i < n; i++)
+		sqlite3_str_appendall(s, i ? ", ?" : "?");
+	sqlite3_str_appendall(s, ")");
+	if (sqlite3_prepare_v2(to->h, sqlite3_str_value(s), -1, &put,
+	    NULL) != SQLITE_OK) {
+		rc = db_fail(to->h, table);
+		goto done;
+	}
+	while ((rc = sqlite3_step(get)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			sqlite3_bind_value(put, i + 1,
+			    sqlite3_column_value(get, i));
+		if (sqlite3_step(put) != SQLITE_DONE) {
+			rc = db_fail(to->h, table);
+			goto done;
+		}
+		sqlite3_reset(put);
+	}
+	rc = rc == SQLITE_DONE ? 0 : db_fail(from->h, table);
+done:
+	if (q == NULL)
+		rc = dm_error(DM_ERROR, "out of memory");
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	sqlite3_free(sqlite3_str_finish(s));
+	sqlite3_free(q);
+	return rc;
+}

@@ -89,6 +89,12 @@ int	 db_column_is_null(struct db_stmt *st, int i);
 /* The SQL text st was prepared from; borrowed. */
 const char *db_sql(struct db_stmt *st);
 
+/*
+ * Copies every row of table in from into the table of the same name and
+ * columns in to.
+ */
+int	 db_copy_rows(struct db *to, struct db *from, const char *table);
+
 /* The query plan of sql, one detail line per row, joined by '\n'. */
 int	 db_explain(struct db *db, char **out, const char *sql);
 

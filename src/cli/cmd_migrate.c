@@ -13,10 +13,11 @@ static void
 print_help(void)
 {
 	puts("usage: demarche [--db PATH] migrate [--status]\n\n"
-	    "Applies the schema migrations the archive lacks, each in its own\n"
-	    "transaction.  With --status, lists every migration this program\n"
-	    "knows: applied (with when) or pending, and whether an applied\n"
-	    "migration's text changed since.");
+	    "Applies the schema migrations the archive lacks, all in one\n"
+	    "transaction, after bringing up to date those an older demarche\n"
+	    "applied as an earlier text.  With --status, lists every\n"
+	    "migration this program knows: applied (with when) or pending,\n"
+	    "and whether an applied migration's text changed since.");
 }
 
 static int
@@ -28,6 +29,9 @@ print_migration(void *ctx, const struct dm_migration *m)
 	    m->applied_at ? m->applied_at : "");
 	if (m->changed)
 		printf("      changed since it was applied\n");
+	if (m->earlier)
+		printf("      applied as an earlier text: 'demarche migrate' "
+		    "brings it up to date\n");
 	return 0;
 }
 

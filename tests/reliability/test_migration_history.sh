@@ -1,0 +1,229 @@
+# Archives made by every demarche there was on main migrate to today's
+# schema.  Migrations 0001-0003, 0006 and 0007 were edited after they
+# first landed, so such an archive recorded a text that is no longer in
+# migrations/: an archive made at 9198b2c failed to migrate and then
+# opened with neither program.  Each archive here is made as the older
+# program made it (tests/history_archive.c applies the texts of that
+# state, tests/data/migrations-history, and records them as it did),
+# with statements and claims, then today's program migrates it: check is
+# clean, the schema is a new archive's, every listing is the same, and an
+# import goes on.  Where an archive cannot be brought forward, migrate
+# says so and nothing changes.
+. "$(dirname "$0")/lib.sh"
+: "${HISTORY_ARCHIVE:?set HISTORY_ARCHIVE to the history_archive tool}"
+
+H="$SOURCE_DIR/tests/data/migrations-history"
+EXAMPLE="$SOURCE_DIR/examples/july-2021.json"
+latest=$(ls "$SOURCE_DIR"/migrations/*.sql | wc -l)
+states=$(grep -v '^#' "$H/states" | cut -d' ' -f1)
+
+# files_of COMMIT: the migrations of that state, one path a line.
+files_of() {
+	for _f in $(grep "^$1 " "$H/states" | cut -d' ' -f2-); do
+		case $_f in
+		*/*) echo "$H/$_f" ;;
+		*) echo "$SOURCE_DIR/migrations/$_f" ;;
+		esac
+	done
+}
+
+# data_for LEVEL: the statements and claims, as a program at LEVEL wrote
+# them.
+data_for() {
+	echo "$H/data.sql"
+	[ "$1" -lt 4 ] || echo "$H/data-0004.sql"
+}
+
+level_of() {
+	sql "$1" 'PRAGMA user_version'
+}
+
+# schema DB: every object with its text, and the order of the triggers
+# (SQLite fires those of one event in that order).
+schema() {
+	sql "$1" "SELECT type, name, tbl_name, sql FROM sqlite_schema
+		ORDER BY type, name;
+		SELECT name FROM sqlite_schema WHERE type = 'trigger'
+		ORDER BY rowid"
+}
+
+# views DB [N]: what the listings print of the archive (the first N).
+views() {
+	_n=0
+	for _c in "who --rollup --csv" "claims --csv" "statements --csv" \
+	    "search 欧盟" "thread mfa-2021-07-20"; do
+		_n=$((_n + 1))
+		[ "$_n" -le "${2:-99}" ] || break
+		echo "== $_c"
+		"$DEMARCHE" --db "$1" $_c 2>&1
+	done
+}
+
+# The reference: today's migrations and the same data, then the example
+# imported on top.
+"$HISTORY_ARCHIVE" ref.db $(files_of "$(echo "$states" | tail -n 1)") \
+    $(data_for "$latest") || exit 1
+check "the reference archive is clean"
+run --db ref.db check
+expect_status 0
+views ref.db >ref.views
+schema ref.db >ref.schema
+cp ref.db ref2.db
+"$DEMARCHE" --db ref2.db import "$EXAMPLE" >/dev/null 2>&1
+views ref2.db 1 >ref2.views
+
+# brought_forward: a.db, made by an older program, migrates to today's
+# level, checks clean, has a new archive's schema and shows what the
+# reference shows; an import then lands as on the reference.
+brought_forward() {
+	run --db a.db migrate
+	expect_status 0
+	expect_err "schema level $latest"
+	run --db a.db check
+	expect_status 0
+	schema a.db >a.schema
+	expect_same a.schema ref.schema
+	views a.db >a.views
+	expect_same a.views ref.views
+	run --db a.db import "$EXAMPLE"
+	expect_status 0
+	run --db a.db check
+	expect_status 0
+	views a.db 1 >a.views
+	expect_same a.views ref2.views
+}
+
+: >histories
+for c in $states; do
+	files=$(files_of "$c")
+	n=$(echo "$files" | wc -l)
+	echo $files >>histories
+	check "an archive made at $c (level $n)"
+	rm -f a.db a.db-wal a.db-shm
+	"$HISTORY_ARCHIVE" a.db $files $(data_for "$n") && ok ||
+	    bad "the archive of $c could not be made"
+	brought_forward
+done
+
+# Made at one state, then opened by the program of a later one, which
+# applied its own texts of the migrations the archive lacked (and, where
+# one failed, stopped there, as 45f6174 stopped at level 6 an archive of
+# 9198b2c).  Each history of texts once.
+for c1 in $states; do
+	n1=$(files_of "$c1" | wc -l)
+	for c2 in $states; do
+		files=$(files_of "$c1"; files_of "$c2" | tail -n +$((n1 + 1)))
+		# shellcheck disable=SC2086
+		grep -qxF "$(echo $files)" histories && continue
+		echo $files >>histories
+		rm -f a.db a.db-wal a.db-shm
+		"$HISTORY_ARCHIVE" a.db $(files_of "$c1") $(data_for "$n1") \
+		    $(files_of "$c2" | tail -n +$((n1 + 1))) 2>/dev/null
+		check "an archive made at $c1, then opened at $c2 (level $(level_of a.db))"
+		# Any command migrates: check does, then checks the summary
+		# and the full-text indexes against the claims.
+		run --db a.db check
+		expect_status 0
+		schema a.db >a.schema
+		expect_same a.schema ref.schema
+	done
+done
+echo "$(wc -l <histories) histories of texts migrated"
+
+check "the archive of 9198b2c that 45f6174 left at level 6 opens with any command"
+rm -f a.db a.db-wal a.db-shm
+"$HISTORY_ARCHIVE" a.db $(files_of 9198b2c) $(data_for 3) \
+    $(files_of 93e7ab3) 2>err.txt
+grep -q "no such trigger: who_listing_pair" err.txt && ok ||
+    bad "45f6174 did not fail as it did: $(cat err.txt)"
+[ "$(level_of a.db)" = 6 ] && ok || bad "left at level $(level_of a.db)"
+run --db a.db migrate --status
+expect_out "applied as an earlier text"
+run --db a.db who --csv
+expect_status 0
+expect_err "'0003-who-listing.sql' as an older demarche ran it brought up"
+expect_err "archive brought from schema level 6 to $latest"
+run --db a.db migrate --status
+expect_no_out "earlier text"
+run --db a.db check
+expect_status 0
+
+check "two programs that find the same archive of 9198b2c both go on"
+# Both read it while a writer holds it, then wait: the second finds the
+# work done by the first.
+rm -f a.db a.db-wal a.db-shm
+"$HISTORY_ARCHIVE" a.db $(files_of 9198b2c) $(data_for 3)
+{ echo "BEGIN IMMEDIATE; CREATE TEMP TABLE hold (x);"; sleep 2; echo "COMMIT;"; } |
+    sqlite3 a.db &
+sleep 0.5
+"$DEMARCHE" --db a.db migrate >/dev/null 2>m1.err &
+p1=$!
+"$DEMARCHE" --db a.db who --csv >w2.out 2>m2.err
+s2=$?
+wait $p1
+s1=$?
+wait
+[ "$s1" = 0 ] && [ "$s2" = 0 ] && ok ||
+    bad "statuses $s1 and $s2: $(cat m1.err m2.err)"
+[ "$(grep -c "as an older demarche ran it brought up" m1.err m2.err |
+    awk -F: '{ n += $2 } END { print n }')" = 1 ] && ok ||
+    bad "not repaired once: $(cat m1.err m2.err)"
+run --db a.db check
+expect_status 0
+schema a.db >a.schema
+expect_same a.schema ref.schema
+
+check "an archive of 71be4e9 that later programs took to level $latest is repaired when used"
+rm -f a.db a.db-wal a.db-shm
+"$HISTORY_ARCHIVE" a.db $(files_of 71be4e9) $(data_for 7) $(files_of 93e7ab3) &&
+    ok || bad "the archive could not be made"
+run --db a.db migrate --status
+expect_out "applied as an earlier text"
+run --db a.db stats
+expect_status 0
+expect_err "'0007-import-in-bulk.sql' as an older demarche ran it brought up"
+grep -q "archive brought from" "$WORK/err" && bad "a level changed" || ok
+run --db a.db migrate --status
+expect_no_out "earlier text"
+
+# refused MESSAGE: migrate fails with MESSAGE and leaves a.db as it was,
+# still at its level with its texts recorded, for the program that made it.
+refused() {
+	sqlite3 a.db .dump >before.sql
+	run --db a.db migrate
+	expect_status 1
+	expect_err "$1"
+	expect_err "nothing was changed"
+	expect_err_lines 1
+	sqlite3 a.db .dump >after.sql
+	expect_same before.sql after.sql
+}
+
+check "a text of a migration no demarche had is refused before anything is written"
+rm -f a.db a.db-wal a.db-shm
+mkdir -p edited
+{ cat "$H/9198b2c/0003-who-listing.sql"; echo "-- edited"; } \
+    >edited/0003-who-listing.sql
+"$HISTORY_ARCHIVE" a.db $(files_of e8f903f | head -n 2) \
+    edited/0003-who-listing.sql $(data_for 3)
+refused "it ran a text of migration '0003-who-listing.sql' this program does not know"
+run --db a.db who
+expect_status 1
+
+check "a table that is not the migrations' is refused before anything is written"
+rm -f a.db a.db-wal a.db-shm
+"$HISTORY_ARCHIVE" a.db $(files_of 9198b2c) $(data_for 3)
+sql a.db "ALTER TABLE who_pairs ADD COLUMN note TEXT"
+refused "its table 'who_pairs' is not the one the migrations make"
+
+check "a migration that fails after the repair leaves nothing of either"
+rm -f a.db a.db-wal a.db-shm
+"$HISTORY_ARCHIVE" a.db $(files_of 9198b2c) $(data_for 3)
+# An index of the name migration 0004 gives its own.
+sql a.db "CREATE INDEX claims_by_date ON claims (kind)"
+refused "migration '0004-claim-dates.sql' failed"
+[ "$(sql a.db "SELECT sha256 FROM schema_migrations WHERE version = 3")" = \
+    "$(sha256sum "$H/9198b2c/0003-who-listing.sql" | cut -d' ' -f1)" ] &&
+    ok || bad "the text of 0003 recorded changed"
+
+finish
