@@ -9,6 +9,7 @@
 #include "embed.h"
 #include "error.h"
 #include "fold.h"
+#include "resolve.h"
 #include "statement.h"
 #include "store.h"
 
@@ -122,6 +123,7 @@ autocode_statement(struct autocode *ac, struct statement_in *st,
 	struct collect co;
 	struct dm_date d, *dp = NULL;
 	struct claim_in *all;
+	struct resolution r;
 	char code[DM_CODE_MAX + 1];
 	const char *issuer = NULL;
 	int64_t id;
@@ -136,6 +138,8 @@ autocode_statement(struct autocode *ac, struct statement_in *st,
 		if (store_actor_find(ac->store, st->issuer, &id) == 0 &&
 		    store_actor_code(ac->store, id, code, sizeof(code)) == 0)
 			issuer = code;
+		else if (resolve_name(st->issuer, &r) == 0)
+			issuer = r.actors[0].code;
 	}
 	if (date_parse(&d, st->date, DATE_ORDER_NONE) == 0)
 		dp = &d;
