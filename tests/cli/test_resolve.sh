@@ -66,4 +66,29 @@ printf '{"issuer": "Ministry of Magic", "date": "2023-05-01"}\n' >magic.json
 run import --strict magic.json
 expect_status 1
 expect_err "no actor 'Ministry of Magic'"
+check "actors resolve: what an import would make, and by which rule"
+run actors resolve "Embassy of Ghana in Peru"
+expect_status 0
+expect_out "code	GHA.EMBASSY-PER"
+expect_out "kind	mission"
+expect_out "parent	GHA"
+expect_out "exists	no"
+expect_out "rule	actor-patterns-en.tsv:"
+[ "$(q "SELECT count(*) FROM actors WHERE code = 'GHA.EMBASSY-PER'")" = 0 ] &&
+	ok || bad "resolve changes nothing"
+run actors resolve "Embassy of Peru in Chile"
+expect_out "code	PER.EMBASSY-CHL"
+expect_out "exists	yes"
+expect_out "rule	archive"
+run actors resolve "印度和日本外长"
+expect_status 0
+expect_out "code	IND.MFA"
+expect_out "code	JPN.MFA"
+expect_out "rule	actor-patterns-zh.tsv:"
+run actors resolve "Ministry of Magic"
+expect_status 1
+expect_err "no actor or pattern resolves 'Ministry of Magic'"
+run actors resolve
+expect_status 2
+
 finish
