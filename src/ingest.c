@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db.h"
 #include "digest.h"
@@ -131,8 +132,8 @@ note_unresolved(struct ingest *g, const char *ref, int64_t id)
  * A reference no actor holds that the patterns of resolve.c read ("Embassy
  * of Japan in Canada"): its actor, made on first use under its state or
  * organisation.  The reference becomes an alias, so the next one is found
- * at once, unless it holds a person's name or names several actors (the
- * first is the issuer for now).
+ * at once, unless it holds a person's name, names several actors (the
+ * first is the issuer for now) or is the code itself ("JPN.EMBASSY-CAN").
  */
 static int
 resolve_pattern(struct ingest *g, const char *ref, int64_t *id)
@@ -145,7 +146,7 @@ resolve_pattern(struct ingest *g, const char *ref, int64_t *id)
 	    (rc = store_actor_add(g->store, a->code, a->name, a->kind,
 	    a->country, id, &created)) != 0)
 		return rc;
-	if (r.person || r.nactors > 1)
+	if (r.person || r.nactors > 1 || strcasecmp(ref, a->code) == 0)
 		return 0;
 	return store_alias_add(g->store, *id, ref, &added);
 }

@@ -1181,6 +1181,93 @@ resolve_span(struct ctx *c, size_t b, size_t e, int depth,
 	return rc;
 }
 
+/* Slot n (from 0) of p, or 0. */
+static char
+slot_of(const struct pattern *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->e[i].slot && n-- == 0)
+			return p->e[i].slot;
+	return 0;
+}
+
+/*
+ * Fills slot n of v from the code text [b, e): a state's or an
+ * organisation's code, or for a place its name in capitals.
+ */
+static int
+code_slot(const struct ctx *c, const struct pattern *p, size_t n,
+    size_t b, size_t e, struct val *v)
+{
+	char code[DM_CODE_MAX + 1];
+	int a;
+
+	if (n >= MAX_SLOTS || e <= b || e - b > DM_CODE_MAX)
+		return NOMATCH;
+	memset(&v[n], 0, sizeof(v[n]));
+	v[n].slot = slot_of(p, n);
+	v[n].b = b;
+	v[n].e = e;
+	memcpy(code, c->org + b, e - b);
+	code[e - b] = '\0';
+	if ((a = actor_by_code(code)) >= 0 &&
+	    (strcmp(D.actors[a].kind, "state") == 0 ||
+	    strcmp(D.actors[a].kind, "igo") == 0)) {
+		from_gazetteer(&v[n].r.actors[0], a);
+		v[n].r.nactors = 1;
+		return 0;
+	}
+	v[n].place = v[n].slot == 'C';
+	return v[n].place ? 0 : NOMATCH;
+}
+
+/*
+ * A code the patterns make ("JPN.EMBASSY-CAN", "RUS.MISSION-EU") read
+ * back through their code templates, so that a code written in the input
+ * gives the actor its phrase would, with its kind and name.
+ */
+static int
+resolve_code(const char *code, struct resolution *out)
+{
+	struct val v[MAX_SLOTS];
+	struct ctx c;
+	const struct pattern *p;
+	const char *t, *lit, *d;
+	size_t i, len = strlen(code), n, top, at;
+
+	memset(&c, 0, sizeof(c));
+	c.org = c.low = code;
+	top = strcspn(code, ".");
+	for (i = 0; i < D.npats; i++) {
+		p = &D.pats[i];
+		t = p->code;
+		if (t[0] != '$' || t[1] < '1' || t[1] > '9' || t[2] != '.' ||
+		    strpbrk(t, " <") != NULL)
+			continue;
+		if (code_slot(&c, p, (size_t)(t[1] - '1'), 0, top, v) != 0)
+			continue;
+		/* the rest: a literal, then at most one more slot */
+		lit = t + 2;
+		d = strchr(lit, '$');
+		n = d ? (size_t)(d - lit) : strlen(lit);
+		at = top + n;
+		if (at > len || memcmp(code + top, lit, n) != 0 ||
+		    (d == NULL ? at != len : (d[1] < '1' || d[1] > '9' ||
+		    d[2] != '\0' || code_slot(&c, p, (size_t)(d[1] - '1'),
+		    at, len, v) != 0)))
+			continue;
+		memset(out, 0, sizeof(*out));
+		if (term(&c, p, t, strlen(t), v, MAX_SLOTS, out) == 0 &&
+		    strcmp(out->actors[0].code, code) == 0) {
+			snprintf(out->rule, sizeof(out->rule), "%s", p->rule);
+			return 0;
+		}
+	}
+	return NOMATCH;
+}
+
 int
 resolve_name(const char *name, struct resolution *out)
 {
@@ -1201,14 +1288,24 @@ resolve_name(const char *name, struct resolution *out)
 		return dm_error(DM_ERROR, "out of memory");
 	}
 	len = strlen(org);
-	for (i = 0; i < len; i++)
-		if (low[i] >= 'A' && low[i] <= 'Z')
-			low[i] += 32;
 	memset(&c, 0, sizeof(c));
 	c.org = org;
 	c.low = low;
-	rc = len > 0 && len <= MAX_TEXT ? resolve_span(&c, 0, len, 0, out) :
-	    NOMATCH;
+	/* a code the gazetteer lacks, in the shape the patterns give */
+	rc = NOMATCH;
+	if (len <= DM_CODE_MAX && strchr(name, '.') &&
+	    strlen(name) <= DM_CODE_MAX) {
+		strcpy(low, name);
+		if (code_normalise(low) == 0)
+			rc = resolve_code(low, out);
+	}
+	if (rc == NOMATCH && len > 0 && len <= MAX_TEXT) {
+		memcpy(low, org, len + 1);
+		for (i = 0; i < len; i++)
+			if (low[i] >= 'A' && low[i] <= 'Z')
+				low[i] += 32;
+		rc = resolve_span(&c, 0, len, 0, out);
+	}
 	free(c.memo);
 	free(org);
 	free(low);

@@ -254,6 +254,52 @@ START_TEST(test_joint)
 }
 END_TEST
 
+START_TEST(test_parliaments_and_media)
+{
+	static const struct want w[] = {
+		{ "the Swedish Parliament", "SWE.PARLIAMENT", "institution",
+		    "SWE", "SWE" },
+		{ "Congress of Peru", "PER.PARLIAMENT", "institution", "PER",
+		    "PER" },
+		{ "Canadian media", "CAN.MEDIA", "media", "CAN", "CAN" },
+		{ "荷兰议会", "NLD.PARLIAMENT", "institution", "NLD", "NLD" },
+		{ "日本媒体", "JPN.MEDIA", "media", "JPN", "JPN" },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
+
+	assert_all(w, 0);
+}
+END_TEST
+
+/* Codes in the shape the patterns make read back to the same actors. */
+START_TEST(test_codes)
+{
+	static const struct want w[] = {
+		{ "PER.EMBASSY-CHL", "PER.EMBASSY-CHL", "mission", "PER",
+		    "PER" },
+		{ "ken.mission-un", "KEN.MISSION-UN", "mission", "KEN", "KEN" },
+		{ "EST.MFA", "EST.MFA", "ministry", "EST", "EST" },
+		{ "IND.CONSULATE-SYDNEY", "IND.CONSULATE-SYDNEY", "mission",
+		    "IND", "IND" },
+		{ "EU.DELEGATION-JPN", "EU.DELEGATION-JPN", "mission", "EU",
+		    "" },
+		{ "GBR.MFA", "GBR.FCDO", "ministry", "GBR", "GBR" },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
+	static const char *const bad[] = { "PER.EMBASSY-XYZ", "XYZ.MFA",
+		"PER.SPACE-AGENCY", "PER.", NULL };
+	struct resolution r;
+	size_t i;
+
+	assert_all(w, 0);
+	ck_assert_int_eq(resolve_name("PER.EMBASSY-CHL", &r), 0);
+	ck_assert_str_eq(r.actors[0].name, "Embassy of Peru in Chile");
+	for (i = 0; bad[i] != NULL; i++)
+		ck_assert_msg(resolve_name(bad[i], &r) == DM_ENOTFOUND,
+		    "'%s' gives %s", bad[i], r.actors[0].code);
+}
+END_TEST
+
 START_TEST(test_unresolved)
 {
 	static const char *const names[] = { "some Western countries",
@@ -290,6 +336,8 @@ resolve_suite(void)
 	tcase_add_test(tc, test_office_holders);
 	tcase_add_test(tc, test_descriptions);
 	tcase_add_test(tc, test_joint);
+	tcase_add_test(tc, test_parliaments_and_media);
+	tcase_add_test(tc, test_codes);
 	tcase_add_test(tc, test_unresolved);
 	suite_add_tcase(s, tc);
 	return s;

@@ -16,12 +16,13 @@ cat >phrases.jsonl <<'JSON'
 {"id": "p5", "issuer": "越南驻老挝大使馆", "date": "2023-03-05"}
 {"id": "p6", "issuer": "Declaration by the High Representative on behalf of the EU", "date": "2023-03-06"}
 {"id": "p7", "issuer": "some Western countries", "date": "2023-03-07"}
+{"id": "p8", "issuer": "ken.embassy-per", "date": "2023-03-08"}
 JSON
 
 check "phrases resolve to actors made under their state"
 run import phrases.jsonl
 expect_status 0
-expect_out "7 new"
+expect_out "8 new"
 expect_out "1 unresolved"
 expect_err "'some Western countries'"
 expect_no_out "Embassy of Peru"
@@ -32,6 +33,9 @@ expect_no_out "Embassy of Peru"
 [ "$(issuer p2)" = PER.EMBASSY-CHL ] && ok || bad "same actor the second time"
 [ "$(issuer p3)" = GBR.FCDO ] && ok || bad "office-holder: $(issuer p3)"
 [ "$(issuer p6)" = EU ] && ok || bad "on behalf of: $(issuer p6)"
+[ "$(actor KEN.EMBASSY-PER)" = "KEN.EMBASSY-PER|mission|KEN|KEN" ] && ok || bad "code"
+[ "$(q "SELECT name FROM actors WHERE code = 'KEN.EMBASSY-PER'")" = "Embassy of Kenya in Peru" ] &&
+	ok || bad "a code's actor named as its phrase would be"
 
 check "the phrase is an alias; a person's name is not"
 run actors --search "embassy of peru in chile" --csv
