@@ -1138,6 +1138,28 @@ trim(const struct ctx *c, size_t *b, size_t *e)
 	}
 }
 
+/* Whether every literal of p is in [b, e): most patterns fail here. */
+static int
+has_literals(const struct ctx *c, const struct pattern *p, size_t b,
+    size_t e)
+{
+	const char *t = c->low + b, *f;
+	size_t i, n = e - b;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->e[i].slot)
+			continue;
+		for (f = t; (f = memchr(f, p->e[i].lit[0], n - (size_t)(f -
+		    t))) != NULL; f++)
+			if ((size_t)(t + n - f) >= p->e[i].len &&
+			    memcmp(f, p->e[i].lit, p->e[i].len) == 0)
+				break;
+		if (f == NULL)
+			return 0;
+	}
+	return 1;
+}
+
 static int
 resolve_span(struct ctx *c, size_t b, size_t e, int depth,
     struct resolution *out)
@@ -1164,7 +1186,8 @@ resolve_span(struct ctx *c, size_t b, size_t e, int depth,
 		rc = 0;
 	}
 	for (i = 0; rc == NOMATCH && depth < MAX_DEPTH && i < D.npats; i++)
-		rc = place(c, &D.pats[i], 0, b, e, v, 0, depth, out);
+		if (has_literals(c, &D.pats[i], b, e))
+			rc = place(c, &D.pats[i], 0, b, e, v, 0, depth, out);
 	if (rc != 0 && rc != NOMATCH)
 		return rc;
 	if (grow((void **)&c->memo, &c->capmemo, c->nmemo,
