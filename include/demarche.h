@@ -148,6 +148,26 @@ int		 dm_actor_alias(dm_archive *a, const char *ref,
 int		 dm_actor_merge(dm_archive *a, const char *from,
 		    const char *into);
 
+/* One actor a name resolves to, for dm_actor_resolve(). */
+struct dm_resolved_actor {
+	const char *code, *name, *kind;
+	const char *parent;	/* "" for a top-level actor */
+	const char *country;	/* "" when not under a state */
+	const char *rule;	/* "archive", "gazetteer" or "FILE:LINE: PATTERN" */
+	int         exists;	/* the archive holds it already */
+};
+
+/*
+ * What an import makes of the reference name: the actor the archive holds
+ * by that code, name or alias, else those the built-in patterns read in
+ * it ("Embassy of Japan in Canada"; several for a joint statement),
+ * which the import makes when missing.  Calls fn with each, stopping at
+ * its non-zero return.  DM_ENOTFOUND when nothing resolves it.
+ */
+int		 dm_actor_resolve(dm_archive *a, const char *name,
+		    int (*fn)(void *ctx, const struct dm_resolved_actor *r),
+		    void *ctx);
+
 /* How to read a slashed date whose day and month could be swapped. */
 enum dm_date_order {
 	DM_DATE_ORDER_NONE,	/* reject it as ambiguous */

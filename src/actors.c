@@ -8,6 +8,7 @@
 #include "error.h"
 #include "names.h"
 #include "fold.h"
+#include "resolve.h"
 #include "store.h"
 
 const char *const actor_kind_names[] = { "state", "igo", "institution",
@@ -148,4 +149,43 @@ dm_actor_merge(dm_archive *a, const char *from, const char *into)
 	if ((rc = db_begin(a->db)) != 0)
 		return rc;
 	return in_transaction(a, merge(a, from, into));
+}
+
+static int
+report(int (*fn)(void *, const struct dm_resolved_actor *), void *ctx,
+    const struct resolved *r, const char *rule, int exists)
+{
+	struct dm_resolved_actor out = { r->code, r->name, r->kind, r->parent,
+		r->country, rule, exists };
+
+	return fn(ctx, &out);
+}
+
+int
+dm_actor_resolve(dm_archive *a, const char *name,
+    int (*fn)(void *ctx, const struct dm_resolved_actor *r), void *ctx)
+{
+	struct resolution res;
+	struct resolved held;
+	struct store *s;
+	int64_t id;
+	size_t i;
+	int rc;
+
+	if ((rc = archive_store(a, &s)) != 0)
+		return rc;
+	if ((rc = store_actor_find(s, name, &id)) == 0) {
+		if ((rc = store_actor_info(s, id, &held)) != 0)
+			return rc;
+		return report(fn, ctx, &held, "archive", 1);
+	}
+	if (rc != DM_ENOTFOUND || (rc = resolve_name(name, &res)) != 0)
+		return rc;
+	for (i = 0; i < res.nactors && rc == 0; i++) {
+		rc = store_actor_find(s, res.actors[i].code, &id);
+		if (rc != 0 && rc != DM_ENOTFOUND)
+			return rc;
+		rc = report(fn, ctx, &res.actors[i], res.rule, rc == 0);
+	}
+	return rc;
 }

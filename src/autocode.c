@@ -9,6 +9,7 @@
 #include "embed.h"
 #include "error.h"
 #include "fold.h"
+#include "resolve.h"
 #include "statement.h"
 #include "store.h"
 
@@ -123,6 +124,7 @@ autocode_statement(struct autocode *ac, struct statement_in *st,
 	struct collect co;
 	struct dm_date d, *dp = NULL;
 	struct claim_in *all;
+	struct resolution r;
 	char code[DM_CODE_MAX + 1];
 	const char *issuer = NULL;
 	int64_t id;
@@ -140,6 +142,8 @@ autocode_statement(struct autocode *ac, struct statement_in *st,
 		    store_actor_code(ac->store, id, code, sizeof(code)) == 0 &&
 		    strncmp(code, "X-", 2) != 0)
 			issuer = code;
+		else if (resolve_name(st->issuer, &r) == 0)
+			issuer = r.actors[0].code;
 	}
 	if (date_parse(&d, st->date, DATE_ORDER_NONE) == 0)
 		dp = &d;

@@ -21,6 +21,10 @@ extern const size_t dm_migrations_count;
 extern const struct dm_embed dm_gazetteer[];
 extern const size_t dm_gazetteer_count;
 
+/* schema/actor-patterns-en.tsv, then -zh.tsv: src/resolve.c's patterns */
+extern const struct dm_embed dm_actor_patterns[];
+extern const size_t dm_actor_patterns_count;
+
 /* src/coder/lexicon-en.tsv: the rule-based coder's cue words */
 extern const struct dm_embed dm_coder_lexicon[];
 extern const size_t dm_coder_lexicon_count;

@@ -8,8 +8,10 @@
 #include "gazetteer.h"
 #include "store.h"
 
-enum gaz_field { GAZ_CODE, GAZ_NAME, GAZ_KIND, GAZ_COUNTRY, GAZ_ALIASES,
-	GAZ__MAX };
+struct load {
+	struct store *s;
+	int          *actors, *aliases;
+};
 
 /* Splits line in place at tabs; 0 when it has every field. */
 static int
@@ -28,41 +30,38 @@ split_fields(char *line, char *f[GAZ__MAX])
 }
 
 static int
-load_line(struct store *s, char *line, int lineno, int *actors, int *aliases)
+load_line(void *ctx, char *f[GAZ__MAX], int lineno)
 {
-	char *f[GAZ__MAX];
+	struct load *l = ctx;
 	char *alias, *next;
 	int64_t id;
 	int rc, created, added;
 
-	if (split_fields(line, f) != 0)
-		return dm_error(DM_ERROR, "gazetteer line %d: expected %d "
-		    "fields", lineno, GAZ__MAX);
-	if ((rc = store_actor_add(s, f[GAZ_CODE], f[GAZ_NAME], f[GAZ_KIND],
+	if ((rc = store_actor_add(l->s, f[GAZ_CODE], f[GAZ_NAME], f[GAZ_KIND],
 	    f[GAZ_COUNTRY], &id, &created)) != 0)
 		return dm_error(rc, "gazetteer line %d: %s", lineno,
 		    dm_error_last());
-	*actors += created;
+	*l->actors += created;
 	for (alias = f[GAZ_ALIASES]; *alias != '\0'; alias = next) {
 		if ((next = strchr(alias, ';')) != NULL)
 			*next++ = '\0';
 		else
 			next = alias + strlen(alias);
-		if ((rc = store_alias_add(s, id, alias, &added)) != 0)
+		if ((rc = store_alias_add(l->s, id, alias, &added)) != 0)
 			return dm_error(rc, "gazetteer line %d: %s", lineno,
 			    dm_error_last());
-		*aliases += added;
+		*l->aliases += added;
 	}
 	return 0;
 }
 
 int
-gazetteer_load(struct store *s, int *actors, int *aliases)
+gazetteer_each(int (*fn)(void *ctx, char *f[GAZ__MAX], int lineno),
+    void *ctx)
 {
-	char *text, *line, *next;
+	char *text, *line, *next, *f[GAZ__MAX];
 	int rc = 0, lineno = 0;
 
-	*actors = *aliases = 0;
 	if ((text = strdup(dm_gazetteer[0].data)) == NULL)
 		return dm_error(DM_ERROR, "out of memory");
 	for (line = text; *line != '\0' && rc == 0; line = next) {
@@ -71,11 +70,25 @@ gazetteer_load(struct store *s, int *actors, int *aliases)
 			*next++ = '\0';
 		else
 			next = line + strlen(line);
-		if (*line != '#' && *line != '\0')
-			rc = load_line(s, line, lineno, actors, aliases);
+		if (*line == '#' || *line == '\0')
+			continue;
+		if (split_fields(line, f) != 0)
+			rc = dm_error(DM_ERROR, "gazetteer line %d: expected "
+			    "%d fields", lineno, GAZ__MAX);
+		else
+			rc = fn(ctx, f, lineno);
 	}
 	free(text);
 	return rc;
+}
+
+int
+gazetteer_load(struct store *s, int *actors, int *aliases)
+{
+	struct load l = { s, actors, aliases };
+
+	*actors = *aliases = 0;
+	return gazetteer_each(load_line, &l);
 }
 
 int

@@ -8,6 +8,18 @@
 
 struct store;
 
+/* The columns of schema/gazetteer.tsv. */
+enum gaz_field { GAZ_CODE, GAZ_NAME, GAZ_KIND, GAZ_COUNTRY, GAZ_ALIASES,
+	GAZ__MAX };
+
+/*
+ * Calls fn with the columns of each actor line, in place in a copy that
+ * lasts for the call (aliases ';'-joined), until fn returns non-zero;
+ * returns that, or 0.  A malformed line is DM_ERROR naming it.
+ */
+int	gazetteer_each(int (*fn)(void *ctx, char *f[GAZ__MAX], int lineno),
+	    void *ctx);
+
 /*
  * Adds every gazetteer actor that is missing and every alias no actor
  * holds yet, counting them in *actors and *aliases.  The caller owns the

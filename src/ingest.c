@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db.h"
 #include "digest.h"
@@ -10,6 +11,7 @@
 #include "fold.h"
 #include "ingest.h"
 #include "names.h"
+#include "resolve.h"
 #include "statement.h"
 #include "store.h"
 
@@ -126,13 +128,40 @@ note_unresolved(struct ingest *g, const char *ref, int64_t id)
 	return 0;
 }
 
-/* Resolves a reference, creating an unresolved actor unless strict. */
+/*
+ * A reference no actor holds that the patterns of resolve.c read ("Embassy
+ * of Japan in Canada"): its actor, made on first use under its state or
+ * organisation.  The reference becomes an alias, so the next one is found
+ * at once, unless it holds a person's name, names several actors (the
+ * first is the issuer for now) or is the code itself ("JPN.EMBASSY-CAN").
+ */
+static int
+resolve_pattern(struct ingest *g, const char *ref, int64_t *id)
+{
+	struct resolution r;
+	const struct resolved *a = &r.actors[0];
+	int rc, created, added;
+
+	if ((rc = resolve_name(ref, &r)) != 0 ||
+	    (rc = store_actor_add(g->store, a->code, a->name, a->kind,
+	    a->country, id, &created)) != 0)
+		return rc;
+	if (r.person || r.nactors > 1 || strcasecmp(ref, a->code) == 0)
+		return 0;
+	return store_alias_add(g->store, *id, ref, &added);
+}
+
+/*
+ * Resolves a reference: a code, name or alias, else a pattern, else an
+ * unresolved actor unless strict.
+ */
 static int
 resolve(struct ingest *g, const char *ref, int64_t *id)
 {
 	int rc;
 
-	if ((rc = store_actor_find(g->store, ref, id)) != DM_ENOTFOUND)
+	if ((rc = store_actor_find(g->store, ref, id)) != DM_ENOTFOUND ||
+	    (rc = resolve_pattern(g, ref, id)) != DM_ENOTFOUND)
 		return rc;
 	if (g->flags & INGEST_STRICT)
 		return dm_error(DM_ENOTFOUND, "no actor '%s' (--strict)", ref);

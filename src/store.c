@@ -7,11 +7,13 @@
 #include "digest.h"
 #include "error.h"
 #include "fold.h"
+#include "resolve.h"
 #include "store.h"
 
 enum stmt {
 	STMT_ACTOR_BY_CODE,
 	STMT_ACTOR_CODE,
+	STMT_ACTOR_INFO,
 	STMT_ACTOR_INSERT,
 	STMT_ACTOR_ADOPT,
 	STMT_ALIAS_FIND,
@@ -64,6 +66,10 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"SELECT id FROM actors WHERE code = ?1",
 	/* STMT_ACTOR_CODE */
 	"SELECT code FROM actors WHERE id = ?1",
+	/* STMT_ACTOR_INFO */
+	"SELECT a.code, a.name, a.kind, coalesce(p.code, ''), "
+	"coalesce(a.country, '') FROM actors a "
+	"LEFT JOIN actors p ON p.id = a.parent_id WHERE a.id = ?1",
 	/* STMT_ACTOR_INSERT */
 	"INSERT INTO actors (code, name, kind, country, parent_id) "
 	"VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -436,6 +442,34 @@ store_actor_code(struct store *s, int64_t id, char *buf, size_t len)
 		return rc;
 	if ((rc = db_step(st)) == DB_ROW)
 		snprintf(buf, len, "%s", db_column_text(st, 0));
+	db_reset(st);
+	if (rc == DB_ROW)
+		return 0;
+	return rc == DB_DONE ? dm_error(DM_ENOTFOUND, "no actor with id "
+	    "%lld", (long long)id) : rc;
+}
+
+int
+store_actor_info(struct store *s, int64_t id, struct resolved *out)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = stmt_get(s, STMT_ACTOR_INFO, &st)) != 0 ||
+	    (rc = db_bind_int(st, 1, id)) != 0)
+		return rc;
+	if ((rc = db_step(st)) == DB_ROW) {
+		snprintf(out->code, sizeof(out->code), "%s",
+		    db_column_text(st, 0));
+		snprintf(out->name, sizeof(out->name), "%s",
+		    db_column_text(st, 1));
+		snprintf(out->kind, sizeof(out->kind), "%s",
+		    db_column_text(st, 2));
+		snprintf(out->parent, sizeof(out->parent), "%s",
+		    db_column_text(st, 3));
+		snprintf(out->country, sizeof(out->country), "%s",
+		    db_column_text(st, 4));
+	}
 	db_reset(st);
 	if (rc == DB_ROW)
 		return 0;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 struct db;
+struct resolved;
 struct store;
 
 /* Prepares the statements; the archive must be at the current level. */
@@ -43,6 +44,9 @@ int	store_names_each(struct store *s,
 
 /* The code of actor id into buf. */
 int	store_actor_code(struct store *s, int64_t id, char *buf, size_t len);
+
+/* Actor id's code, name, kind, parent's code and country. */
+int	store_actor_info(struct store *s, int64_t id, struct resolved *out);
 
 /*
  * Creates an actor of kind unresolved for a reference that names nobody,

@@ -33,6 +33,7 @@ print_help(void)
 	    "                                  [--alias A]...\n"
 	    "       demarche [--db PATH] actors alias REF ALIAS\n"
 	    "       demarche [--db PATH] actors merge FROM INTO\n"
+	    "       demarche [--db PATH] actors resolve NAME\n"
 	    "\n"
 	    "Lists actors by code: name, kind, parent, country, aliases, and "
 	    "how\nmany statements they issued, claims they made and claims "
@@ -46,6 +47,10 @@ print_help(void)
 	    "alias   gives the actor REF (code, name or alias) another name\n"
 	    "merge   folds actor FROM into INTO, keeping every reference and "
 	    "alias\n"
+	    "resolve prints the actor an import would take NAME for (\"Embassy "
+	    "of Japan\n        in Canada\": JPN.EMBASSY-CAN) and the rule that "
+	    "did it: the\n        archive's names, the gazetteer, or a line of "
+	    "the built-in patterns\n"
 	    "\n%s", cli_filter_help);
 }
 
@@ -132,6 +137,40 @@ actors_pair(const char *sub, int argc, char **argv)
 	return rc;
 }
 
+static int
+print_resolved(void *ctx, const struct dm_resolved_actor *r)
+{
+	int *n = ctx;
+
+	printf("%scode\t%s\nname\t%s\nkind\t%s\nparent\t%s\n"
+	    "country\t%s\nexists\t%s\nrule\t%s\n", (*n)++ ? "\n" : "",
+	    r->code, r->name, r->kind, r->parent, r->country,
+	    r->exists ? "yes" : "no (made on first use)", r->rule);
+	return 0;
+}
+
+/* actors resolve NAME. */
+static int
+actors_resolve(int argc, char **argv)
+{
+	dm_archive *a = NULL;
+	int rc, n = 0;
+
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		print_help();
+		return CLI_OK;
+	}
+	if (argc != 2)
+		return cli_usage("actors", "'actors resolve' takes one name");
+	if ((rc = cli_open(&a, 0)) != CLI_OK)
+		return rc;
+	if ((rc = dm_actor_resolve(a, argv[1], print_resolved, &n)) != 0)
+		rc = cli_query_fail(rc);
+	dm_archive_free(a);
+	return rc;
+}
+
 int
 cmd_actors(int argc, char **argv)
 {
@@ -143,6 +182,8 @@ cmd_actors(int argc, char **argv)
 	if (argc > 1 && (strcmp(argv[1], "alias") == 0 ||
 	    strcmp(argv[1], "merge") == 0))
 		return actors_pair(argv[1], argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "resolve") == 0)
+		return actors_resolve(argc - 1, argv + 1);
 	cli_query_init(&q);
 	while ((ch = getopt_long(argc, argv, ":h", list_opts, NULL)) != -1) {
 		switch (ch) {
@@ -158,6 +199,6 @@ cmd_actors(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage("actors", "unexpected argument '%s' (add, "
-		    "alias or merge)", argv[optind]);
+		    "alias, merge or resolve)", argv[optind]);
 	return cli_query_list(&q, DM_LIST_ACTORS, "actors");
 }
