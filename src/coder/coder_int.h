@@ -33,8 +33,8 @@
 enum cls {
 	C_VERB, C_NOUN, C_ADJ, C_CONDUCT, C_STANCE, C_MISDEED, C_OWN, C_TOPIC,
 	C_NEG, C_HEDGE, C_SPEECH,
-	C_ACCORDING, C_LIGHT, C_INST, C_TITLE, C_GROUP, C_SUBJPREP,
-	C_COLLECTIVE, C_GMOD, C_DEMSUF,
+	C_ACCORDING, C_LIGHT, C_INST, C_TITLE, C_HONOR, C_GROUP, C_SUBJPREP,
+	C_COLLECTIVE, C_GMOD, C_QUANT, C_DEMSUF,
 	C_DEMONYM, C_FIRST, C_PRON3, C_AUX, C_DET, C_PREP, C_VICTIM, C_BE,
 	C_STOP, C_STARTER, C_ABBREV, C_ABBREVNUM, C_MONTH, C_WEEKDAY, C_DATE,
 	C_QUESTION, C_OFFICE, C_REFERENT, C_ACTOR, C__MAX
@@ -131,6 +131,7 @@ enum mtype {
 #define MF_MOD		0x02	/* qualifies a following common noun */
 #define MF_HANDLE	0x04	/* written as an @handle */
 #define MF_PERSON	0x08	/* a titled name: "Mr. Cheng", "Vice-Minister Sasae" */
+#define MF_NOBODY	0x10	/* "Mr. Li" whom nothing ties to an actor */
 
 struct mention {
 	int		 a, b;

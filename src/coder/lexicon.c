@@ -26,10 +26,12 @@ static const char *const cls_names[C_ACTOR] = {
 	"light",		/* C_LIGHT */
 	"inst",			/* C_INST */
 	"title",		/* C_TITLE */
+	"honorific",		/* C_HONOR */
 	"group",		/* C_GROUP */
 	"subjprep",		/* C_SUBJPREP */
 	"collective",		/* C_COLLECTIVE */
 	"gmod",			/* C_GMOD */
+	"quant",		/* C_QUANT */
 	"demonym-suffix",	/* C_DEMSUF */
 	"demonym",		/* C_DEMONYM */
 	"first",		/* C_FIRST */
