@@ -14,6 +14,8 @@
 
 #define WORD_MAX	128	/* longest folded word the lexicon can hold */
 #define PHRASE_MAX	24	/* words in one pattern */
+#define TAIL_MAX	4	/* words after a pattern's gap */
+#define GAP_MAX		8	/* words a pattern's gap spans */
 #define SENT_MAX	250	/* longer "sentences" are lists or junk */
 #define RECENT_MAX	32	/* actors remembered for "the mission" */
 #define TARGET_MAX	16
@@ -49,6 +51,8 @@ struct pattern {
 	int		 cls;
 	int		 nw;
 	int		 w[PHRASE_MAX];	/* word ids */
+	int		 ntail;		/* words that must follow the object */
+	int		 tail[TAIL_MAX];	/* ("hold ~ to account") */
 	int		 kind;		/* cue kind, or -1 */
 	const char	*val;		/* code, slug, tag, number or date op */
 	const char	*cameo;		/* cue or topic code, or NULL */
