@@ -14,6 +14,8 @@
 
 #define WORD_MAX	128	/* longest folded word the lexicon can hold */
 #define PHRASE_MAX	24	/* words in one pattern */
+#define TAIL_MAX	4	/* words after a pattern's gap */
+#define GAP_MAX		8	/* words a pattern's gap spans */
 #define SENT_MAX	250	/* longer "sentences" are lists or junk */
 #define RECENT_MAX	32	/* actors remembered for "the mission" */
 #define TARGET_MAX	16
@@ -33,8 +35,8 @@
 enum cls {
 	C_VERB, C_NOUN, C_ADJ, C_CONDUCT, C_STANCE, C_MISDEED, C_OWN, C_TOPIC,
 	C_NEG, C_HEDGE, C_SPEECH,
-	C_ACCORDING, C_LIGHT, C_INST, C_TITLE, C_GROUP, C_SUBJPREP,
-	C_COLLECTIVE, C_GMOD, C_DEMSUF,
+	C_ACCORDING, C_LIGHT, C_INST, C_TITLE, C_HONOR, C_GROUP, C_SUBJPREP,
+	C_COLLECTIVE, C_GMOD, C_QUANT, C_DEMSUF,
 	C_DEMONYM, C_FIRST, C_PRON3, C_AUX, C_DET, C_PREP, C_VICTIM, C_BE,
 	C_STOP, C_STARTER, C_ABBREV, C_ABBREVNUM, C_MONTH, C_WEEKDAY, C_DATE,
 	C_QUESTION, C_OFFICE, C_REFERENT, C_ACTOR, C__MAX
@@ -49,6 +51,8 @@ struct pattern {
 	int		 cls;
 	int		 nw;
 	int		 w[PHRASE_MAX];	/* word ids */
+	int		 ntail;		/* words that must follow the object */
+	int		 tail[TAIL_MAX];	/* ("hold ~ to account") */
 	int		 kind;		/* cue kind, or -1 */
 	const char	*val;		/* code, slug, tag, number or date op */
 	const char	*cameo;		/* cue or topic code, or NULL */
@@ -131,6 +135,7 @@ enum mtype {
 #define MF_MOD		0x02	/* qualifies a following common noun */
 #define MF_HANDLE	0x04	/* written as an @handle */
 #define MF_PERSON	0x08	/* a titled name: "Mr. Cheng", "Vice-Minister Sasae" */
+#define MF_NOBODY	0x10	/* "Mr. Li" whom nothing ties to an actor */
 
 struct mention {
 	int		 a, b;

@@ -26,10 +26,12 @@ static const char *const cls_names[C_ACTOR] = {
 	"light",		/* C_LIGHT */
 	"inst",			/* C_INST */
 	"title",		/* C_TITLE */
+	"honorific",		/* C_HONOR */
 	"group",		/* C_GROUP */
 	"subjprep",		/* C_SUBJPREP */
 	"collective",		/* C_COLLECTIVE */
 	"gmod",			/* C_GMOD */
+	"quant",		/* C_QUANT */
 	"demonym-suffix",	/* C_DEMSUF */
 	"demonym",		/* C_DEMONYM */
 	"first",		/* C_FIRST */
@@ -59,7 +61,7 @@ add_pattern(struct coder *c, struct pattern *p, const char *phrase,
 {
 	struct run r;
 	struct pattern *q;
-	size_t i, first = 0;
+	size_t i, gap, first = 0;
 	int pi, rc = 0;
 
 	memset(&r, 0, sizeof(r));
@@ -75,8 +77,20 @@ add_pattern(struct coder *c, struct pattern *p, const char *phrase,
 		    phrase);
 		goto done;
 	}
-	p->nw = (int)(r.ntoks - first);
-	for (i = first; i < r.ntoks; i++)
+	/* "hold ~ to account": the words after '~' close the object */
+	for (gap = first; gap < r.ntoks && r.toks[gap].cp != '~'; gap++)
+		;
+	p->ntail = gap < r.ntoks ? (int)(r.ntoks - gap - 1) : 0;
+	if (gap == first || p->ntail > TAIL_MAX || (gap < r.ntoks &&
+	    p->ntail == 0)) {
+		rc = dm_error(DM_EINVALID, "bad phrase '%.*s'", (int)len,
+		    phrase);
+		goto done;
+	}
+	for (i = 0; i < (size_t)p->ntail; i++)
+		p->tail[i] = r.toks[gap + 1 + i].wid;
+	p->nw = (int)(gap - first);
+	for (i = first; i < gap; i++)
 		p->w[i - first] = r.toks[i].wid;
 	if (p->cls == C_ACTOR) {
 		/* The same words twice: the first actor keeps them. */

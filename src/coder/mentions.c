@@ -105,18 +105,23 @@ group_at(const struct run *r, size_t t, size_t end)
 {
 	const struct pattern *p;
 	size_t k = t;
-	int nmod = 0, n;
+	int nmod = 0, side = 0, n;
 
 	while (k < end) {
 		if ((n = cd_match(r, C_GROUP, k, end, NULL)) > 0) {
-			/* "states" ends "member states" only as a head. */
-			if (nmod > 0)
+			/* "states" ends "member states" only as a head;
+			 * "some individual politicians" name nobody: only a
+			 * word saying whose side they are on makes them a
+			 * group. */
+			if (nmod > 0 && side > 0)
 				return k + (size_t)n - t;
 			return 0;
 		}
 		if ((n = cd_match(r, C_COLLECTIVE, k, end, NULL)) > 0 ||
 		    (n = cd_match(r, C_GMOD, k, end, NULL)) > 0) {
 			nmod++;
+			if (!cd_match(r, C_QUANT, k, end, NULL))
+				side++;
 			k += (size_t)n;
 			continue;
 		}
@@ -127,6 +132,7 @@ group_at(const struct run *r, size_t t, size_t end)
 		if (cd_match(r, C_ACTOR, k, end, &p) == 1 &&
 		    (p->flags & PF_DEMONYM)) {
 			nmod++;
+			side++;
 			k++;
 			continue;
 		}
@@ -134,6 +140,7 @@ group_at(const struct run *r, size_t t, size_t end)
 		    !(r->toks[k].flags & T_POSS) && !cd_is(r, C_STARTER, k) &&
 		    cd_match(r, C_ACTOR, k, end, NULL) == 0) {
 			nmod++;
+			side++;
 			k++;
 			continue;
 		}
@@ -172,6 +179,10 @@ person_at(const struct run *r, size_t t, size_t end)
 	k = t + (size_t)n;
 	if (cd_is_punct(r, k, '.') && r->toks[k].off == r->toks[k - 1].end)
 		k++;
+	/* "H.E. Mr. Li": an honorific before another title */
+	if (k < end && (r->toks[k].flags & T_CAP) &&
+	    (n = (int)person_at(r, k, end)) > 0)
+		return k + (size_t)n - t;
 	for (n = 0; k < end && n < 4 && r->toks[k].cp == 0 &&
 	    (r->toks[k].flags & T_CAP) && !cd_is(r, C_STARTER, k) &&
 	    cd_match(r, C_ACTOR, k, end, NULL) == 0; k++, n++)
@@ -250,6 +261,24 @@ person_code(const struct run *r, const struct sent *s, const struct mention *m)
 	return office ? r->issuer : NULL;
 }
 
+/* Whether the only titles of person m are honorifics ("H.E. Mr. Li"). */
+static int
+honorific_only(const struct run *r, const struct mention *m)
+{
+	size_t t = (size_t)m->a;
+	int n;
+
+	while (t < (size_t)m->b && cd_match(r, C_TITLE, t, (size_t)m->b,
+	    NULL) > 0) {
+		if ((n = cd_match(r, C_HONOR, t, (size_t)m->b, NULL)) == 0)
+			return 0;
+		t += (size_t)n;
+		if (cd_is_punct(r, t, '.'))
+			t++;
+	}
+	return 1;
+}
+
 /* Gives the titled persons of sentence s the actor they speak for. */
 static void
 persons_in(struct run *r, const struct sent *s, size_t first)
@@ -260,9 +289,13 @@ persons_in(struct run *r, const struct sent *s, size_t first)
 
 	for (i = first; i < r->nms; i++) {
 		m = &r->ms[i];
-		if (!(m->flags & MF_PERSON) ||
-		    (code = person_code(r, s, m)) == NULL)
+		if (!(m->flags & MF_PERSON))
 			continue;
+		if ((code = person_code(r, s, m)) == NULL) {
+			if (honorific_only(r, m))
+				m->flags |= MF_NOBODY;
+			continue;
+		}
 		m->type = M_ACTOR;
 		m->code = code;
 		/* Every word of the name: "Cheng Yonghua" is "Ambassador

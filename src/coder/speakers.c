@@ -158,6 +158,8 @@ cd_who(struct run *r, const struct sent *s, int mi, size_t pos)
 	case M_ADJ:
 		return m->code;
 	case M_TEXT:
+		if (m->flags & MF_NOBODY)
+			return NULL;
 		a = &r->toks[m->a];
 		b = &r->toks[m->b - 1];
 		text = strndup(r->text + a->off, b->off + b->len - a->off);

@@ -280,6 +280,31 @@ cd_tokenize(struct run *r, const char *s, size_t n, int intern)
 /* Pattern matching. */
 
 /*
+ * Whether the words that close pattern p's object ("to account") follow
+ * its head, which ends before token b, within a few words of a clause.
+ */
+static int
+tail_follows(const struct run *r, const struct pattern *p, size_t b,
+    size_t end)
+{
+	size_t t, k;
+	int i;
+
+	if (p->ntail == 0)
+		return 1;
+	for (t = b; t < end && t <= b + GAP_MAX; t++) {
+		for (i = 0, k = t; t > b && i < p->ntail && k < end &&
+		    r->toks[k].wid == p->tail[i]; i++, k++)
+			;
+		if (i == p->ntail)
+			return 1;
+		if (r->toks[t].cp != 0)
+			return 0;
+	}
+	return 0;
+}
+
+/*
  * Returns the length of the longest pattern of class cls at token t that
  * ends by token end, and the pattern in *out (which may be NULL).
  */
@@ -301,7 +326,7 @@ cd_match(const struct run *r, int cls, size_t t, size_t end,
 		for (k = 1; k < p->nw; k++)
 			if (r->toks[t + k].wid != p->w[k])
 				break;
-		if (k < p->nw)
+		if (k < p->nw || !tail_follows(r, p, t + (size_t)k, end))
 			continue;
 		if (cls == C_ACTOR && (p->flags & PF_CAP) &&
 		    !(r->toks[t].flags & (T_CAP | T_HANDLE)))
