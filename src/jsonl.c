@@ -113,6 +113,9 @@ emit(struct jsonl *r, struct jsonl_item *it)
 }
 
 /* Gives an error at line:col (col 0: none); returns -1. */
+static int fail(struct jsonl *, long, long, const char *, ...)
+    __attribute__((format(printf, 4, 5)));
+
 static int
 fail(struct jsonl *r, long line, long col, const char *fmt, ...)
 {
