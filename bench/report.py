@@ -357,7 +357,7 @@ def section_summary(p, m, runs):
     p(f"The import of {n:,} statements above sums the who summary up in "
       "bulk at the end of its file: the statements from `sql_edges` and "
       "`STMT_INDEX_EDGES` to `STMT_INDEX_DONE` (less the full-text ones) "
-      "and `STMT_WHO_SETTLE*` of `src/store.c` (`bench/summary-sql.py` "
+      "and `STMT_WHO_SETTLE*` of `src/storage/store.c` (`bench/summary-sql.py` "
       "reads them from there). Run again by the sqlite3 CLI on a copy of that "
       "archive with its summary emptied "
       f"({len(bulk)} runs): {med(bulk, 'wall'):.2f} s wall "

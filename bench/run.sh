@@ -228,11 +228,11 @@ latency xref_all_dates "$SRUNS" 1 "$DM" --db "$LDB" who --from 2000-01-02
 fi
 
 # 6. What keeping the who summary costs an import: the statements that
-# sum it up at the end of a file, read from src/store.c, run again on a
+# sum it up at the end of a file, read from src/storage/store.c, run again on a
 # copy of the 100k archive with its summary emptied.
 if stage summary; then
 SUM=$WORK/summary.db
-python3 "$HERE/summary-sql.py" "$ROOT/src/store.c" > "$WORK/summary.sql"
+python3 "$HERE/summary-sql.py" "$ROOT/src/storage/store.c" > "$WORK/summary.sql"
 for r in 1 2 3; do
 	log "summary cost: round $r of 3"
 	measure summary_bulk "$(rmdb "$SUM") && cp $S-dm.db $SUM && sqlite3 $SUM 'DELETE FROM who_pairs; DELETE FROM who_statements; DELETE FROM who_kinds; DELETE FROM who_topics'" \

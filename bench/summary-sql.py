@@ -2,9 +2,9 @@
 """Prints, as SQL, the bulk statements with which an import sums up the
 who summary at the end of a file (sql_edges, STMT_INDEX_EDGES to
 STMT_INDEX_DONE less the full-text ones, and STMT_WHO_SETTLE* of
-src/store.c, read from there), for import 1 as a whole.
+src/storage/store.c, read from there), for import 1 as a whole.
 
-usage: summary-sql.py src/store.c > summary.sql
+usage: summary-sql.py src/storage/store.c > summary.sql
 
 Run on an archive of one import whose summary tables were emptied, it
 times what keeping the summary costs that import.

@@ -50,7 +50,7 @@ EXPECT = {"Beijing": "CHN", "Washington": "USA", "Moscow": "RUS",
 
 
 def fold(s):
-    """Lookup key, as src/fold.c computes it: NFKC and case folding, control
+    """Lookup key, as src/util/fold.c computes it: NFKC and case folding, control
     and format characters dropped, white space collapsed, punctuation and
     symbols trimmed from both ends ('@', quotes, dots), then one leading
     word 'the' dropped."""
