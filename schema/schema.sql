@@ -94,6 +94,17 @@ CREATE TABLE responses (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX responses_target ON responses (responds_to);
 
+-- A joint statement's issuers after the first, in the order written
+-- (migration 0012); a statement of one issuer has no row here.
+CREATE TABLE co_issuers (
+	statement_id INTEGER NOT NULL REFERENCES statements (sid)
+		ON DELETE CASCADE,
+	actor_id     INTEGER NOT NULL REFERENCES actors (id),
+	seq          INTEGER NOT NULL CHECK (seq >= 1),
+	PRIMARY KEY (statement_id, actor_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX co_issuers_actor ON co_issuers (actor_id);
+
 -- statement_lo and cue, as migrations 0004 and 0011 added them (ALTER
 -- TABLE writes them there); the index of statement_lo is at the end of
 -- the file.

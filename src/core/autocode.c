@@ -128,6 +128,7 @@ autocode_statement(struct autocode *ac, struct statement_in *st,
 	char code[DM_CODE_MAX + 1];
 	const char *issuer = NULL;
 	int64_t id;
+	size_t i;
 	int rc;
 
 	if (st->text == NULL)
@@ -152,6 +153,12 @@ autocode_statement(struct autocode *ac, struct statement_in *st,
 		return rc;
 	if (co.n == 0)
 		return 0;
+	/* What the issuer says ("we"), every issuer of a joint statement
+	 * says: the import makes it the claim of each. */
+	for (i = 0; i < co.n; i++)
+		if (issuer != NULL && co.claims[i].by != NULL &&
+		    strcmp(co.claims[i].by, issuer) == 0)
+			co.claims[i].by = NULL;
 	if ((all = arena_alloc(ar, (st->nclaims + co.n) * sizeof(*all))) ==
 	    NULL)
 		return dm_error(DM_ERROR, "out of memory");

@@ -35,6 +35,8 @@ struct ingest {
 	unsigned      flags;
 	char        **unresolved;	/* "reference" (CODE) */
 	size_t        nunresolved, cap;
+	int64_t      *issuers;		/* of the statement in hand */
+	size_t        nissuers, capissuers;
 };
 
 const char *
@@ -93,6 +95,7 @@ ingest_free(struct ingest *g)
 	for (i = 0; i < g->nunresolved; i++)
 		free(g->unresolved[i]);
 	free(g->unresolved);
+	free(g->issuers);
 	free(g);
 }
 
@@ -130,44 +133,100 @@ note_unresolved(struct ingest *g, const char *ref, int64_t id)
 
 /*
  * A reference no actor holds that the patterns of resolve.c read ("Embassy
- * of Japan in Canada"): its actor, made on first use under its state or
- * organisation.  The reference becomes an alias, so the next one is found
- * at once, unless it holds a person's name, names several actors (the
- * first is the issuer for now) or is the code itself ("JPN.EMBASSY-CAN").
+ * of Japan in Canada"): its actors, at most max, each made on first use
+ * under its state or organisation.  The reference becomes an alias, so
+ * the next one is found at once, unless it holds a person's name, names
+ * several actors ("Foreign Ministers of Australia and Canada": a joint
+ * statement's issuers, of which a claimant or target takes the first) or
+ * is the code itself ("JPN.EMBASSY-CAN").
  */
 static int
-resolve_pattern(struct ingest *g, const char *ref, int64_t *id)
+resolve_pattern(struct ingest *g, const char *ref, int64_t *ids, size_t max,
+    size_t *n)
 {
 	struct resolution r;
-	const struct resolved *a = &r.actors[0];
+	const struct resolved *a;
 	int rc, created, added;
 
-	if ((rc = resolve_name(ref, &r)) != 0 ||
-	    (rc = store_actor_add(g->store, a->code, a->name, a->kind,
-	    a->country, id, &created)) != 0)
+	if ((rc = resolve_name(ref, &r)) != 0)
 		return rc;
-	if (r.person || r.nactors > 1 || strcasecmp(ref, a->code) == 0)
+	for (*n = 0; *n < r.nactors && *n < max; (*n)++) {
+		a = &r.actors[*n];
+		if ((rc = store_actor_add(g->store, a->code, a->name, a->kind,
+		    a->country, &ids[*n], &created)) != 0)
+			return rc;
+	}
+	if (r.person || r.nactors > 1 ||
+	    strcasecmp(ref, r.actors[0].code) == 0)
 		return 0;
-	return store_alias_add(g->store, *id, ref, &added);
+	return store_alias_add(g->store, ids[0], ref, &added);
 }
 
 /*
- * Resolves a reference: a code, name or alias, else a pattern, else an
- * unresolved actor unless strict.
+ * Resolves a reference to at most max actors, *n of them: a code, name or
+ * alias, else a pattern (which may name several), else an unresolved
+ * actor unless strict.
  */
 static int
-resolve(struct ingest *g, const char *ref, int64_t *id)
+resolve_some(struct ingest *g, const char *ref, int64_t *ids, size_t max,
+    size_t *n)
 {
 	int rc;
 
-	if ((rc = store_actor_find(g->store, ref, id)) != DM_ENOTFOUND ||
-	    (rc = resolve_pattern(g, ref, id)) != DM_ENOTFOUND)
+	*n = 1;
+	if ((rc = store_actor_find(g->store, ref, ids)) != DM_ENOTFOUND ||
+	    (rc = resolve_pattern(g, ref, ids, max, n)) != DM_ENOTFOUND)
 		return rc;
+	*n = 1;
 	if (g->flags & INGEST_STRICT)
 		return dm_error(DM_ENOTFOUND, "no actor '%s' (--strict)", ref);
-	if ((rc = store_actor_unresolved(g->store, ref, id)) != 0)
+	if ((rc = store_actor_unresolved(g->store, ref, ids)) != 0)
 		return rc;
-	return note_unresolved(g, ref, *id);
+	return note_unresolved(g, ref, *ids);
+}
+
+static int
+resolve(struct ingest *g, const char *ref, int64_t *id)
+{
+	size_t n;
+
+	return resolve_some(g, ref, id, 1, &n);
+}
+
+/*
+ * The statement's issuers into g->issuers, each once, in the order
+ * written: its issuer and co-issuers, each of which may name several
+ * ("Joint statement by the EU and the US").
+ */
+static int
+resolve_issuers(struct ingest *g, const struct statement_in *st)
+{
+	int64_t ids[RESOLVE_MAX];
+	size_t i, j, k, n, need = (st->nco_issuers + 1) * RESOLVE_MAX;
+	int rc;
+
+	if (need > g->capissuers) {
+		int64_t *p = realloc(g->issuers, need * sizeof(*p));
+
+		if (p == NULL)
+			return dm_error(DM_ERROR, "out of memory");
+		g->issuers = p;
+		g->capissuers = need;
+	}
+	g->nissuers = 0;
+	for (i = 0; i <= st->nco_issuers; i++) {
+		if ((rc = resolve_some(g, i == 0 ? st->issuer :
+		    st->co_issuers[i - 1], ids, RESOLVE_MAX, &n)) != 0)
+			return rc;
+		for (j = 0; j < n; j++) {
+			for (k = 0; k < g->nissuers; k++)
+				if (g->issuers[k] == ids[j])
+					break;
+			if (k == g->nissuers)
+				g->issuers[g->nissuers++] = ids[j];
+		}
+	}
+	return 0;
 }
 
 /* Feeds one tagged, length-prefixed field, so no two contents collide. */
@@ -183,7 +242,7 @@ feed(struct digest *d, char tag, const char *s)
 }
 
 struct resolved_claim {
-	int64_t  by;
+	int64_t  by;		/* 0: the issuers', each one's claim */
 	int64_t *targets;
 };
 
@@ -202,6 +261,9 @@ content_digest(const struct statement_in *st, char hex[DIGEST_HEX_LEN + 1])
 
 	digest_init(&d);
 	feed(&d, 'I', st->issuer);
+	/* None for most statements, whose digests stay as they were. */
+	for (i = 0; i < st->nco_issuers; i++)
+		feed(&d, 'J', st->co_issuers[i]);
 	feed(&d, 'D', st->date);
 	feed(&d, 'T', st->title);
 	feed(&d, 'X', st->text);
@@ -229,13 +291,29 @@ content_digest(const struct statement_in *st, char hex[DIGEST_HEX_LEN + 1])
 	digest_final(&d, hex);
 }
 
+/* 1 if claim k of the statement is made by actor by. */
+static int
+made_by(const struct ingest *g, const struct resolved_claim *rcl, size_t k,
+    int64_t by)
+{
+	size_t i;
+
+	if (rcl[k].by != 0)
+		return rcl[k].by == by;
+	for (i = 0; i < g->nissuers; i++)
+		if (g->issuers[i] == by)
+			return 1;
+	return 0;
+}
+
 /*
- * A curated claim supersedes the rule claims it matches: the same
- * claimant and kind, and a target in common (or no targets on either).
+ * A curated claim supersedes the rule claim it matches, as made by by:
+ * the same claimant and kind, and a target in common (or no targets on
+ * either).
  */
 static int
-superseded(const struct statement_in *st, const struct resolved_claim *rcl,
-    size_t i)
+superseded(const struct ingest *g, const struct statement_in *st,
+    const struct resolved_claim *rcl, size_t i, int64_t by)
 {
 	const struct claim_in *r = &st->claims[i], *c;
 	size_t k, a, b;
@@ -245,7 +323,7 @@ superseded(const struct statement_in *st, const struct resolved_claim *rcl,
 	for (k = 0; k < st->nclaims; k++) {
 		c = &st->claims[k];
 		if (strcmp(c->method, "curated") != 0 ||
-		    rcl[k].by != rcl[i].by || strcmp(c->kind, r->kind) != 0)
+		    !made_by(g, rcl, k, by) || strcmp(c->kind, r->kind) != 0)
 			continue;
 		if (c->ntargets == 0 && r->ntargets == 0)
 			return 1;
@@ -258,38 +336,60 @@ superseded(const struct statement_in *st, const struct resolved_claim *rcl,
 }
 
 static int
-write_claims(struct ingest *g, int64_t sid, const struct statement_in *st,
-    const struct resolved_claim *rcl)
+write_claim(struct ingest *g, int64_t sid, const struct claim_in *c,
+    const struct resolved_claim *res, int seq, int64_t by)
 {
-	const struct claim_in *c;
 	struct store_claim row;
 	int64_t cid;
-	size_t i, j;
+	size_t j;
 	int rc;
 
-	for (i = 0; i < st->nclaims; i++) {
-		c = &st->claims[i];
-		if (superseded(st, rcl, i))
-			continue;
-		row.seq = (int)i;
-		row.by_id = rcl[i].by;
-		row.kind = c->kind;
+	row.seq = seq;
+	row.by_id = by;
+	row.kind = c->kind;
 		row.cameo = c->cameo ? c->cameo : claim_kind_cameo(c->kind);
 		row.summary = c->summary;
 		row.quote = c->quote;
 		row.date = c->date[0] ? c->date : NULL;
 		row.method = c->method;
-		row.cue = c->cue;
-		if ((rc = store_claim_insert(g->store, sid, &row, &cid)) != 0)
+	row.cue = c->cue;
+	if ((rc = store_claim_insert(g->store, sid, &row, &cid)) != 0)
+		return rc;
+	for (j = 0; j < c->ntargets; j++)
+		if ((rc = store_target_insert(g->store, cid,
+		    res->targets[j], (int)j)) != 0)
 			return rc;
-		for (j = 0; j < c->ntargets; j++)
-			if ((rc = store_target_insert(g->store, cid,
-			    rcl[i].targets[j], (int)j)) != 0)
+	for (j = 0; j < c->ntopics; j++)
+		if ((rc = store_topic_insert(g->store, cid, c->topics[j],
+		    (int)j)) != 0)
+			return rc;
+	return 0;
+}
+
+/*
+ * Each claim in the order given; one the issuers make together, once for
+ * each of them (so that 'who' counts every co-issuer of a joint statement
+ * as an accuser), the copies numbered after it.
+ */
+static int
+write_claims(struct ingest *g, int64_t sid, const struct statement_in *st,
+    const struct resolved_claim *rcl)
+{
+	const int64_t *by;
+	size_t i, k, n;
+	int rc, seq = 0;
+
+	for (i = 0; i < st->nclaims; i++, seq++) {
+		by = rcl[i].by != 0 ? &rcl[i].by : g->issuers;
+		n = rcl[i].by != 0 ? 1 : g->nissuers;
+		for (k = 0; k < n; k++) {
+			if (k > 0)
+				seq++;
+			if (!superseded(g, st, rcl, i, by[k]) &&
+			    (rc = write_claim(g, sid, &st->claims[i], &rcl[i],
+			    seq, by[k])) != 0)
 				return rc;
-		for (j = 0; j < c->ntopics; j++)
-			if ((rc = store_topic_insert(g->store, cid,
-			    c->topics[j], (int)j)) != 0)
-				return rc;
+		}
 	}
 	return 0;
 }
@@ -301,16 +401,15 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 	struct store_statement row;
 	char digest[DIGEST_HEX_LEN + 1], old[DIGEST_HEX_LEN + 1];
 	char derived[24];
-	int64_t issuer, sid, old_import = 0;
+	int64_t sid, old_import = 0;
 	size_t i, j;
 	int rc;
 
-	if ((rc = resolve(g, st->issuer, &issuer)) != 0)
+	if ((rc = resolve_issuers(g, st)) != 0)
 		return rc;
 	for (i = 0; i < st->nclaims; i++) {
-		if (st->claims[i].by == NULL)
-			rcl[i].by = issuer;
-		else if ((rc = resolve(g, st->claims[i].by, &rcl[i].by)) != 0)
+		if (st->claims[i].by != NULL &&
+		    (rc = resolve(g, st->claims[i].by, &rcl[i].by)) != 0)
 			return rc;
 		if (st->claims[i].ntargets > 0 && (rcl[i].targets = calloc(
 		    st->claims[i].ntargets, sizeof(int64_t))) == NULL)
@@ -346,7 +445,7 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 		return rc;
 	if (rc == 0 && (rc = store_statement_delete(g->store, sid)) != 0)
 		return rc;
-	row.issuer_id = issuer;
+	row.issuer_id = g->issuers[0];
 	row.date = st->date;
 	row.date_lo = st->date_lo;
 	row.date_hi = st->date_hi;
@@ -363,6 +462,10 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 	for (i = 0; i < st->nresponds; i++)
 		if ((rc = store_response_insert(g->store, sid,
 		    st->responds_to[i], (int)i)) != 0)
+			return rc;
+	for (i = 1; i < g->nissuers; i++)
+		if ((rc = store_co_issuer_insert(g->store, sid, g->issuers[i],
+		    (int)i)) != 0)
 			return rc;
 	return write_claims(g, sid, st, rcl);
 }

@@ -128,14 +128,30 @@ struct part {
  */
 #define LO_IN(col)	" AND " col " BETWEEN :from AND :to"
 #define ISSUED_BY(k)							\
-	"SELECT sid FROM statements WHERE issuer_id" IN_SET(k) LO_IN("date_lo")
+	"SELECT sid FROM statements WHERE issuer_id" IN_SET(k) LO_IN("date_lo") \
+	" UNION ALL " CO_ISSUED_BY(k)
+/* A joint statement's other issuers (migration 0012): few, and no dates. */
+#define CO_ISSUED_BY(k)							\
+	"SELECT statement_id FROM co_issuers WHERE actor_id" IN_SET(k)
+#define ISSUER_IN(k)							\
+	" (s.issuer_id" IN_SET(k) " OR s.sid IN (" CO_ISSUED_BY(k) "))"
+/*
+ * A statement's issuers' codes or names (col), the first and then the
+ * co-issuers in order, separated by OUT_LIST_SEP (a COL_NAMES cell).
+ */
+#define ISSUERS(col)							\
+	" i." col " || coalesce((SELECT group_concat(char(31) || n, '')"	\
+	" FROM (SELECT x." col " AS n FROM co_issuers ci JOIN actors x"	\
+	" ON x.id = ci.actor_id WHERE ci.statement_id = s.sid"		\
+	" ORDER BY ci.seq)), '')"
 #define CLAIMED_BY(k, col)						\
 	"SELECT " col " FROM claims WHERE by_id" IN_SET(k)		\
 	LO_IN("statement_lo")
 #define IN_KINDS(col)	" AND instr(:kinds, ',' || " col " || ',') > 0"
 
 static const struct part statements_sql[] = {
-	{ 0, SETS " SELECT s.id, s.date, i.code, i.name, s.kind, s.title,"
+	{ 0, SETS " SELECT s.id, s.date," ISSUERS("code") "," ISSUERS("name")
+	    ", s.kind, s.title,"
 	    " s.url, s.language, (SELECT count(*) FROM claims"
 	    " WHERE claims.statement_id = s.sid),"
 	    " (SELECT group_concat(responds_to, char(31)) FROM"
@@ -150,7 +166,7 @@ static const struct part statements_sql[] = {
 	 */
 	{ N_ACTOR | N_DATED, " AND s.sid IN (" ISSUED_BY("a") " UNION ALL "
 	    CLAIMED_BY("a", "statement_id") ")" },
-	{ N_ACTOR | N_UNDATED, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
+	{ N_ACTOR | N_UNDATED, " AND (" ISSUER_IN("a") " OR s.sid IN"
 	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
 	{ N_KINDS, IN_KINDS("s.kind") },
 	{ N_TOPIC, " AND s.sid IN (SELECT claims.statement_id FROM"
@@ -176,7 +192,7 @@ static const struct part claims_sql[] = {
 	    " UNION ALL SELECT id FROM claims WHERE statement_id IN ("
 	    ISSUED_BY("a") "))" },
 	{ N_ACTOR | N_UNDATED, " AND (claims.by_id" IN_SET("a")
-	    " OR s.issuer_id" IN_SET("a") ")" },
+	    " OR" ISSUER_IN("a") ")" },
 	{ N_BY, " AND claims.by_id" IN_SET("b") },
 	{ N_BY | N_DATED, LO_IN("claims.statement_lo") },
 	{ N_TARGET, " AND ct.actor_id" IN_SET("t") },
@@ -305,7 +321,8 @@ static const struct part actors_sql[] = {
 	    " (SELECT group_concat(alias, char(31)) FROM (SELECT l.alias"
 	    " FROM aliases l WHERE l.actor_id = a.id AND NOT l.is_name"
 	    " ORDER BY l.alias)),"
-	    " (SELECT count(*) FROM statements WHERE issuer_id = a.id),"
+	    " (SELECT count(*) FROM statements WHERE issuer_id = a.id)"
+	    " + (SELECT count(*) FROM co_issuers WHERE actor_id = a.id),"
 	    " (SELECT count(*) FROM claims WHERE by_id = a.id),"
 	    " (SELECT count(*) FROM claim_targets WHERE actor_id = a.id)"
 	    " FROM actors a LEFT JOIN actors p ON p.id = a.parent_id"
@@ -382,7 +399,7 @@ static const struct part search_sql[] = {
 	    " JOIN actors i ON i.id = s.issuer_id"
 	    " WHERE :in_statements AND statements_fts MATCH :text"
 	    " AND " DATES("s") },
-	{ N_JOINED | N_ACTOR, " AND (s.issuer_id" IN_SET("a") " OR s.sid IN"
+	{ N_JOINED | N_ACTOR, " AND (" ISSUER_IN("a") " OR s.sid IN"
 	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
 	{ N_JOINED, " UNION ALL SELECT 'claim', s.id, claims.id, claims.id,"
 	    " s.date, b.code, s.title, dm_rank(claims_fts, :limit)" },
@@ -393,7 +410,7 @@ static const struct part search_sql[] = {
 	    " JOIN actors b ON b.id = claims.by_id"
 	    " WHERE :in_claims AND claims_fts MATCH :text AND " DATES("s") },
 	{ N_JOINED | N_ACTOR, " AND (claims.by_id" IN_SET("a")
-	    " OR s.issuer_id" IN_SET("a") ")" },
+	    " OR" ISSUER_IN("a") ")" },
 	{ N_JOINED | N_KINDS, IN_KINDS("claims.kind") },
 	{ N_RANK_JOINED, RANKED " LIMIT :limit)"
 	    " SELECT found_in, statement_id, claim_id, date, by_code, title,"
@@ -405,7 +422,7 @@ static const struct part search_sql[] = {
 
 static const struct out_column statements_cols[] = {
 	{ "id", COL_TEXT }, { "date", COL_TEXT },
-	{ "issuer_code", COL_TEXT }, { "issuer_name", COL_TEXT },
+	{ "issuer_code", COL_NAMES }, { "issuer_name", COL_NAMES },
 	{ "kind", COL_TEXT }, { "title", COL_TEXT }, { "url", COL_TEXT },
 	{ "language", COL_TEXT }, { "claims", COL_INT },
 	{ "responds_to", COL_LIST },

@@ -248,6 +248,31 @@ get_strings(struct import *im, json_t *obj, const char *key, int slugs,
 	return 0;
 }
 
+/*
+ * "issuer": one reference, or an array of them for a joint statement
+ * (SPEC section 2), the first its issuer and the rest its co-issuers.
+ */
+static int
+get_issuers(struct import *im, json_t *obj, struct statement_in *st)
+{
+	const char *const *list;
+	size_t n;
+	int rc;
+
+	if (!json_is_array(json_object_get(obj, "issuer")))
+		return get_string(im, obj, "issuer", 1, &st->issuer);
+	if ((rc = get_strings(im, obj, "issuer", 0, STATEMENT_MAX_ISSUERS,
+	    &list, &n)) != 0)
+		return rc;
+	if (n == 0)
+		return dm_error(DM_EINVALID, "%s: 'issuer' is empty",
+		    im->where);
+	st->issuer = list[0];
+	st->co_issuers = list + 1;
+	st->nco_issuers = n - 1;
+	return 0;
+}
+
 static int
 parse_date(struct import *im, const char *key, const char *s, char iso[11],
     char lo[11], char hi[11])
@@ -362,7 +387,7 @@ statement_from_json(struct import *im, json_t *obj, struct statement_in *st)
 		snprintf(im->where + strlen(im->where), sizeof(im->where) -
 		    strlen(im->where), " (id '%.60s')", st->id);
 	warn_unknown_keys(im, obj, statement_keys, im->where);
-	if ((rc = get_string(im, obj, "issuer", 1, &st->issuer)) != 0 ||
+	if ((rc = get_issuers(im, obj, st)) != 0 ||
 	    (rc = get_string(im, obj, "date", 1, &s)) != 0 ||
 	    (rc = parse_date(im, "date", s, st->date, st->date_lo,
 	    st->date_hi)) != 0 ||

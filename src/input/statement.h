@@ -15,6 +15,9 @@
  */
 #define CLAIM_MAX_TARGETS	1000
 
+/* The issuers of one statement at most, for the same reason. */
+#define STATEMENT_MAX_ISSUERS	100
+
 struct claim_in {
 	const char         *kind;
 	const char         *cameo;	/* NULL: the kind's default */
@@ -33,6 +36,8 @@ struct claim_in {
 struct statement_in {
 	const char         *id;		/* NULL: derived from the content */
 	const char         *issuer;	/* a reference */
+	const char *const  *co_issuers;	/* of a joint statement: references */
+	size_t              nco_issuers;
 	char                date[11];
 	char                date_lo[11], date_hi[11];
 	const char         *title, *text, *url, *language, *kind;

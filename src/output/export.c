@@ -21,6 +21,7 @@ enum export_stmt {
 	E_ACTORS,
 	E_STATEMENT,
 	E_RESPONDS_TO,
+	E_CO_ISSUERS,
 	E_CLAIMS,
 	E_CODED,
 	E__MAX
@@ -39,8 +40,15 @@ static const char *const export_sql[E__MAX] = {
 	/* E_RESPONDS_TO */
 	"SELECT responds_to FROM responses WHERE statement_id = ?1"
 	" ORDER BY seq",
-	/* E_CLAIMS: the claimant only where it is not the issuer */
-	"SELECT c.kind, CASE WHEN c.by_id <> s.issuer_id THEN b.code END,"
+	/* E_CO_ISSUERS */
+	"SELECT a.code FROM co_issuers ci JOIN actors a ON a.id = ci.actor_id"
+	" WHERE ci.statement_id = ?1 ORDER BY ci.seq",
+	/*
+	 * E_CLAIMS: the claimant only where it is not the issuer; in a joint
+	 * statement always, as a claim without one is each issuer's.
+	 */
+	"SELECT c.kind, CASE WHEN c.by_id <> s.issuer_id OR EXISTS (SELECT 1"
+	" FROM co_issuers WHERE statement_id = s.sid) THEN b.code END,"
 	" (SELECT group_concat(code, char(31)) FROM (SELECT a.code FROM"
 	" claim_targets t JOIN actors a ON a.id = t.actor_id"
 	" WHERE t.claim_id = c.id ORDER BY t.seq)),"
@@ -209,6 +217,27 @@ done:
 	return rc;
 }
 
+/*
+ * A joint statement's "issuer": its issuer (the string already set) and
+ * its co-issuers, as an array; a statement of one issuer keeps the string.
+ */
+static int
+set_issuers(json_t *obj, struct db_stmt *st, int64_t sid)
+{
+	json_t *co, *tmp;
+	int rc;
+
+	if ((tmp = json_object()) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	if ((rc = add_rows(tmp, "issuer", st, sid, string_row)) == 0 &&
+	    (co = json_object_get(tmp, "issuer")) != NULL &&
+	    (json_array_insert(co, 0, json_object_get(obj, "issuer")) != 0 ||
+	    json_object_set(obj, "issuer", co) != 0))
+		rc = dm_error(DM_ERROR, "out of memory");
+	json_decref(tmp);
+	return rc;
+}
+
 static int
 statement_line(struct db_stmt *const *st, const char *id, FILE *fp)
 {
@@ -237,7 +266,8 @@ statement_line(struct db_stmt *const *st, const char *id, FILE *fp)
 	    (rc = set_text(obj, "kind", s, 8)) != 0)
 		goto done;
 	db_reset(s);
-	if ((rc = add_rows(obj, "responds_to", st[E_RESPONDS_TO], sid,
+	if ((rc = set_issuers(obj, st[E_CO_ISSUERS], sid)) != 0 ||
+	    (rc = add_rows(obj, "responds_to", st[E_RESPONDS_TO], sid,
 	    string_row)) != 0 ||
 	    (rc = add_rows(obj, "claims", st[E_CLAIMS], sid, claim_row)) != 0)
 		goto done;

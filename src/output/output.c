@@ -15,6 +15,7 @@
 #define REPLACEMENT	"\xef\xbf\xbd"		/* U+FFFD, for invalid bytes */
 #define UTF8_BOM	"\xef\xbb\xbf"
 #define LIST_SEP	"\x1f"			/* OUT_LIST_SEP, as a string */
+#define IS_LIST(t)	((t) == COL_LIST || (t) == COL_NAMES)
 
 /*
  * A growing string.  After an allocation fails, failed stays set and
@@ -349,7 +350,7 @@ csv_field(struct out *o, const char *s, enum col_type type)
 	    strchr("=+-@\t\r", *s) != NULL &&
 	    !(type == COL_INT && is_negative_int(s));
 	/* libc's vectorised searches: long list cells are most of a who. */
-	n = strcspn(s, type == COL_LIST ? ",\"\r\n" LIST_SEP : ",\"\r\n");
+	n = strcspn(s, IS_LIST(type) ? ",\"\r\n" LIST_SEP : ",\"\r\n");
 	if (s[n] == '\0') {
 		/* Most cells: nothing to quote or rewrite. */
 		if (neutralise)
@@ -372,7 +373,7 @@ csv_field(struct out *o, const char *s, enum col_type type)
 	}
 	buf_adds(b, s);
 	/* A list's items are separated by ';'. */
-	if (type == COL_LIST && !b->failed)
+	if (IS_LIST(type) && !b->failed)
 		for (p = b->p + start; (p = memchr(p, OUT_LIST_SEP,
 		    (size_t)(b->p + b->len - p))) != NULL; p++)
 			*p = ';';
@@ -390,7 +391,7 @@ tsv_field(struct out *o, const char *s, enum col_type type)
 		return;
 	/* Spans with nothing to escape go whole. */
 	for (;;) {
-		n = strcspn(s, type == COL_LIST ? "\\\t\r\n" LIST_SEP :
+		n = strcspn(s, IS_LIST(type) ? "\\\t\r\n" LIST_SEP :
 		    "\\\t\r\n");
 		buf_addn(b, s, n);
 		s += n;
@@ -492,7 +493,8 @@ json_value(struct buf *b, const char *s, enum col_type type)
 {
 	const char *end;
 
-	if (type == COL_LIST) {
+	if (type == COL_LIST || (type == COL_NAMES && s != NULL &&
+	    strchr(s, OUT_LIST_SEP) != NULL)) {
 		buf_addc(b, '[');
 		while (s != NULL && *s != '\0') {
 			if ((end = strchr(s, OUT_LIST_SEP)) == NULL)
@@ -653,7 +655,7 @@ table_text(struct out *o, const char *s, enum col_type type)
 	size_t n, k, w, cut, cutw, fit, len;
 	char *d;
 	/* Without a cut to place, a list is copied a run at a time. */
-	int runs = type == COL_LIST && !(o->flags & OUT_TRUNCATE);
+	int runs = IS_LIST(type) && !(o->flags & OUT_TRUNCATE);
 
 	n = s == NULL ? 0 : strlen(s);
 	/* Most cells: plain ASCII with no cut to place, copied at once. */
@@ -689,7 +691,7 @@ table_text(struct out *o, const char *s, enum col_type type)
 			continue;
 		}
 		k = next_char(s, n, &cp);
-		if (type == COL_LIST && cp == OUT_LIST_SEP) {
+		if (IS_LIST(type) && cp == OUT_LIST_SEP) {
 			buf_addn(b, "; ", 2);
 			w += 2;
 		} else if (is_control(cp))

@@ -36,6 +36,7 @@ enum col_type {
 	COL_TEXT,	/* a string; a JSON string */
 	COL_INT,	/* a decimal integer; a JSON number, right-aligned */
 	COL_LIST,	/* items separated by OUT_LIST_SEP; a JSON array */
+	COL_NAMES,	/* as COL_LIST, but one item is a JSON string */
 };
 
 /* Separates the items of a COL_LIST cell as handed to out_row(). */

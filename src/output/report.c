@@ -158,6 +158,30 @@ keep(struct report *r, const char *s)
 	return s == NULL ? "" : arena_strdup(&r->arena, s);
 }
 
+/* A joint statement's issuers (a COL_NAMES cell), joined with "; ". */
+static const char *
+keep_names(struct report *r, const char *s)
+{
+	const char *p;
+	char *out, *o;
+	size_t n = 0;
+
+	if (s == NULL || strchr(s, OUT_LIST_SEP) == NULL)
+		return keep(r, s);
+	for (p = s; *p; p++)
+		n += *p == OUT_LIST_SEP ? 2 : 1;
+	if ((out = arena_alloc(&r->arena, n + 1)) == NULL)
+		return NULL;
+	for (o = out, p = s; *p; p++)
+		if (*p == OUT_LIST_SEP) {
+			*o++ = ';';
+			*o++ = ' ';
+		} else
+			*o++ = *p;
+	*o = '\0';
+	return out;
+}
+
 static int
 by_id(const void *a, const void *b)
 {
@@ -191,8 +215,8 @@ load_statement(struct report *r, struct db_stmt *st)
 	memset(s, 0, sizeof(*s));
 	s->id = keep(r, db_column_text(st, 0));
 	s->date = keep(r, db_column_text(st, 1));
-	s->issuer = keep(r, db_column_text(st, 2));
-	s->issuer_name = keep(r, db_column_text(st, 3));
+	s->issuer = keep_names(r, db_column_text(st, 2));
+	s->issuer_name = keep_names(r, db_column_text(st, 3));
 	s->kind = keep(r, db_column_text(st, 4));
 	s->title = db_column_is_null(st, 5) ? NULL :
 	    keep(r, db_column_text(st, 5));

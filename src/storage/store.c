@@ -22,12 +22,15 @@ enum stmt {
 	STMT_STATEMENT_DELETE,
 	STMT_STATEMENT_INSERT,
 	STMT_RESPONSE_INSERT,
+	STMT_CO_ISSUER_INSERT,
 	STMT_CLAIM_INSERT,
 	STMT_TARGET_INSERT,
 	STMT_TOPIC_INSERT,
 	STMT_IMPORT_BEGIN,
 	STMT_IMPORT_FINISH,
 	STMT_MERGE_STATEMENTS,
+	STMT_MERGE_CO_ISSUERS,
+	STMT_MERGE_CO_ISSUERS_OUT,
 	STMT_MERGE_CLAIMS,
 	STMT_MERGE_TARGETS_OF,
 	STMT_MERGE_TARGETS_OUT,
@@ -96,6 +99,9 @@ static const char *const stmt_sql[STMT__MAX] = {
 	/* STMT_RESPONSE_INSERT */
 	"INSERT OR IGNORE INTO responses (statement_id, responds_to, seq) "
 	"VALUES (?1, ?2, ?3)",
+	/* STMT_CO_ISSUER_INSERT */
+	"INSERT INTO co_issuers (statement_id, actor_id, seq) "
+	"VALUES (?1, ?2, ?3)",
 	/* STMT_CLAIM_INSERT: with its statement's first day (migration 0004) */
 	"INSERT INTO claims (statement_id, seq, by_id, kind, cameo, summary, "
 	"quote, date, method, statement_lo, cue) VALUES (?1, ?2, ?3, ?4, ?5, "
@@ -117,6 +123,11 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
 	/* STMT_MERGE_STATEMENTS */
 	"UPDATE statements SET issuer_id = ?2 WHERE issuer_id = ?1",
+	/* STMT_MERGE_CO_ISSUERS: a statement both issued keeps one row */
+	"UPDATE OR IGNORE co_issuers SET actor_id = ?2 WHERE actor_id = ?1",
+	/* STMT_MERGE_CO_ISSUERS_OUT: that row, or the issuer's own */
+	"DELETE FROM co_issuers WHERE actor_id = ?1 OR (actor_id = ?2"
+	" AND statement_id IN (SELECT sid FROM statements WHERE issuer_id = ?2))",
 	/* STMT_MERGE_CLAIMS */
 	"UPDATE claims SET by_id = ?2 WHERE by_id = ?1",
 	/* STMT_MERGE_TARGETS_OF: the targets that name from or belong to its
@@ -597,6 +608,30 @@ store_response_insert(struct store *s, int64_t sid, const char *responds_to,
 	return db_run(st);
 }
 
+/* A row that ties an actor to a statement or claim, in its place. */
+static int
+insert_link(struct store *s, enum stmt i, int64_t of, int64_t actor_id,
+    int seq)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = stmt_get(s, i, &st)) != 0)
+		return rc;
+	if ((rc = db_bind_int(st, 1, of)) != 0 ||
+	    (rc = db_bind_int(st, 2, actor_id)) != 0 ||
+	    (rc = db_bind_int(st, 3, seq)) != 0)
+		return rc;
+	return db_run(st);
+}
+
+int
+store_co_issuer_insert(struct store *s, int64_t sid, int64_t actor_id,
+    int seq)
+{
+	return insert_link(s, STMT_CO_ISSUER_INSERT, sid, actor_id, seq);
+}
+
 int
 store_claim_insert(struct store *s, int64_t sid, const struct store_claim *c,
     int64_t *claim_id)
@@ -626,16 +661,7 @@ int
 store_target_insert(struct store *s, int64_t claim_id, int64_t actor_id,
     int seq)
 {
-	struct db_stmt *st;
-	int rc;
-
-	if ((rc = stmt_get(s, STMT_TARGET_INSERT, &st)) != 0)
-		return rc;
-	if ((rc = db_bind_int(st, 1, claim_id)) != 0 ||
-	    (rc = db_bind_int(st, 2, actor_id)) != 0 ||
-	    (rc = db_bind_int(st, 3, seq)) != 0)
-		return rc;
-	return db_run(st);
+	return insert_link(s, STMT_TARGET_INSERT, claim_id, actor_id, seq);
 }
 
 int
@@ -739,6 +765,7 @@ int
 store_actor_merge(struct store *s, int64_t from, int64_t into)
 {
 	static const enum stmt moves[] = { STMT_MERGE_STATEMENTS,
+	    STMT_MERGE_CO_ISSUERS, STMT_MERGE_CO_ISSUERS_OUT,
 	    STMT_MERGE_CLAIMS, STMT_MERGE_ALIASES, STMT_MERGE_CHILDREN };
 	struct target_row *rows = NULL;
 	char code[DM_CODE_MAX + 1];

@@ -85,6 +85,9 @@ int	store_statement_insert(struct store *s, const struct store_statement *r,
 	    int64_t *sid);
 int	store_response_insert(struct store *s, int64_t sid,
 	    const char *responds_to, int seq);
+/* A joint statement's issuer after the first, seq 1 the second. */
+int	store_co_issuer_insert(struct store *s, int64_t sid, int64_t actor_id,
+	    int seq);
 int	store_claim_insert(struct store *s, int64_t sid,
 	    const struct store_claim *c, int64_t *claim_id);
 /* A target or topic given twice is kept once. */

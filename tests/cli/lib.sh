@@ -104,6 +104,11 @@ unmigrate_import_in_bulk() {
 	} | sqlite3 "$1"
 }
 
+# unmigrate_co_issuers DB: takes out the table of migration 0012.
+unmigrate_co_issuers() {
+	sqlite3 "$1" "DROP TABLE co_issuers"
+}
+
 # unmigrate_claim_cue DB: takes out the cue column of migration 0011.
 unmigrate_claim_cue() {
 	drop_column "$1" "" claims cue
@@ -169,11 +174,11 @@ unmigrate_import_index() {
 unmigrate_to() {
 	for _m in "$SOURCE_DIR"/migrations/*.sql; do :; done
 	case $_m in
-	*/0011-claim-cue.sql) ok ;;
-	*) bad "0011 is not the latest migration: undo the later ones here" ;;
+	*/0012-co-issuers.sql) ok ;;
+	*) bad "0012 is not the latest migration: undo the later ones here" ;;
 	esac
-	_level=11
-	for _step in claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
+	_level=12
+	for _step in co_issuers claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
 	    import_index claim_dates; do
 		[ "$_level" -gt "$2" ] || break
 		"unmigrate_$_step" "$1"
