@@ -53,10 +53,14 @@ print_help(void)
 	    "  -q, --quiet         no progress display");
 }
 
+/* The unresolved actors named one a line; the rest are counted. */
+#define UNRESOLVED_SHOWN	5
+
 struct progress {
 	const char *file;
 	int         shown;
 	double      start, last;
+	int64_t     unresolved;	/* reported so far */
 };
 
 static double
@@ -91,11 +95,23 @@ show_progress(void *ctx, const struct dm_import_progress *p)
 static void
 report(void *ctx, enum dm_report what, const char *msg)
 {
-	(void)ctx;
+	struct progress *p = ctx;
+
 	if (what == DM_REPORT_REJECTED)
 		cli_note("demarche: rejected: %s", msg);
-	else
+	else if (++p->unresolved <= UNRESOLVED_SHOWN)
 		cli_note("demarche: unresolved actor %s", msg);
+}
+
+/* One wide claim can name a thousand nobodies: the rest in one line. */
+static void
+report_unresolved_rest(const struct progress *p)
+{
+	if (p->unresolved > UNRESOLVED_SHOWN)
+		cli_note("demarche: %" PRId64 " more unresolved actors, not "
+		    "named here ('demarche actors --unresolved' lists all %"
+		    PRId64 ", each with the nearest known actor)",
+		    p->unresolved - UNRESOLVED_SHOWN, p->unresolved);
 }
 
 static void
@@ -204,6 +220,7 @@ cmd_import(int argc, char **argv)
 		} else if (pr.shown)
 			fputs("\r\033[K", stderr);
 	}
+	report_unresolved_rest(&pr);
 	/* A run that failed before anything was counted has nothing to say. */
 	if (rc == CLI_OK || counts.added + counts.updated + counts.unchanged +
 	    counts.rejected > 0) {
