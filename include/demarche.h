@@ -279,6 +279,7 @@ enum dm_listing {
 	DM_LIST_WHO,		/* one row per (accuser, accused) pair */
 	DM_LIST_ACTORS,		/* one row per actor */
 	DM_LIST_SEARCH,		/* full-text matches, best first */
+	DM_LIST_UNRESOLVED,	/* unresolved actors, each with the nearest known */
 };
 
 /*

@@ -191,6 +191,38 @@ START_TEST(strict_and_keep_going)
 END_TEST
 
 /*
+ * A joint statement: a claim without a claimant is each issuer's, a list
+ * of one issuer is the statement of that issuer alone, and a change of
+ * co-issuers is a change of content.
+ */
+START_TEST(joint_issuers)
+{
+	struct dm_import_counts c;
+	struct dm_stats st;
+
+	ck_assert_int_eq(import("{\"id\": \"j\", \"issuer\": \"Joint "
+	    "statement by Austria, Hungary and Slovenia\", \"date\": "
+	    "\"2022\", \"claims\": [{\"kind\": \"criticize\", \"target\":"
+	    " \"SRB\"}, {\"kind\": \"support\", \"by\": \"AUT\"}]}\n", 0,
+	    &c), 0);
+	ck_assert_int_eq(c.added, 1);
+	ck_assert_int_eq(c.unresolved, 0);
+	ck_assert_int_eq(dm_archive_stats(a, &st), 0);
+	ck_assert_int_eq(st.claims, 4);
+	ck_assert_int_eq(import("{\"id\": \"k\", \"issuer\": [\"EU\"], "
+	    "\"date\": \"2021\"}\n", 0, &c), 0);
+	ck_assert_int_eq(import("{\"id\": \"k\", \"issuer\": \"EU\", "
+	    "\"date\": \"2021\"}\n", 0, &c), 0);
+	ck_assert_int_eq(c.unchanged, 1);
+	ck_assert_int_eq(import("{\"id\": \"k\", \"issuer\": [\"EU\", "
+	    "\"NATO\"], \"date\": \"2021\"}\n", 0, &c), DM_ECONFLICT);
+	ck_assert_int_eq(import("{\"id\": \"k\", \"issuer\": [\"EU\", "
+	    "\"NATO\"], \"date\": \"2021\"}\n", DM_IMPORT_UPDATE, &c), 0);
+	ck_assert_int_eq(c.updated, 1);
+}
+END_TEST
+
+/*
  * The archive's first and last dates, against every date imported so far:
  * the first is the least as written, the last the one that ends latest
  * and, of those, begins latest.  Years, months and days of three years
@@ -252,7 +284,7 @@ START_TEST(name_lists)
 {
 	static const char *const names[] = { "a", "bb", "c", NULL };
 	static const char *const none[] = { NULL };
-	char buf[16];
+	char buf[16], big[NAMES_DISTANCE_MAX + 2];
 
 	ck_assert_int_eq(names_find(names, "a"), 0);
 	ck_assert_int_eq(names_find(names, "c"), 2);
@@ -262,6 +294,12 @@ START_TEST(name_lists)
 	/* Cut to the buffer, never past it. */
 	ck_assert_str_eq(names_join(buf, 5, names), "a, b");
 	ck_assert_str_eq(names_join(buf, sizeof(buf), none), "");
+	ck_assert_uint_eq(names_distance("Hungry", "hungary"), 1);
+	ck_assert_uint_eq(names_distance("", "abc"), 3);
+	ck_assert_uint_eq(names_distance("kitten", "sitting"), 3);
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	ck_assert_uint_eq(names_distance(big, "x"), NAMES_FAR);
 }
 END_TEST
 
@@ -454,6 +492,7 @@ import_suite(void)
 	tcase_add_test(tc, text_errors);
 	tcase_add_test(tc, outcomes);
 	tcase_add_test(tc, strict_and_keep_going);
+	tcase_add_test(tc, joint_issuers);
 	tcase_add_test(tc, date_range);
 	tcase_add_test(tc, claim_kinds);
 	tcase_add_test(tc, name_lists);

@@ -41,7 +41,8 @@ print_help(void)
 	    "names actor\nkinds (state, igo, mission, ...).\n"
 	    "\n"
 	    "  --search TEXT  code, name or alias contains TEXT (any case)\n"
-	    "  --unresolved   only actors made for references to nobody\n"
+	    "  --unresolved   only actors made for references to nobody, each\n"
+	    "                 with the nearest known actor (nearest_code)\n"
 	    "\n"
 	    "add     adds an actor, or new aliases to an existing one\n"
 	    "alias   gives the actor REF (code, name or alias) another name\n"
@@ -200,5 +201,7 @@ cmd_actors(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("actors", "unexpected argument '%s' (add, "
 		    "alias, merge or resolve)", argv[optind]);
-	return cli_query_list(&q, DM_LIST_ACTORS, "actors");
+	/* Unresolved, each with the actor it was likely meant to be. */
+	return cli_query_list(&q, q.filter.unresolved ? DM_LIST_UNRESOLVED :
+	    DM_LIST_ACTORS, "actors");
 }

@@ -1,5 +1,6 @@
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "actors.h"
@@ -188,4 +189,99 @@ dm_actor_resolve(dm_archive *a, const char *name,
 		rc = report(fn, ctx, &res.actors[i], res.rule, rc == 0);
 	}
 	return rc;
+}
+
+/* The archive's known names, folded, with their actors' codes. */
+struct nearest {
+	struct known {
+		char	*folded;
+		char	 code[DM_CODE_MAX + 1];
+	}		*v;
+	size_t		 n, cap;
+	char		 answer[DM_CODE_MAX + 1];
+};
+
+static void
+nearest_free(void *p)
+{
+	struct nearest *nr = p;
+	size_t i;
+
+	for (i = 0; i < nr->n; i++)
+		free(nr->v[i].folded);
+	free(nr->v);
+	free(nr);
+}
+
+/* Unresolved actors ("X-...") are what is looked for, not answers. */
+static int
+nearest_add(void *ctx, const char *alias, const char *code)
+{
+	struct nearest *nr = ctx;
+	struct known *k;
+
+	if (strncmp(code, "X-", 2) == 0)
+		return 0;
+	if (nr->n == nr->cap) {
+		nr->cap = nr->cap ? 2 * nr->cap : 256;
+		if ((k = realloc(nr->v, nr->cap * sizeof(*k))) == NULL)
+			return dm_error(DM_ERROR, "out of memory");
+		nr->v = k;
+	}
+	k = &nr->v[nr->n];
+	if (fold_key(&k->folded, alias) != 0)
+		return 0;	/* a name that does not fold matches nothing */
+	snprintf(k->code, sizeof(k->code), "%s", code);
+	nr->n++;
+	return 0;
+}
+
+static const char *
+nearest_of(void *ctx, const char *name)
+{
+	struct nearest *nr = ctx;
+	struct resolution r;
+	char *folded;
+	size_t i, d, best = NAMES_FAR, len;
+	const char *code = NULL;
+
+	if (resolve_name(name, &r) == 0)
+		return snprintf(nr->answer, sizeof(nr->answer), "%s",
+		    r.actors[0].code) > 0 ? nr->answer : NULL;
+	if (fold_key(&folded, name) != 0)
+		return NULL;
+	len = strlen(folded);
+	for (i = 0; i < nr->n; i++) {
+		/* Lengths alone put most names out of reach. */
+		if (strlen(nr->v[i].folded) + len / 3 < len ||
+		    len + len / 3 < strlen(nr->v[i].folded))
+			continue;
+		if ((d = names_distance(folded, nr->v[i].folded)) < best) {
+			best = d;
+			code = nr->v[i].code;
+		}
+	}
+	free(folded);
+	if (code == NULL || best * 3 > len)
+		return NULL;
+	snprintf(nr->answer, sizeof(nr->answer), "%s", code);
+	return nr->answer;
+}
+
+int
+actors_nearest_register(dm_archive *a)
+{
+	struct nearest *nr;
+	struct store *s;
+	int rc;
+
+	if ((rc = archive_store(a, &s)) != 0)
+		return rc;
+	if ((nr = calloc(1, sizeof(*nr))) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	if ((rc = store_names_each(s, nearest_add, nr)) != 0) {
+		nearest_free(nr);
+		return rc;
+	}
+	return db_function(a->db, "dm_nearest", nearest_of, nr, nearest_free);
 }

@@ -17,4 +17,13 @@ int	actor_kind_valid(const char *kind);
 int	actor_add(dm_archive *a, const struct dm_actor_spec *spec,
 	    int *created);
 
+/*
+ * Makes dm_nearest(NAME) an SQL function of the archive: the code of the
+ * known actor NAME comes nearest to, by the patterns of resolve.c, else
+ * by the edit distance of its folded name to the archive's names (within
+ * a third of its length); NULL when none is near.  'actors --unresolved'
+ * shows it beside each unresolved actor.
+ */
+int	actors_nearest_register(dm_archive *a);
+
 #endif

@@ -101,6 +101,7 @@ enum need {
 	N_BY_CLAIMS = 1 << 18,	/* who: few dates, and --by's claims */
 	N_ROLLUP = 1 << 19,	/* who --rollup: pairs of top-level codes */
 	N_IDS = 1 << 20,	/* who: pairs of actor ids */
+	N_NEAREST = 1 << 21,	/* actors: the nearest known actor's code */
 };
 
 struct part {
@@ -324,8 +325,9 @@ static const struct part actors_sql[] = {
 	    " (SELECT count(*) FROM statements WHERE issuer_id = a.id)"
 	    " + (SELECT count(*) FROM co_issuers WHERE actor_id = a.id),"
 	    " (SELECT count(*) FROM claims WHERE by_id = a.id),"
-	    " (SELECT count(*) FROM claim_targets WHERE actor_id = a.id)"
-	    " FROM actors a LEFT JOIN actors p ON p.id = a.parent_id"
+	    " (SELECT count(*) FROM claim_targets WHERE actor_id = a.id)" },
+	{ N_NEAREST, ", dm_nearest(a.name)" },
+	{ 0, " FROM actors a LEFT JOIN actors p ON p.id = a.parent_id"
 	    " WHERE 1" },
 	{ N_ACTOR, " AND a.id" IN_SET("a") },
 	{ N_KINDS, IN_KINDS("a.kind") },
@@ -450,6 +452,8 @@ static const struct out_column actors_cols[] = {
 	{ "parent_code", COL_TEXT }, { "country", COL_TEXT },
 	{ "aliases", COL_LIST }, { "statements", COL_INT },
 	{ "claims_made", COL_INT }, { "claims_received", COL_INT },
+	/* DM_LIST_UNRESOLVED only */
+	{ "nearest_code", COL_TEXT },
 };
 
 static const struct out_column search_cols[] = {
@@ -488,8 +492,9 @@ static const struct listing {
 	    &statement_kinds, 0 },
 	{ claims_sql, claims_cols, NELEM(claims_cols), &claim_kinds, 0 },
 	{ who_sql, who_cols, NELEM(who_cols), &claim_kinds, 1 },
-	{ actors_sql, actors_cols, NELEM(actors_cols), &actor_kinds, 0 },
+	{ actors_sql, actors_cols, NELEM(actors_cols) - 1, &actor_kinds, 0 },
 	{ search_sql, search_cols, NELEM(search_cols), &claim_kinds, 0 },
+	{ actors_sql, actors_cols, NELEM(actors_cols), &actor_kinds, 0 },
 };
 
 _Static_assert(NELEM(claims_cols) <= QUERY_MAX_COLS &&
@@ -925,6 +930,11 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 	parts = listings[what].parts;
 	if (what == DM_LIST_SEARCH)
 		b.have |= search_plan(b.have);
+	if (what == DM_LIST_UNRESOLVED) {
+		if ((rc = actors_nearest_register(a)) != 0)
+			goto done;
+		b.have |= N_UNRESOLVED | N_NEAREST;
+	}
 	if (what == DM_LIST_WHO && (b.have & N_DATED) &&
 	    (rc = dates_ask(a->db, sql_dates_all, &b, &all_dates)) != 0)
 		goto done;

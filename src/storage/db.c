@@ -595,3 +595,56 @@ done:
 	sqlite3_free(q);
 	return rc;
 }
+
+/* What db_function() registers: the C function and its context. */
+struct db_fn {
+	const char	*(*fn)(void *, const char *);
+	void		*ctx;
+	void		(*done)(void *);
+};
+
+static void
+db_fn_call(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	struct db_fn *f = sqlite3_user_data(c);
+	const unsigned char *arg = sqlite3_value_text(argv[0]);
+	const char *r;
+
+	(void)argc;
+	r = arg == NULL ? NULL : f->fn(f->ctx, (const char *)arg);
+	if (r == NULL)
+		sqlite3_result_null(c);
+	else
+		sqlite3_result_text(c, r, -1, SQLITE_TRANSIENT);
+}
+
+static void
+db_fn_free(void *p)
+{
+	struct db_fn *f = p;
+
+	f->done(f->ctx);
+	free(f);
+}
+
+int
+db_function(struct db *db, const char *name,
+    const char *(*fn)(void *ctx, const char *arg), void *ctx,
+    void (*done)(void *ctx))
+{
+	struct db_fn *f;
+
+	if ((f = malloc(sizeof(*f))) == NULL) {
+		done(ctx);
+		return dm_error(DM_ERROR, "out of memory");
+	}
+	f->fn = fn;
+	f->ctx = ctx;
+	f->done = done;
+	/* On failure SQLite has already called db_fn_free(). */
+	if (sqlite3_create_function_v2(db->h, name, 1, SQLITE_UTF8, f,
+	    db_fn_call, NULL, NULL, db_fn_free) != SQLITE_OK)
+		return dm_error(DM_ERROR, "cannot register %s(): %s", name,
+		    sqlite3_errmsg(db->h));
+	return 0;
+}

@@ -98,4 +98,14 @@ int	 db_copy_rows(struct db *to, struct db *from, const char *table);
 /* The query plan of sql, one detail line per row, joined by '\n'. */
 int	 db_explain(struct db *db, char **out, const char *sql);
 
+/*
+ * Makes name(TEXT) an SQL function of this connection: fn(ctx, arg) gives
+ * its text, NULL for SQL NULL.  done(ctx) runs when the function is
+ * replaced or the connection closes (ctx is freed with it even if the
+ * registration fails).
+ */
+int	 db_function(struct db *db, const char *name,
+	    const char *(*fn)(void *ctx, const char *arg), void *ctx,
+	    void (*done)(void *ctx));
+
 #endif

@@ -16,4 +16,12 @@ int		 names_find(const char *const *names, const char *name);
  */
 const char	*names_join(char *buf, size_t len, const char *const *names);
 
+/*
+ * The Levenshtein distance of a and b in bytes, letters of any ASCII case
+ * alike; NAMES_FAR when either is longer than NAMES_DISTANCE_MAX bytes.
+ */
+#define NAMES_DISTANCE_MAX	255
+#define NAMES_FAR		((size_t)-1)
+size_t		 names_distance(const char *a, const char *b);
+
 #endif
