@@ -4,9 +4,9 @@ state or organisation of its gold speaker.
 
 Imports every texts/*.txt of DIR (the development set, outside the
 project) into a new archive with the real program, then checks each
-statement's issuer: not unresolved, and its top-level code that of the
-file's first gold speaker (for a joint statement, with several speakers in
-gold.csv, that of any of them).  Exits 77, which ctest counts as skipped,
+statement's issuers: none unresolved, and their top-level codes that of
+the file's first gold speaker (for a joint statement, with several speakers
+in gold.csv, those of all of them: each co-signatory an issuer).  Exits 77, which ctest counts as skipped,
 when DIR is absent.
 
 Usage: issuers.py DEMARCHE DIR
@@ -67,12 +67,15 @@ def main(demarche, folder):
         issuer = header(path, "Issuer")
         gold = speakers.get(n, [])
         code = by_url.get(header(path, "URL"), "")
+        codes = code.split(";") if code else []
         want = {top(s) for s in gold} if len(set(gold)) > 1 else \
             {top(gold[0])} if gold else set()
-        if kinds.get(code) in (None, "unresolved") or top(code) not in want:
+        if not codes or any(kinds.get(c) in (None, "unresolved")
+                            for c in codes) or {top(c) for c in codes} != want:
             bad += 1
             print(f"{n}: '{issuer}' -> {code or 'nothing'} "
-                  f"({kinds.get(code)}), want under {' or '.join(sorted(want))}")
+                  f"({', '.join(str(kinds.get(c)) for c in codes)}), "
+                  f"want under {' and '.join(sorted(want))}")
     print(f"{len(files) - bad} of {len(files)} issuers resolve under their "
           f"gold speaker")
     return 1 if bad or not files else 0
