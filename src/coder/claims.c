@@ -112,13 +112,18 @@ cd_verb_claims(struct run *r, const struct sent *s, size_t a, size_t b,
 	return added;
 }
 
-/* A noun cue's claimant: "the EU's accusations", "by the EU", or the
- * subject of a light verb ("NATO levelled accusations"). */
+/*
+ * A noun cue's claimant: "the EU's accusations", the subject of a light
+ * verb ("NATO levelled accusations", "the EU expresses its concern at
+ * the steps taken by China": "by" there names the target), the subject
+ * of a clause that owns it ("the EU remains steadfast in its commitment
+ * to"), or "by X".
+ */
 static int
 noun_claimant(struct run *r, const struct sent *s, size_t a, size_t b)
 {
 	size_t k;
-	int m, subj, n;
+	int m, subj, n, own = 0;
 
 	for (k = a; k > (size_t)s->a && a - k < 3; k--) {
 		if ((m = r->mcover[k - 1]) >= 0) {
@@ -127,12 +132,12 @@ noun_claimant(struct run *r, const struct sent *s, size_t a, size_t b)
 				return m;
 			break;
 		}
+		if (cd_is(r, C_POSSDET, k - 1))
+			own = 1;
 		if (r->toks[k - 1].cp != 0 || cd_is(r, C_DET, k - 1) ||
 		    cd_is(r, C_PREP, k - 1))
 			break;
 	}
-	if ((m = cd_agent_of(r, s, b)) >= 0)
-		return m;
 	for (k = a; k > (size_t)s->a && a - k < 5; k--) {
 		if (r->toks[k - 1].cp != 0)
 			break;
@@ -141,7 +146,15 @@ noun_claimant(struct run *r, const struct sent *s, size_t a, size_t b)
 			return cd_subject_of(r, s, k - 1, &subj, 1) &&
 			    !(r->ms[subj].flags & MF_POSS) ? subj : -1;
 	}
-	return -1;
+	/* "its": the subject, with nobody else named before the cue */
+	if (own && cd_subject_of(r, s, a, &subj, 1) > 0 &&
+	    !(r->ms[subj].flags & MF_POSS)) {
+		for (k = (size_t)r->ms[subj].b; k < a && r->mstart[k] < 0; k++)
+			;
+		if (k == a)
+			return subj;
+	}
+	return cd_agent_of(r, s, b);
 }
 
 int

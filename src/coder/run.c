@@ -130,6 +130,26 @@ within(const struct run *r, const struct cand *cds, int ncd, int i)
 	return 0;
 }
 
+/*
+ * Gives candidate i, of a kind that follows, the targets of a hostile
+ * claim of its claimant in the same sentence.
+ */
+static void
+follow(const struct run *r, struct cand *cds, int ncd, int i)
+{
+	int j;
+	size_t t;
+
+	for (j = 0; j < ncd; j++) {
+		if (j == i || cds[i].by == NULL || cds[j].by == NULL ||
+		    !r->c->kinds[cds[j].kind].hostile ||
+		    !cd_same_state(cds[i].by, cds[j].by))
+			continue;
+		for (t = 0; t < cds[j].ntargets; t++)
+			cd_add_target(&cds[i], cds[j].targets[t]);
+	}
+}
+
 /* Whether claim a is surer than b: a bare statement comes last. */
 static int
 better(const struct cand *a, const struct cand *b)
@@ -233,6 +253,10 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		cds[j++] = cds[i];
 	}
 	ncd = j;
+	/* "lodged a protest and demanded that it stop": one target */
+	for (i = 0; i < ncd; i++)
+		if (r->c->kinds[cds[i].kind].follows && cds[i].ntargets == 0)
+			follow(r, cds, ncd, i);
 	for (i = 0; i < ncd; i++)
 		if (best < 0 || better(&cds[i], &cds[best]))
 			best = i;

@@ -47,12 +47,35 @@ object_goes_on(struct run *r, size_t t, size_t end)
 	    cd_match(r, C_LIGHT, t, end, NULL) > 0 || cd_is(r, C_BE, t) ||
 	    cd_is(r, C_AUX, t))
 		return 0;
+	/* "the people of Ukraine" */
+	if (k->wid == r->c->w_of && t > 0 && cd_is(r, C_PEOPLE, t - 1))
+		return 1;
 	/* "as well as" */
 	if (k->wid == r->c->w_as && ((t + 2 < end && cd_is_word(r, t + 1,
 	    r->c->w_well) && cd_is_word(r, t + 2, r->c->w_as)) || (t >= 2 &&
 	    cd_is_word(r, t - 1, r->c->w_well) && cd_is_word(r, t - 2, r->c->w_as))))
 		return 1;
 	return !cd_is(r, C_STOP, t) && !cd_ends_at(r, C_SPEECH, t, t);
+}
+
+/*
+ * Whether the preposition at g says whose people the object is: "the
+ * (relevant) people of Ukraine", "people in Australia", with no
+ * preposition before them ("the attack on the people of Ukraine").
+ */
+static int
+people_of(const struct run *r, size_t g, size_t from)
+{
+	size_t t;
+
+	if ((r->toks[g].wid != r->c->w_of && r->toks[g].wid != r->c->w_in) ||
+	    !cd_is(r, C_PEOPLE, g - 1))
+		return 0;
+	for (t = g - 1; t > from; t--)
+		if (r->toks[t - 1].cp != 0 || cd_is(r, C_PREP, t - 1) ||
+		    r->mstart[t - 1] >= 0)
+			return 0;
+	return 1;
 }
 
 /* Whether mention b follows mention a with only "and", "or", a comma or
@@ -109,6 +132,8 @@ cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
 			    cd_verbish(r, (size_t)r->ms[m].b))
 				break;
 			g = cd_governed_by(r, m, from);
+			if (g > (int)from && people_of(r, (size_t)g, from))
+				g = -1;
 			/* "by the EU and the US": both governed by "by" */
 			if (g < 0 && last >= 0 && coordinated(r, last, m))
 				g = lastg;
@@ -116,7 +141,8 @@ cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
 			lastg = g;
 			/* "the British accusations": rejected, not accused */
 			if ((mods || (r->ms[m].type != M_ADJ &&
-			    !(r->ms[m].flags & MF_MOD))) &&
+			    !(r->ms[m].flags & MF_MOD)) ||
+			    cd_is(r, C_PEOPLE, (size_t)r->ms[m].b)) &&
 			    r->ms[m].type != M_PRON3 &&
 			    (g < 0 ||
 			    (agents && r->toks[g].wid == r->c->w_by) ||
@@ -128,6 +154,10 @@ cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
 		if (!object_goes_on(r, t, end))
 			break;
 	}
+	/* "the holding of elections by Russia": the agent of the act */
+	if (agents && cd->ntargets == 0 && t < end &&
+	    r->toks[t].wid == r->c->w_of && (m = cd_agent_of(r, s, t)) >= 0)
+		cd_add_target(cd, cd_who(r, s, m, (size_t)r->ms[m].a));
 }
 
 /* The claimant after "by" in the span after token from, or -1. */
