@@ -77,6 +77,7 @@ cd_verb_claims(struct run *r, const struct sent *s, size_t a, size_t b,
 {
 	struct cand cd;
 	int subj[4], nsubj, i, ag, added = 0;
+	size_t verb = a;
 	const struct kind *k = &r->c->kinds[p->kind];
 
 	memset(&cd, 0, sizeof(cd));
@@ -96,7 +97,9 @@ cd_verb_claims(struct run *r, const struct sent *s, size_t a, size_t b,
 		}
 		return 0;
 	}
-	nsubj = cd_subject_of(r, s, a, subj, 4);
+	/* "called the ambassador to demand": the caller demands */
+	ag = k->content ? cd_addressee(r, s, a, &verb) : -1;
+	nsubj = cd_subject_of(r, s, ag >= 0 ? verb : a, subj, 4);
 	for (i = 0; i < nsubj && ncd + added < CAND_MAX; i++) {
 		cd.ntargets = 0;
 		/* "Russia's war ... and expressed": an owner, not the actor */
@@ -107,6 +110,8 @@ cd_verb_claims(struct run *r, const struct sent *s, size_t a, size_t b,
 		    r->ms[subj[i]].type == M_PRON3 ? SRC_SPEAKER : SRC_EXPLICIT;
 		if (!k->no_target)
 			cd_targets_of(r, s, b, 1, &cd);
+		if (ag >= 0 && cd.ntargets == 0)
+			cd_add_target(&cd, cd_who(r, s, ag, a));
 		cds[ncd + added++] = cd;
 	}
 	return added;

@@ -257,6 +257,8 @@ int	cd_add_target(struct cand *cd, const char *t);
 void	cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
     struct cand *cd);
 int	cd_agent_of(struct run *r, const struct sent *s, size_t from);
+int	cd_addressee(const struct run *r, const struct sent *s, size_t a,
+    size_t *verb);
 
 /* claims.c */
 int	cd_negated(const struct run *r, const struct sent *s, size_t a);

@@ -279,13 +279,51 @@ honorific_only(const struct run *r, const struct mention *m)
 	return 1;
 }
 
+/*
+ * Remembers every word of a name in [a, b) as one of code's: "Cheng
+ * Yonghua" is "Ambassador Cheng" later.
+ */
+static void
+name_words(struct run *r, size_t a, size_t b, const char *code)
+{
+	size_t t;
+
+	for (t = a; t < b && r->nnamed < RECENT_MAX; t++) {
+		if (cd_is(r, C_TITLE, t) || r->toks[t].cp != 0)
+			continue;
+		r->named[r->nnamed].off = r->toks[t].off;
+		r->named[r->nnamed].len = r->toks[t].len;
+		r->named[r->nnamed++].code = code;
+	}
+}
+
+/*
+ * The capitalised words of a name after an office of a state ending at
+ * token t ("the Russian Foreign Minister Sergey Lavrov"), or 0.
+ */
+static size_t
+name_after(const struct run *r, size_t t, size_t end)
+{
+	size_t k;
+
+	if (t == 0 || !cd_ends_at(r, C_TITLE, t - 1, 0))
+		return 0;
+	for (k = t; k < end && k - t < 3 && r->toks[k].cp == 0 &&
+	    (r->toks[k].flags & T_CAP) && !(r->toks[k - 1].flags & T_POSS) &&
+	    !cd_is(r, C_STARTER, k) && !cd_is(r, C_WEEKDAY, k) &&
+	    !cd_is(r, C_MONTH, k) && cd_match(r, C_ACTOR, k, end, NULL) == 0;
+	    k++)
+		;
+	return k - t;
+}
+
 /* Gives the titled persons of sentence s the actor they speak for. */
 static void
 persons_in(struct run *r, const struct sent *s, size_t first)
 {
 	struct mention *m;
 	const char *code;
-	size_t i, t;
+	size_t i;
 
 	for (i = first; i < r->nms; i++) {
 		m = &r->ms[i];
@@ -298,16 +336,7 @@ persons_in(struct run *r, const struct sent *s, size_t first)
 		}
 		m->type = M_ACTOR;
 		m->code = code;
-		/* Every word of the name: "Cheng Yonghua" is "Ambassador
-		 * Cheng" later. */
-		for (t = (size_t)m->a; t < (size_t)m->b &&
-		    r->nnamed < RECENT_MAX; t++) {
-			if (cd_is(r, C_TITLE, t) || r->toks[t].cp != 0)
-				continue;
-			r->named[r->nnamed].off = r->toks[t].off;
-			r->named[r->nnamed].len = r->toks[t].len;
-			r->named[r->nnamed++].code = code;
-		}
+		name_words(r, (size_t)m->a, (size_t)m->b, code);
 	}
 }
 
@@ -343,11 +372,14 @@ mentions_of(struct run *r, const struct sent *s)
 			if (il > 0 && !(r->toks[e - 1].flags & T_POSS &&
 			    (p->flags & PF_DEMONYM))) {
 				code = body_of(r, code, ip->val);
-				if (add_mention(r, t, e + (size_t)il, M_ACTOR,
+				e += (size_t)il;
+				n = (int)name_after(r, e, end);
+				name_words(r, e, e + (size_t)n, code);
+				if (add_mention(r, t, e + (size_t)n, M_ACTOR,
 				    code, 0) != 0)
 					return DM_ERROR;
 				remember(r, code, ip->val);
-				t = e + (size_t)il;
+				t = e + (size_t)n;
 				continue;
 			}
 			/* "some Canadian politicians": named by their

@@ -127,8 +127,10 @@ cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
 	}
 	for (t = from; t < end; t++) {
 		if ((m = r->mstart[t]) >= 0) {
-			/* "..., and Syria denounced": a new clause */
+			/* "..., and Syria denounced": a new clause, but
+			 * not "the Ukrainian government's request" */
 			if (t > from && r->ms[m].b < s->b &&
+			    !(r->ms[m].flags & MF_POSS) &&
 			    cd_verbish(r, (size_t)r->ms[m].b))
 				break;
 			g = cd_governed_by(r, m, from);
@@ -142,7 +144,8 @@ cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
 			/* "the British accusations": rejected, not accused */
 			if ((mods || (r->ms[m].type != M_ADJ &&
 			    !(r->ms[m].flags & MF_MOD)) ||
-			    cd_is(r, C_PEOPLE, (size_t)r->ms[m].b)) &&
+			    cd_is(r, C_PEOPLE, (size_t)r->ms[m].b) ||
+			    cd_is(r, C_GROUP, (size_t)r->ms[m].b)) &&
 			    r->ms[m].type != M_PRON3 &&
 			    (g < 0 ||
 			    (agents && r->toks[g].wid == r->c->w_by) ||
@@ -181,6 +184,53 @@ cd_agent_of(struct run *r, const struct sent *s, size_t from)
 		if (r->mstart[t] >= 0)
 			t = (size_t)r->ms[r->mstart[t]].b - 1;
 		else if (t > from && cd_is(r, C_STOP, t) && !cd_is(r, C_PREP, t))
+			return -1;
+	}
+	return -1;
+}
+
+/*
+ * The one a demand at token a is put to when its verb is an infinitive
+ * after a contact: "spoke today to Minister X to urge", "called the
+ * ambassador to press for".  Returns the mention, or -1, and stores
+ * where the contact's verb begins in *verb.
+ */
+int
+cd_addressee(const struct run *r, const struct sent *s, size_t a,
+    size_t *verb)
+{
+	size_t t, k;
+	int m, n, steps;
+
+	if (a < (size_t)s->a + 3 || !cd_is_word(r, a - 1, r->c->w_to))
+		return -1;
+	/* past a name: "the Russian Foreign Minister Lavrov" */
+	for (t = a - 1; t > (size_t)s->a + 1 && a - 1 - t < 3 &&
+	    r->mcover[t - 1] < 0 && r->toks[t - 1].cp == 0 &&
+	    (r->toks[t - 1].flags & T_CAP); t--)
+		;
+	if ((m = r->mcover[t - 1]) < 0 || r->ms[m].b != (int)t ||
+	    r->ms[m].type == M_FIRST || r->ms[m].type == M_PRON3)
+		return -1;
+	for (t = (size_t)r->ms[m].a; t > (size_t)s->a &&
+	    cd_is(r, C_DET, t - 1); t--)
+		;
+	/* "spoke (this morning) to", "met with", "called" */
+	for (k = t, steps = 0; k > (size_t)s->a && steps < 4; steps++) {
+		if (r->toks[k - 1].cp != 0 || r->mstart[k - 1] >= 0)
+			return -1;
+		if (cd_ends_at(r, C_CONTACT, k - 1, (size_t)s->a)) {
+			*verb = k - 1;
+			return m;
+		}
+		for (n = 1; n <= 3 && k > (size_t)s->a + (size_t)n - 1 &&
+		    cd_match(r, C_DATE, k - (size_t)n, k, NULL) != n; n++)
+			;
+		if (n <= 3 && k > (size_t)s->a + (size_t)n - 1)
+			k -= (size_t)n;
+		else if (cd_is(r, C_PREP, k - 1) || cd_suffix(r, k - 1, "ly"))
+			k--;
+		else
 			return -1;
 	}
 	return -1;
