@@ -32,7 +32,8 @@ cd_negated(const struct run *r, const struct sent *s, size_t a)
  * Whether a cue at t is used as a verb of the clause: not after a
  * determiner or a possessive ("the blame", "China's stated aims"), nor
  * after a preposition other than "to", unless a gerund whose subject is
- * the clause's ("after blaming", not "criticized X for calling").
+ * the clause's ("after blaming", "aimed at stoking", not "criticized X
+ * for calling").
  */
 int
 cd_verbal(const struct run *r, const struct sent *s, size_t t)
@@ -47,7 +48,8 @@ cd_verbal(const struct run *r, const struct sent *s, size_t t)
 	if ((p->flags & T_POSS) || cd_is(r, C_DET, t - 1))
 		return 0;
 	return !cd_is(r, C_PREP, t - 1) || p->wid == r->c->w_to ||
-	    (cd_suffix(r, t, "ing") && cd_is(r, C_SUBJPREP, t - 1));
+	    (cd_suffix(r, t, "ing") && (cd_is(r, C_SUBJPREP, t - 1) ||
+	    cd_ends_at(r, C_PURPOSE, t - 1, (size_t)s->a)));
 }
 
 static int
@@ -257,6 +259,26 @@ cd_adj_claim(struct run *r, const struct sent *s, size_t a,
 	return 1;
 }
 
+/* Whether the clause of token a begins with "it" or "they". */
+static int
+pronoun_subject(const struct run *r, const struct sent *s, size_t a)
+{
+	size_t t;
+	int m;
+
+	for (t = a; t > (size_t)s->a; t--) {
+		if ((m = r->mstart[t - 1]) >= 0)
+			return r->ms[m].type == M_PRON3 &&
+			    (r->toks[t - 1].wid == r->c->w_it ||
+			    r->toks[t - 1].wid == r->c->w_they) &&
+			    (t - 1 == (size_t)s->a ||
+			    r->toks[t - 2].cp != 0);
+		if (r->toks[t - 1].cp != 0)
+			return 0;
+	}
+	return 0;
+}
+
 /* Wrongdoing a speaker says its subject did: an accusation. */
 int
 cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
@@ -283,6 +305,12 @@ cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
 		if (r->ms[subj[i]].type == M_ACTOR ||
 		    r->ms[subj[i]].type == M_TEXT)
 			cd_add_target(cd, side(r, s, subj[i], a));
+	/* "It distorts ...", "They are aimed at stoking ...": the issuer
+	 * speaks of what it answers (the report, the statements) */
+	if (cd->ntargets == 0 && sp < 0 && k->hostile &&
+	    cd_same_state(cd->by, r->issuer) &&
+	    pronoun_subject(r, s, a))
+		cd_add_target(cd, cd_aimed_at(r, s));
 	return cd->ntargets > 0;
 }
 

@@ -40,7 +40,7 @@ enum cls {
 	C_DEMONYM, C_FIRST, C_PRON3, C_AUX, C_DET, C_PREP, C_VICTIM, C_BE,
 	C_STOP, C_STARTER, C_ABBREV, C_ABBREVNUM, C_MONTH, C_WEEKDAY, C_DATE,
 	C_QUESTION, C_OFFICE, C_REFERENT, C_POSSDET, C_PEOPLE, C_CONTACT,
-	C_PURPOSE, C_ACTOR, C__MAX
+	C_PURPOSE, C_ANAPHOR, C_ABOUT, C_ACTOR, C__MAX
 };
 
 /* Pattern flags, for actor names. */
@@ -78,6 +78,9 @@ struct kind {
 	int		 follows;	/* without a target, aimed at the target
 					   of its claimant's hostile claim in
 					   the same sentence */
+	int		 parent;	/* may be aimed at the claimant's own
+					   organisation */
+	int		 about;		/* "to X about Y": Y, not X */
 };
 
 #define KIND_MAX	16

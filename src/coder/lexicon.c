@@ -55,6 +55,8 @@ static const char *const cls_names[C_ACTOR] = {
 	"people",		/* C_PEOPLE */
 	"contact",		/* C_CONTACT */
 	"purpose",		/* C_PURPOSE */
+	"anaphor",		/* C_ANAPHOR */
+	"about",		/* C_ABOUT */
 };
 
 /* Lexicon and dictionary. */
@@ -185,6 +187,10 @@ parse_line(struct coder *c, char *line, size_t lineno)
 				c->kinds[c->nkinds].hostile = 1;
 			else if (strcmp(flag, "follows") == 0)
 				c->kinds[c->nkinds].follows = 1;
+			else if (strcmp(flag, "parent") == 0)
+				c->kinds[c->nkinds].parent = 1;
+			else if (strcmp(flag, "about") == 0)
+				c->kinds[c->nkinds].about = 1;
 			else if (strcmp(flag, "-") != 0)
 				return dm_error(DM_EINVALID,
 				    "lexicon line %zu: no kind flag '%s'",

@@ -35,6 +35,18 @@ has_segment(const char *code, const char *parent, const char *tag)
 	return 0;
 }
 
+/* Whether the actor code or one of its bodies was mentioned. */
+static int
+named_before(const struct run *r, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrecent; i++)
+		if (cd_same_state(r->recent[i].code, code))
+			return 1;
+	return 0;
+}
+
 /*
  * The body of actor parent that tag names ("CHN" + "MISSION"): the last
  * one mentioned, else the only one known, else parent itself.  With
@@ -409,6 +421,16 @@ mentions_of(struct run *r, const struct sent *s)
 			if (!((p->flags & PF_DEMONYM) && fl))
 				remember(r, code, NULL);
 			t = e;
+			continue;
+		}
+		/* "the alliance" after NATO was named: NATO */
+		if (r->toks[t].wid == r->c->w_the && (il = cd_match(r,
+		    C_ANAPHOR, t + 1, end, &ip)) > 0 && named_before(r,
+		    ip->val)) {
+			if (add_mention(r, t + 1, t + 1 + (size_t)il, M_ACTOR,
+			    ip->val, 0) != 0)
+				return DM_ERROR;
+			t += 1 + (size_t)il;
 			continue;
 		}
 		/* "the mission", "the embassy": the last one named */

@@ -59,6 +59,28 @@ object_goes_on(struct run *r, size_t t, size_t end)
 }
 
 /*
+ * Adds target t to cd; a kind that may be aimed at the claimant's own
+ * organisation keeps it ("the Secretary General defended the alliance").
+ */
+static void
+aim(const struct run *r, struct cand *cd, const char *t)
+{
+	size_t n, i;
+
+	if (t != NULL && cd->by != NULL && r->c->kinds[cd->kind].parent &&
+	    (n = strlen(t)) < strlen(cd->by) && strncmp(cd->by, t, n) == 0 &&
+	    cd->by[n] == '.') {
+		for (i = 0; i < cd->ntargets; i++)
+			if (strcmp(cd->targets[i], t) == 0)
+				return;
+		if (cd->ntargets < TARGET_MAX)
+			cd->targets[cd->ntargets++] = t;
+		return;
+	}
+	cd_add_target(cd, t);
+}
+
+/*
  * Whether the preposition at g says whose people the object is: "the
  * (relevant) people of Ukraine", "people in Australia", with no
  * preposition before them ("the attack on the people of Ukraine").
@@ -106,7 +128,7 @@ cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
 {
 	const struct kind *k = &r->c->kinds[cd->kind];
 	size_t t, end = (size_t)s->b;
-	int m, g, mods = !k->need_target, last = -1, lastg = -1;
+	int m, g, mods = !k->need_target, last = -1, lastg = -1, about = 0;
 
 	/* "that" after the cue, or ending it ("hopes that") */
 	if ((from < end && cd_is_word(r, from, r->c->w_that)) ||
@@ -141,6 +163,16 @@ cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
 				g = lastg;
 			last = m;
 			lastg = g;
+			/* "complained to the UN about the US strike" */
+			if (k->about && g >= 0 && cd_is(r, C_ABOUT, (size_t)g)) {
+				if (!about) {
+					cd->ntargets = 0;
+					about = 1;
+				}
+				aim(r, cd, cd_who(r, s, m, t));
+				t = (size_t)r->ms[m].b - 1;
+				continue;
+			}
 			/* "the British accusations": rejected, not accused */
 			if ((mods || (r->ms[m].type != M_ADJ &&
 			    !(r->ms[m].flags & MF_MOD)) ||
@@ -149,8 +181,9 @@ cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
 			    r->ms[m].type != M_PRON3 &&
 			    (g < 0 ||
 			    (agents && r->toks[g].wid == r->c->w_by) ||
-			    (k->from && r->toks[g].wid == r->c->w_from)))
-				cd_add_target(cd, cd_who(r, s, m, t));
+			    (k->from && r->toks[g].wid == r->c->w_from)) &&
+			    !about)
+				aim(r, cd, cd_who(r, s, m, t));
 			t = (size_t)r->ms[m].b - 1;
 			continue;
 		}
