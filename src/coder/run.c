@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "coder_int.h"
+#include "handover.h"
 #include "zh.h"
 #include "error.h"
 
@@ -20,10 +21,10 @@ emit(struct run *r, const struct sent *s, const struct cand *cd,
 	struct dm_date d;
 	const char *topics[TOPIC_MAX];
 	const char *cameo = cd->cameo;
-	char iso[11], *quote, *cue;
+	char iso[11];
 	size_t t, i, ntopics = 0, end = (size_t)s->b;
 	size_t qa = r->toks[s->a].off, qb = r->toks[s->b - 1].end;
-	int n, rc;
+	int n;
 
 	for (t = (size_t)s->a; t < end; t++) {
 		if ((n = cd_match(r, C_TOPIC, t, end, &p)) == 0)
@@ -39,15 +40,6 @@ emit(struct run *r, const struct sent *s, const struct cand *cd,
 		    cameo == cd->cameo)
 			cameo = p->cameo;
 	}
-	quote = strndup(r->text + qa, qb - qa);
-	cue = strndup(r->text + r->toks[cd->cue_a].off,
-	    r->toks[cd->cue_b - 1].off + r->toks[cd->cue_b - 1].len -
-	    r->toks[cd->cue_a].off);
-	if (quote == NULL || cue == NULL) {
-		free(quote);
-		free(cue);
-		return dm_error(DM_ERROR, "out of memory");
-	}
 	memset(&cl, 0, sizeof(cl));
 	cl.by = cd->by;
 	cl.kind = k->name;
@@ -56,16 +48,13 @@ emit(struct run *r, const struct sent *s, const struct cand *cd,
 	cl.ntargets = cd->ntargets;
 	cl.topics = topics;
 	cl.ntopics = ntopics;
-	cl.quote = quote;
-	cl.cue = cue;
 	if (cd_sentence_date(r, s, &d)) {
 		date_format(&d, iso);
 		cl.date = iso;
 	}
-	rc = fn(ctx, &cl);
-	free(quote);
-	free(cue);
-	return rc;
+	return coder_hand_over(fn, ctx, &cl, r->text, qa, qb,
+	    r->toks[cd->cue_a].off, r->toks[cd->cue_b - 1].off +
+	    r->toks[cd->cue_b - 1].len);
 }
 
 /* Whether two claims of one claimant have a target in common. */
