@@ -6,9 +6,7 @@ set -eu
 cd "$(dirname "$0")/.."
 scripts/setup.sh build/release -DCMAKE_BUILD_TYPE=Release -DDEMARCHE_TESTS=OFF
 scripts/setup.sh build/test -DDEMARCHE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
-# The coder on real statements (label coderdev, ../shared/coder-dev) is
-# left out until it reaches its thresholds: ctest -L coderdev runs it.
-(cd build/test && ctest --output-on-failure -j"$(nproc)" -LE coderdev "$@")
+(cd build/test && ctest --output-on-failure -j"$(nproc)" "$@")
 
 # Each fuzz target for DEMARCHE_FUZZ_SECONDS (default 60; 0 skips them).
 seconds=${DEMARCHE_FUZZ_SECONDS:-60}

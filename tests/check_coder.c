@@ -5,6 +5,7 @@
 #include <check.h>
 
 #include "coder.h"
+#include "coder_fixture.h"
 #include "date.h"
 #include "error.h"
 
@@ -12,7 +13,6 @@
 #define SOURCE_DIR "."
 #endif
 
-#define LEXICON		SOURCE_DIR "/src/coder/lexicon-en.tsv"
 #define CLAIMS_MAX	64
 #define LINE_MAX_	512
 
@@ -27,8 +27,6 @@ struct got {
 	size_t		 total;
 	int		 stop_at;	/* return 7 at this claim, if > 0 */
 };
-
-static struct coder *coder;
 
 static char *
 slurp(const char *path)
@@ -66,23 +64,8 @@ setup(void)
 		{ "Japan", "JPN" }, { "Britain", "GBR" }, { "British", "GBR" },
 		{ "Ukraine", "UKR" }, { "Iran", "IRN" }, { "Turkey", "TUR" },
 	};
-	char *lex;
-	size_t i;
 
-	lex = slurp(LEXICON);
-	ck_assert_msg(lex != NULL, "cannot read %s", LEXICON);
-	ck_assert_int_eq(coder_new(&coder, lex), 0);
-	free(lex);
-	for (i = 0; i < sizeof(actors) / sizeof(actors[0]); i++)
-		ck_assert_int_eq(coder_add_actor(coder, actors[i][0],
-		    actors[i][1]), 0);
-}
-
-static void
-teardown(void)
-{
-	coder_free(coder);
-	coder = NULL;
+	coder_fixture(actors, sizeof(actors) / sizeof(actors[0]));
 }
 
 static int

@@ -12,6 +12,7 @@
 
 #include "coder.h"
 #include "coder/zh.h"
+#include "coder_fixture.h"
 #include "demarche.h"
 #include "embed.h"
 
@@ -25,8 +26,6 @@ struct got {
 	int		 stop_at;	/* return 7 at this claim, if > 0 */
 };
 
-static struct coder *coder;
-
 static void
 setup(void)
 {
@@ -37,19 +36,8 @@ setup(void)
 		{ "日本", "JPN" }, { "日方", "JPN" },
 		{ "外交部", "CHN.MFA" }, { "外交部发言人", "CHN.MFA" },
 	};
-	size_t i;
 
-	ck_assert_int_eq(coder_new(&coder, dm_coder_lexicon[0].data), 0);
-	for (i = 0; i < sizeof(actors) / sizeof(actors[0]); i++)
-		ck_assert_int_eq(coder_add_actor(coder, actors[i][0],
-		    actors[i][1]), 0);
-}
-
-static void
-teardown(void)
-{
-	coder_free(coder);
-	coder = NULL;
+	coder_fixture(actors, sizeof(actors) / sizeof(actors[0]));
 }
 
 static int

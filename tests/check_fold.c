@@ -295,6 +295,19 @@ START_TEST(test_slug_invalid)
 }
 END_TEST
 
+START_TEST(test_word_chars)
+{
+	/* letters of any script, the marks that complete them, digits */
+	ck_assert(fold_is_word('a') && fold_is_word('Z') && fold_is_word('7'));
+	ck_assert(fold_is_word(0x4E2D));	/* 中 */
+	ck_assert(fold_is_word(0x0301));	/* combining acute */
+	ck_assert(fold_is_word(0x0663));	/* Arabic-Indic three */
+	ck_assert(!fold_is_word(' ') && !fold_is_word('-'));
+	ck_assert(!fold_is_word(0x3002));	/* 。 */
+	ck_assert(!fold_is_word(0x2019) && !fold_is_word('@'));
+}
+END_TEST
+
 START_TEST(test_code_good)
 {
 	char max[DM_CODE_MAX + 1];
@@ -357,6 +370,7 @@ fold_suite(void)
 	tc = tcase_create("slug");
 	tcase_add_test(tc, test_slug);
 	tcase_add_test(tc, test_slug_invalid);
+	tcase_add_test(tc, test_word_chars);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("code");

@@ -32,7 +32,8 @@ cd_negated(const struct run *r, const struct sent *s, size_t a)
  * Whether a cue at t is used as a verb of the clause: not after a
  * determiner or a possessive ("the blame", "China's stated aims"), nor
  * after a preposition other than "to", unless a gerund whose subject is
- * the clause's ("after blaming", not "criticized X for calling").
+ * the clause's ("after blaming", "aimed at stoking", not "criticized X
+ * for calling").
  */
 int
 cd_verbal(const struct run *r, const struct sent *s, size_t t)
@@ -47,7 +48,8 @@ cd_verbal(const struct run *r, const struct sent *s, size_t t)
 	if ((p->flags & T_POSS) || cd_is(r, C_DET, t - 1))
 		return 0;
 	return !cd_is(r, C_PREP, t - 1) || p->wid == r->c->w_to ||
-	    (cd_suffix(r, t, "ing") && cd_is(r, C_SUBJPREP, t - 1));
+	    (cd_suffix(r, t, "ing") && (cd_is(r, C_SUBJPREP, t - 1) ||
+	    cd_ends_at(r, C_PURPOSE, t - 1, (size_t)s->a)));
 }
 
 static int
@@ -77,6 +79,7 @@ cd_verb_claims(struct run *r, const struct sent *s, size_t a, size_t b,
 {
 	struct cand cd;
 	int subj[4], nsubj, i, ag, added = 0;
+	size_t verb = a;
 	const struct kind *k = &r->c->kinds[p->kind];
 
 	memset(&cd, 0, sizeof(cd));
@@ -96,7 +99,9 @@ cd_verb_claims(struct run *r, const struct sent *s, size_t a, size_t b,
 		}
 		return 0;
 	}
-	nsubj = cd_subject_of(r, s, a, subj, 4);
+	/* "called the ambassador to demand": the caller demands */
+	ag = k->content ? cd_addressee(r, s, a, &verb) : -1;
+	nsubj = cd_subject_of(r, s, ag >= 0 ? verb : a, subj, 4);
 	for (i = 0; i < nsubj && ncd + added < CAND_MAX; i++) {
 		cd.ntargets = 0;
 		/* "Russia's war ... and expressed": an owner, not the actor */
@@ -107,18 +112,25 @@ cd_verb_claims(struct run *r, const struct sent *s, size_t a, size_t b,
 		    r->ms[subj[i]].type == M_PRON3 ? SRC_SPEAKER : SRC_EXPLICIT;
 		if (!k->no_target)
 			cd_targets_of(r, s, b, 1, &cd);
+		if (ag >= 0 && cd.ntargets == 0)
+			cd_add_target(&cd, cd_who(r, s, ag, a));
 		cds[ncd + added++] = cd;
 	}
 	return added;
 }
 
-/* A noun cue's claimant: "the EU's accusations", "by the EU", or the
- * subject of a light verb ("NATO levelled accusations"). */
+/*
+ * A noun cue's claimant: "the EU's accusations", the subject of a light
+ * verb ("NATO levelled accusations", "the EU expresses its concern at
+ * the steps taken by China": "by" there names the target), the subject
+ * of a clause that owns it ("the EU remains steadfast in its commitment
+ * to"), or "by X".
+ */
 static int
 noun_claimant(struct run *r, const struct sent *s, size_t a, size_t b)
 {
 	size_t k;
-	int m, subj, n;
+	int m, subj, n, own = 0;
 
 	for (k = a; k > (size_t)s->a && a - k < 3; k--) {
 		if ((m = r->mcover[k - 1]) >= 0) {
@@ -127,12 +139,12 @@ noun_claimant(struct run *r, const struct sent *s, size_t a, size_t b)
 				return m;
 			break;
 		}
+		if (cd_is(r, C_POSSDET, k - 1))
+			own = 1;
 		if (r->toks[k - 1].cp != 0 || cd_is(r, C_DET, k - 1) ||
 		    cd_is(r, C_PREP, k - 1))
 			break;
 	}
-	if ((m = cd_agent_of(r, s, b)) >= 0)
-		return m;
 	for (k = a; k > (size_t)s->a && a - k < 5; k--) {
 		if (r->toks[k - 1].cp != 0)
 			break;
@@ -141,7 +153,15 @@ noun_claimant(struct run *r, const struct sent *s, size_t a, size_t b)
 			return cd_subject_of(r, s, k - 1, &subj, 1) &&
 			    !(r->ms[subj].flags & MF_POSS) ? subj : -1;
 	}
-	return -1;
+	/* "its": the subject, with nobody else named before the cue */
+	if (own && cd_subject_of(r, s, a, &subj, 1) > 0 &&
+	    !(r->ms[subj].flags & MF_POSS)) {
+		for (k = (size_t)r->ms[subj].b; k < a && r->mstart[k] < 0; k++)
+			;
+		if (k == a)
+			return subj;
+	}
+	return cd_agent_of(r, s, b);
 }
 
 int
@@ -239,6 +259,26 @@ cd_adj_claim(struct run *r, const struct sent *s, size_t a,
 	return 1;
 }
 
+/* Whether the clause of token a begins with "it" or "they". */
+static int
+pronoun_subject(const struct run *r, const struct sent *s, size_t a)
+{
+	size_t t;
+	int m;
+
+	for (t = a; t > (size_t)s->a; t--) {
+		if ((m = r->mstart[t - 1]) >= 0)
+			return r->ms[m].type == M_PRON3 &&
+			    (r->toks[t - 1].wid == r->c->w_it ||
+			    r->toks[t - 1].wid == r->c->w_they) &&
+			    (t - 1 == (size_t)s->a ||
+			    r->toks[t - 2].cp != 0);
+		if (r->toks[t - 1].cp != 0)
+			return 0;
+	}
+	return 0;
+}
+
 /* Wrongdoing a speaker says its subject did: an accusation. */
 int
 cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
@@ -265,6 +305,12 @@ cd_conduct_claim(struct run *r, const struct sent *s, size_t a,
 		if (r->ms[subj[i]].type == M_ACTOR ||
 		    r->ms[subj[i]].type == M_TEXT)
 			cd_add_target(cd, side(r, s, subj[i], a));
+	/* "It distorts ...", "They are aimed at stoking ...": the issuer
+	 * speaks of what it answers (the report, the statements) */
+	if (cd->ntargets == 0 && sp < 0 && k->hostile &&
+	    cd_same_state(cd->by, r->issuer) &&
+	    pronoun_subject(r, s, a))
+		cd_add_target(cd, cd_aimed_at(r, s));
 	return cd->ntargets > 0;
 }
 

@@ -39,7 +39,8 @@ enum cls {
 	C_COLLECTIVE, C_GMOD, C_QUANT, C_DEMSUF,
 	C_DEMONYM, C_FIRST, C_PRON3, C_AUX, C_DET, C_PREP, C_VICTIM, C_BE,
 	C_STOP, C_STARTER, C_ABBREV, C_ABBREVNUM, C_MONTH, C_WEEKDAY, C_DATE,
-	C_QUESTION, C_OFFICE, C_REFERENT, C_ACTOR, C__MAX
+	C_QUESTION, C_OFFICE, C_REFERENT, C_POSSDET, C_PEOPLE, C_CONTACT,
+	C_PURPOSE, C_ANAPHOR, C_ABOUT, C_ACTOR, C__MAX
 };
 
 /* Pattern flags, for actor names. */
@@ -73,6 +74,13 @@ struct kind {
 	int		 from;		/* "demanded an apology from X" */
 	int		 answer;	/* aimed at what the text answers */
 	int		 content;	/* what follows its cue is asked for */
+	int		 hostile;	/* a claim against its target */
+	int		 follows;	/* without a target, aimed at the target
+					   of its claimant's hostile claim in
+					   the same sentence */
+	int		 parent;	/* may be aimed at the claimant's own
+					   organisation */
+	int		 about;		/* "to X about Y": Y, not X */
 };
 
 #define KIND_MAX	16
@@ -92,7 +100,7 @@ struct coder {
 	size_t		 ncodes, capcodes;
 	int		 w_that, w_which, w_who, w_and, w_or, w_but, w_by;
 	int		 w_as, w_well, w_in, w_the, w_comma, w_including;
-	int		 w_it, w_they, w_to, w_from;
+	int		 w_it, w_they, w_he, w_she, w_to, w_from, w_of;
 	struct zh_coder	*zh;		/* the coder of Chinese texts */
 };
 
@@ -252,6 +260,8 @@ int	cd_add_target(struct cand *cd, const char *t);
 void	cd_targets_of(struct run *r, const struct sent *s, size_t from, int agents,
     struct cand *cd);
 int	cd_agent_of(struct run *r, const struct sent *s, size_t from);
+int	cd_addressee(const struct run *r, const struct sent *s, size_t a,
+    size_t *verb);
 
 /* claims.c */
 int	cd_negated(const struct run *r, const struct sent *s, size_t a);

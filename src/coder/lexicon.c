@@ -51,6 +51,12 @@ static const char *const cls_names[C_ACTOR] = {
 	"question",		/* C_QUESTION */
 	"office",		/* C_OFFICE */
 	"referent",		/* C_REFERENT */
+	"possessive",		/* C_POSSDET */
+	"people",		/* C_PEOPLE */
+	"contact",		/* C_CONTACT */
+	"purpose",		/* C_PURPOSE */
+	"anaphor",		/* C_ANAPHOR */
+	"about",		/* C_ABOUT */
 };
 
 /* Lexicon and dictionary. */
@@ -177,6 +183,14 @@ parse_line(struct coder *c, char *line, size_t lineno)
 				c->kinds[c->nkinds].answer = 1;
 			else if (strcmp(flag, "content") == 0)
 				c->kinds[c->nkinds].content = 1;
+			else if (strcmp(flag, "hostile") == 0)
+				c->kinds[c->nkinds].hostile = 1;
+			else if (strcmp(flag, "follows") == 0)
+				c->kinds[c->nkinds].follows = 1;
+			else if (strcmp(flag, "parent") == 0)
+				c->kinds[c->nkinds].parent = 1;
+			else if (strcmp(flag, "about") == 0)
+				c->kinds[c->nkinds].about = 1;
 			else if (strcmp(flag, "-") != 0)
 				return dm_error(DM_EINVALID,
 				    "lexicon line %zu: no kind flag '%s'",
@@ -243,7 +257,9 @@ coder_new(struct coder **out, const char *lexicon_tsv)
 	    fixed_word(c, &c->w_including, "including") ||
 	    fixed_word(c, &c->w_it, "it") ||
 	    fixed_word(c, &c->w_they, "they") ||
-	    fixed_word(c, &c->w_to, "to") || fixed_word(c, &c->w_from, "from"))
+	    fixed_word(c, &c->w_he, "he") || fixed_word(c, &c->w_she, "she") ||
+	    fixed_word(c, &c->w_to, "to") || fixed_word(c, &c->w_from, "from") ||
+	    fixed_word(c, &c->w_of, "of"))
 		goto done;
 	for (line = copy; line != NULL; line = nl) {
 		lineno++;

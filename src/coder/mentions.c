@@ -35,6 +35,18 @@ has_segment(const char *code, const char *parent, const char *tag)
 	return 0;
 }
 
+/* Whether the actor code or one of its bodies was mentioned. */
+static int
+named_before(const struct run *r, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrecent; i++)
+		if (cd_same_state(r->recent[i].code, code))
+			return 1;
+	return 0;
+}
+
 /*
  * The body of actor parent that tag names ("CHN" + "MISSION"): the last
  * one mentioned, else the only one known, else parent itself.  With
@@ -279,13 +291,51 @@ honorific_only(const struct run *r, const struct mention *m)
 	return 1;
 }
 
+/*
+ * Remembers every word of a name in [a, b) as one of code's: "Cheng
+ * Yonghua" is "Ambassador Cheng" later.
+ */
+static void
+name_words(struct run *r, size_t a, size_t b, const char *code)
+{
+	size_t t;
+
+	for (t = a; t < b && r->nnamed < RECENT_MAX; t++) {
+		if (cd_is(r, C_TITLE, t) || r->toks[t].cp != 0)
+			continue;
+		r->named[r->nnamed].off = r->toks[t].off;
+		r->named[r->nnamed].len = r->toks[t].len;
+		r->named[r->nnamed++].code = code;
+	}
+}
+
+/*
+ * The capitalised words of a name after an office of a state ending at
+ * token t ("the Russian Foreign Minister Sergey Lavrov"), or 0.
+ */
+static size_t
+name_after(const struct run *r, size_t t, size_t end)
+{
+	size_t k;
+
+	if (t == 0 || !cd_ends_at(r, C_TITLE, t - 1, 0))
+		return 0;
+	for (k = t; k < end && k - t < 3 && r->toks[k].cp == 0 &&
+	    (r->toks[k].flags & T_CAP) && !(r->toks[k - 1].flags & T_POSS) &&
+	    !cd_is(r, C_STARTER, k) && !cd_is(r, C_WEEKDAY, k) &&
+	    !cd_is(r, C_MONTH, k) && cd_match(r, C_ACTOR, k, end, NULL) == 0;
+	    k++)
+		;
+	return k - t;
+}
+
 /* Gives the titled persons of sentence s the actor they speak for. */
 static void
 persons_in(struct run *r, const struct sent *s, size_t first)
 {
 	struct mention *m;
 	const char *code;
-	size_t i, t;
+	size_t i;
 
 	for (i = first; i < r->nms; i++) {
 		m = &r->ms[i];
@@ -298,16 +348,7 @@ persons_in(struct run *r, const struct sent *s, size_t first)
 		}
 		m->type = M_ACTOR;
 		m->code = code;
-		/* Every word of the name: "Cheng Yonghua" is "Ambassador
-		 * Cheng" later. */
-		for (t = (size_t)m->a; t < (size_t)m->b &&
-		    r->nnamed < RECENT_MAX; t++) {
-			if (cd_is(r, C_TITLE, t) || r->toks[t].cp != 0)
-				continue;
-			r->named[r->nnamed].off = r->toks[t].off;
-			r->named[r->nnamed].len = r->toks[t].len;
-			r->named[r->nnamed++].code = code;
-		}
+		name_words(r, (size_t)m->a, (size_t)m->b, code);
 	}
 }
 
@@ -343,11 +384,14 @@ mentions_of(struct run *r, const struct sent *s)
 			if (il > 0 && !(r->toks[e - 1].flags & T_POSS &&
 			    (p->flags & PF_DEMONYM))) {
 				code = body_of(r, code, ip->val);
-				if (add_mention(r, t, e + (size_t)il, M_ACTOR,
+				e += (size_t)il;
+				n = (int)name_after(r, e, end);
+				name_words(r, e, e + (size_t)n, code);
+				if (add_mention(r, t, e + (size_t)n, M_ACTOR,
 				    code, 0) != 0)
 					return DM_ERROR;
 				remember(r, code, ip->val);
-				t = e + (size_t)il;
+				t = e + (size_t)n;
 				continue;
 			}
 			/* "some Canadian politicians": named by their
@@ -377,6 +421,16 @@ mentions_of(struct run *r, const struct sent *s)
 			if (!((p->flags & PF_DEMONYM) && fl))
 				remember(r, code, NULL);
 			t = e;
+			continue;
+		}
+		/* "the alliance" after NATO was named: NATO */
+		if (r->toks[t].wid == r->c->w_the && (il = cd_match(r,
+		    C_ANAPHOR, t + 1, end, &ip)) > 0 && named_before(r,
+		    ip->val)) {
+			if (add_mention(r, t + 1, t + 1 + (size_t)il, M_ACTOR,
+			    ip->val, 0) != 0)
+				return DM_ERROR;
+			t += 1 + (size_t)il;
 			continue;
 		}
 		/* "the mission", "the embassy": the last one named */

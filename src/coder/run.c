@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "coder_int.h"
+#include "handover.h"
 #include "zh.h"
 #include "error.h"
 
@@ -20,10 +21,10 @@ emit(struct run *r, const struct sent *s, const struct cand *cd,
 	struct dm_date d;
 	const char *topics[TOPIC_MAX];
 	const char *cameo = cd->cameo;
-	char iso[11], *quote, *cue;
+	char iso[11];
 	size_t t, i, ntopics = 0, end = (size_t)s->b;
 	size_t qa = r->toks[s->a].off, qb = r->toks[s->b - 1].end;
-	int n, rc;
+	int n;
 
 	for (t = (size_t)s->a; t < end; t++) {
 		if ((n = cd_match(r, C_TOPIC, t, end, &p)) == 0)
@@ -39,15 +40,6 @@ emit(struct run *r, const struct sent *s, const struct cand *cd,
 		    cameo == cd->cameo)
 			cameo = p->cameo;
 	}
-	quote = strndup(r->text + qa, qb - qa);
-	cue = strndup(r->text + r->toks[cd->cue_a].off,
-	    r->toks[cd->cue_b - 1].off + r->toks[cd->cue_b - 1].len -
-	    r->toks[cd->cue_a].off);
-	if (quote == NULL || cue == NULL) {
-		free(quote);
-		free(cue);
-		return dm_error(DM_ERROR, "out of memory");
-	}
 	memset(&cl, 0, sizeof(cl));
 	cl.by = cd->by;
 	cl.kind = k->name;
@@ -56,16 +48,13 @@ emit(struct run *r, const struct sent *s, const struct cand *cd,
 	cl.ntargets = cd->ntargets;
 	cl.topics = topics;
 	cl.ntopics = ntopics;
-	cl.quote = quote;
-	cl.cue = cue;
 	if (cd_sentence_date(r, s, &d)) {
 		date_format(&d, iso);
 		cl.date = iso;
 	}
-	rc = fn(ctx, &cl);
-	free(quote);
-	free(cue);
-	return rc;
+	return coder_hand_over(fn, ctx, &cl, r->text, qa, qb,
+	    r->toks[cd->cue_a].off, r->toks[cd->cue_b - 1].off +
+	    r->toks[cd->cue_b - 1].len);
 }
 
 /* Whether two claims of one claimant have a target in common. */
@@ -128,6 +117,26 @@ within(const struct run *r, const struct cand *cds, int ncd, int i)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * Gives candidate i, of a kind that follows, the targets of a hostile
+ * claim of its claimant in the same sentence.
+ */
+static void
+follow(const struct run *r, struct cand *cds, int ncd, int i)
+{
+	int j;
+	size_t t;
+
+	for (j = 0; j < ncd; j++) {
+		if (j == i || cds[i].by == NULL || cds[j].by == NULL ||
+		    !r->c->kinds[cds[j].kind].hostile ||
+		    !cd_same_state(cds[i].by, cds[j].by))
+			continue;
+		for (t = 0; t < cds[j].ntargets; t++)
+			cd_add_target(&cds[i], cds[j].targets[t]);
+	}
 }
 
 /* Whether claim a is surer than b: a bare statement comes last. */
@@ -233,6 +242,10 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		cds[j++] = cds[i];
 	}
 	ncd = j;
+	/* "lodged a protest and demanded that it stop": one target */
+	for (i = 0; i < ncd; i++)
+		if (r->c->kinds[cds[i].kind].follows && cds[i].ntargets == 0)
+			follow(r, cds, ncd, i);
 	for (i = 0; i < ncd; i++)
 		if (best < 0 || better(&cds[i], &cds[best]))
 			best = i;

@@ -108,9 +108,30 @@ scratch(struct run *r, char *p)
 
 
 /*
+ * Whom "he" or "she" opening sentence s stands for: the titled person
+ * that the nearest sentence before it in its block began with
+ * ("Vice-Minister Sasae noted ... He also called on ..."), or NULL.
+ */
+static const char *
+person_before(struct run *r, const struct sent *s)
+{
+	const struct sent *p;
+	const struct mention *t;
+
+	for (p = s; p-- > r->sents && p->block == s->block;) {
+		if (p->topic < 0)
+			continue;
+		t = &r->ms[p->topic];
+		if (t->flags & MF_PERSON)
+			return t->type == M_ACTOR ? t->code : NULL;
+	}
+	return NULL;
+}
+
+/*
  * What "it" or "they" opening a sentence stands for: the actor the
  * sentence before, in the same block, began with ("The EU said ... It
- * called on ..."), or NULL.
+ * called on ..."); "he" or "she" a person before; or NULL.
  */
 static const char *
 antecedent(struct run *r, const struct sent *s, int mi)
@@ -120,11 +141,14 @@ antecedent(struct run *r, const struct sent *s, int mi)
 	size_t k;
 	int w = r->toks[r->ms[mi].a].wid;
 
-	if (s == r->sents || p->block != s->block || p->topic < 0)
+	if (s == r->sents || p->block != s->block ||
+	    (p->topic < 0 && w != r->c->w_he && w != r->c->w_she))
 		return NULL;
 	for (k = (size_t)s->a; k < (size_t)r->ms[mi].a; k++)
 		if (r->mstart[k] >= 0)
 			return NULL;
+	if (w == r->c->w_he || w == r->c->w_she)
+		return person_before(r, s);
 	t = &r->ms[p->topic];
 	if ((w == r->c->w_it && t->type == M_ACTOR) || (w == r->c->w_they &&
 	    (t->type == M_ACTOR || t->type == M_TEXT)))
@@ -231,13 +255,29 @@ int
 cd_subject_of(struct run *r, const struct sent *s, size_t pos, int *out, int max)
 {
 	size_t lo = (size_t)s->a, re = pos, rs, t;
-	int n = 0, m, found;
+	int n = 0, m, found, coord;
 
+	/* "protested about the incident in which jets flew close to its
+	 * aircraft and demanded": a verb after "and" skips the relative
+	 * clause before it */
+	for (t = pos; t > lo && (cd_suffix(r, t - 1, "ly") ||
+	    cd_is(r, C_AUX, t - 1)); t--)
+		;
+	coord = t > lo && r->toks[t - 1].wid == r->c->w_and;
 	while (re > lo) {
 		rs = re;
 		while (rs > lo && !soft_boundary(r, rs - 1) &&
 		    !cd_hard_boundary(r, rs - 1, lo))
 			rs--;
+		if (coord && rs < re && rs > lo + 1 &&
+		    (r->toks[rs - 1].wid == r->c->w_which ||
+		    r->toks[rs - 1].wid == r->c->w_who)) {
+			re = rs - 1;
+			if (cd_is(r, C_PREP, re - 1))
+				re--;
+			coord = 0;
+			continue;
+		}
 		found = -1;
 		for (t = rs; t < re; t++) {
 			if ((m = r->mstart[t]) >= 0 &&

@@ -7,33 +7,14 @@
 
 #include "coder_int.h"
 #include "error.h"
+#include "fold.h"
 
 /* Tokenising. */
 
 static int
-is_alnum_cp(int32_t cp)
-{
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-static int
 is_letter_cp(int32_t cp)
 {
-	return is_alnum_cp(cp) && !(cp >= '0' && cp <= '9') &&
+	return fold_is_word(cp) && !(cp >= '0' && cp <= '9') &&
 	    utf8proc_category(cp) != UTF8PROC_CATEGORY_ND;
 }
 
@@ -112,7 +93,7 @@ scan_word(const char *s, size_t i, size_t n, int32_t first)
 		cp = cp_at(s, i, n, &r);
 		if (cp < 0)
 			break;
-		if (is_alnum_cp(cp)) {
+		if (fold_is_word(cp)) {
 			seg++;
 			prev = cp;
 			i += r;
@@ -125,7 +106,7 @@ scan_word(const char *s, size_t i, size_t n, int32_t first)
 			continue;
 		}
 		if ((cp == '-' || cp == 0x2010 || cp == 0x2011) &&
-		    is_alnum_cp(prev) && next >= 0 && is_alnum_cp(next)) {
+		    fold_is_word(prev) && next >= 0 && fold_is_word(next)) {
 			i += r;
 			continue;
 		}
@@ -226,8 +207,8 @@ cd_tokenize(struct run *r, const char *s, size_t n, int intern)
 		pend = 0;
 		nl = 0;
 		nx = cp_at(s, i + k, n, &j);
-		if (is_alnum_cp(cp) || (cp == '@' && nx >= 0 &&
-		    is_alnum_cp(nx))) {
+		if (fold_is_word(cp) || (cp == '@' && nx >= 0 &&
+		    fold_is_word(nx))) {
 			t.end = scan_word(s, i + k, n, cp);
 			t.len = t.end - t.off;
 			/* China's, countries' */
@@ -244,7 +225,7 @@ cd_tokenize(struct run *r, const char *s, size_t n, int intern)
 			    (cp_at(s, t.end, n, &j) == '\'' ||
 			    cp_at(s, t.end, n, &j) == 0x2019) &&
 			    !(cp_at(s, t.end + j, n, &k) >= 0 &&
-			    is_alnum_cp(cp_at(s, t.end + j, n, &k)))) {
+			    fold_is_word(cp_at(s, t.end + j, n, &k)))) {
 				t.end += j;
 				t.flags |= T_POSS;
 			}

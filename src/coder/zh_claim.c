@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "handover.h"
 #include "zh_impl.h"
 
 struct sent {
@@ -432,9 +433,8 @@ emit(struct zh_run *r, struct zh_span s, const struct zh_cand *cd)
 	const char *cameo = cd->cameo ? cd->cameo : k->cameo;
 	const struct zh_word *wd;
 	struct coder_claim cl;
-	char *quote, *cuetext;
 	size_t ntopics = 0, i;
-	int t, rc;
+	int t;
 
 	for (t = s.a; t < s.b; t++) {
 		if (!zh_has(r, t, ZW_TOPIC))
@@ -450,15 +450,6 @@ emit(struct zh_run *r, struct zh_span s, const struct zh_cand *cd)
 		    strncmp(wd->topic_cameo, cameo, strlen(cameo)) == 0)
 			cameo = wd->topic_cameo;
 	}
-	quote = strndup(r->text + r->toks[s.a].off, r->toks[s.b - 1].end -
-	    r->toks[s.a].off);
-	cuetext = strndup(r->text + r->toks[cd->cue_a].off,
-	    r->toks[cd->cue_b].end - r->toks[cd->cue_a].off);
-	if (quote == NULL || cuetext == NULL) {
-		free(quote);
-		free(cuetext);
-		return dm_error(DM_ERROR, "out of memory");
-	}
 	memset(&cl, 0, sizeof(cl));
 	cl.by = cd->by;
 	cl.kind = k->name;
@@ -467,12 +458,9 @@ emit(struct zh_run *r, struct zh_span s, const struct zh_cand *cd)
 	cl.ntargets = (size_t)cd->tg.n;
 	cl.topics = topics;
 	cl.ntopics = ntopics;
-	cl.quote = quote;
-	cl.cue = cuetext;
-	rc = r->fn(r->ctx, &cl);
-	free(quote);
-	free(cuetext);
-	return rc;
+	return coder_hand_over(r->fn, r->ctx, &cl, r->text,
+	    r->toks[s.a].off, r->toks[s.b - 1].end, r->toks[cd->cue_a].off,
+	    r->toks[cd->cue_b].end);
 }
 
 int

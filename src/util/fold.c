@@ -121,9 +121,8 @@ is_edge(int32_t cp)
 	}
 }
 
-/* What slugify() keeps: letters, the marks that complete them, digits. */
-static int
-is_word(int32_t cp)
+int
+fold_is_word(int32_t cp)
 {
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_LU:
@@ -259,7 +258,7 @@ slugify(char **out, const char *s)
 	}
 	for (i = 0; i < len; i += n) {
 		n = decode(folded + i, len - i, &cp);
-		if (!is_word(cp)) {
+		if (!fold_is_word(cp)) {
 			gap = 1;
 			continue;
 		}

@@ -11,6 +11,7 @@
 #define DM_FOLD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Longest actor code, in bytes. */
 #define DM_CODE_MAX 64
@@ -68,6 +69,13 @@ int	fold_key(char **out, const char *s);
  * memory runs out.
  */
 int	slugify(char **out, const char *s);
+
+/*
+ * Whether code point cp is part of a word: a letter, a mark that
+ * completes one, or a digit, of any script (what slugify() keeps and
+ * the coder's tokens are made of).
+ */
+int	fold_is_word(int32_t cp);
 
 /*
  * Checks an actor code against SPEC's form, segments of A-Z, 0-9 and
