@@ -1177,8 +1177,9 @@ enum thread_stmt {
 };
 
 static const char *const thread_sql[T__MAX] = {
-	/* T_STATEMENT */
-	"SELECT s.sid, s.date, i.code, s.title FROM statements s"
+	/* T_STATEMENT: a joint statement's issuers joined */
+	"SELECT s.sid, s.date, replace(" ISSUERS("code") ", char(31), '; '),"
+	" s.title FROM statements s"
 	" JOIN actors i ON i.id = s.issuer_id WHERE s.id = :id",
 	/* T_CLAIMS: the claimant only where it is not the issuer */
 	"SELECT c.kind, CASE WHEN c.by_id <> s.issuer_id THEN b.code END,"

@@ -59,6 +59,11 @@ run actors --search Iceland --csv
 expect_out "ISL,Iceland,state,,ISL,"
 grep -q '^ISL,.*,1,1,0' out && ok || bad "statements and claims of a co-issuer"
 
+check "thread heads a joint statement with all its issuers"
+run thread j2
+expect_status 0
+expect_out "2023-05-02  NOR; ISL  j2"
+
 check "JSON gives the issuers as an array, one issuer as a string"
 run statements --actor NOR --json
 expect_out '"issuer_code": ["NOR", "ISL"]'
