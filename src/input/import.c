@@ -64,50 +64,6 @@ struct import {
 	char                            where[160];
 };
 
-/* Levenshtein distance, capped: only small distances matter. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, prev, cur, tmp;
-	size_t row[64];
-
-	if (la >= 63 || lb >= 63)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			cur = prev + (tolower((unsigned char)a[i - 1]) !=
-			    tolower((unsigned char)b[j - 1]));
-			if (row[j] + 1 < cur)
-				cur = row[j] + 1;
-			if (row[j - 1] + 1 < cur)
-				cur = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = cur;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
-/* The known word nearest to word, if it is near enough to suggest. */
-static const char *
-nearest(const char *word, const char *const *known)
-{
-	const char *best = NULL;
-	size_t d, bestd = 3;
-
-	for (; *known != NULL; known++)
-		if ((d = distance(word, *known)) < bestd) {
-			bestd = d;
-			best = *known;
-		}
-	return best;
-}
-
 /*
  * What goes between the file name and a location: "file:12: ..." for a
  * line, "file: statement 3 ..." otherwise.
@@ -138,7 +94,7 @@ warn_unknown_keys(struct import *im, json_t *obj, const char *const *known,
 	json_object_foreach(obj, key, v) {
 		if (names_find(known, key) >= 0)
 			continue;
-		hint = nearest(key, known);
+		hint = names_nearest(key, known);
 		dm_warn("%s%s%s: unknown key '%s' ignored%s%s%s", im->name,
 		    sep(what), what, key, hint ? " (did you mean '" : "",
 		    hint ? hint : "", hint ? "'?)" : "");
@@ -294,7 +250,7 @@ claim_from_json(struct import *im, json_t *obj, const char *text,
 	if ((rc = get_string(im, obj, "kind", 1, &c->kind)) != 0)
 		goto done;
 	if (claim_kind_cameo(c->kind) == NULL) {
-		hint = nearest(c->kind, claim_kind_names);
+		hint = names_nearest(c->kind, claim_kind_names);
 		rc = dm_error(DM_EINVALID, "%s: unknown claim kind '%s'%s%s%s",
 		    im->where, c->kind, hint ? " (did you mean '" : "",
 		    hint ? hint : "", hint ? "'?)" : "");

@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,4 +27,47 @@ names_join(char *buf, size_t len, const char *const *names)
 		n += (size_t)snprintf(buf + n, len - n, "%s%s",
 		    n > 0 ? ", " : "", *names);
 	return buf;
+}
+
+/* Levenshtein distance, capped: only small distances matter. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, prev, cur, tmp;
+	size_t row[64];
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			cur = prev + (tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]));
+			if (row[j] + 1 < cur)
+				cur = row[j] + 1;
+			if (row[j - 1] + 1 < cur)
+				cur = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = cur;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+const char *
+names_nearest(const char *word, const char *const *known)
+{
+	const char *best = NULL;
+	size_t d, bestd = 3;
+
+	for (; *known != NULL; known++)
+		if ((d = distance(word, *known)) < bestd) {
+			bestd = d;
+			best = *known;
+		}
+	return best;
 }
