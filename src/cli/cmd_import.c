@@ -138,7 +138,7 @@ cmd_import(int argc, char **argv)
 
 	memset(&opt, 0, sizeof(opt));
 	memset(&counts, 0, sizeof(counts));
-	while ((ch = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "hq", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();
@@ -173,8 +173,7 @@ cmd_import(int argc, char **argv)
 			recode = 1;
 			break;
 		default:
-			return cli_usage("import", "unknown option '%s'",
-			    argv[optind - 1]);
+			return cli_bad_option("import", ch, argv);
 		}
 	}
 	if (recode && optind < argc)

@@ -223,7 +223,7 @@ static int
 claim_from_json(struct import *im, json_t *obj, const char *text,
     struct claim_in *c, size_t i)
 {
-	char where[sizeof(im->where)];
+	char where[sizeof(im->where)], names[256];
 	const char *s, *hint;
 	size_t k;
 	int rc;
@@ -251,9 +251,10 @@ claim_from_json(struct import *im, json_t *obj, const char *text,
 		goto done;
 	if (claim_kind_cameo(c->kind) == NULL) {
 		hint = names_nearest(c->kind, claim_kind_names);
-		rc = dm_error(DM_EINVALID, "%s: unknown claim kind '%s'%s%s%s",
-		    im->where, c->kind, hint ? " (did you mean '" : "",
-		    hint ? hint : "", hint ? "'?)" : "");
+		rc = dm_error(DM_EINVALID, "%s: unknown claim kind '%s' "
+		    "(%s%s%s%s)", im->where, c->kind, hint ? "did you mean '" :
+		    "", hint ? hint : "", hint ? "'? kinds: " : "",
+		    names_join(names, sizeof(names), claim_kind_names));
 		goto done;
 	}
 	if ((rc = get_string(im, obj, "by", 0, &c->by)) != 0 ||
