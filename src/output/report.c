@@ -450,7 +450,8 @@ static const char style[] =
     ".figures b{display:block;font-size:24px}\n"
     ".picture{overflow-x:auto;border:1px solid var(--line);"
     "border-radius:8px;padding:8px;background:#fff}\n"
-    ".picture svg{max-width:100%;height:auto;display:block;"
+    /* Shrunk to the page, a wide network's labels could not be read. */
+    ".picture svg{max-width:none;height:auto;display:block;"
     "margin:0 auto}\n"
     ".missing{background:#fff6e0;border:1px solid #f0c36d;"
     "border-radius:8px;padding:12px 16px}\n"
@@ -607,7 +608,7 @@ write_network(FILE *fp, const struct graph *g, int64_t npairs)
 	}
 	if (graph_drawn(g) == 0)
 		fputs("<p class=\"note\">No accusations match.</p>\n", fp);
-	else if (graph_svg(g, &svg, &len) != 0) {
+	else if (graph_draw(g, "svg", &svg, &len) != 0) {
 		dm_warn("the report has no network picture: %s",
 		    dm_error_last());
 		fputs("<p class=\"missing\">The network picture is missing: ",
