@@ -591,7 +591,10 @@ import_json(struct import *im, FILE *fp, struct digest *d)
 		return rc;
 	while ((rc = jsonl_next(r, &it)) == 1) {
 		if (it.v == NULL) {
+			/* --keep-going goes on past a line that is not JSON. */
 			rc = json_failure(&it.err);
+			if (it.resumes && (rc = outcome(im, rc, INGEST_NEW)) == 0)
+				continue;
 			break;
 		}
 		rc = do_item(im, &it);
