@@ -398,6 +398,7 @@ report_load(struct report *r, dm_archive *a, const struct dm_filter *f)
 	sf.exact = f->exact;
 	sf.from = f->from;
 	sf.to = f->to;
+	sf.date_order = f->date_order;
 	sf.topic = f->topic;
 	if ((rc = query_prepare(a, DM_LIST_STATEMENTS, &sf, &st)) != 0)
 		return rc;

@@ -16,10 +16,12 @@ check "--date-order reads a slashed date in every command that takes dates"
 run statements --on 07/08/2021
 expect_status 2
 expect_err "--date-order"
-for cmd in statements claims who "search EU" "export statements" graph; do
+for cmd in statements claims who "search EU" "export statements"; do
 	run $cmd --on 07/08/2021 --date-order dmy --format csv
 	expect_status 0
 done
+run graph --on 07/08/2021 --date-order dmy
+expect_status 0
 run statements --on 07/08/2021 --date-order dmy --format csv
 expect_out "eu-0708"
 expect_no_out "eu-0807"
