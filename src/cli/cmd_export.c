@@ -57,8 +57,8 @@ print_help(void)
 	    "Output:\n"
 	    "  --format F    csv (default), tsv, json, jsonl or table\n"
 	    "  --json        short for --format json\n"
-	    "  --excel       csv for spreadsheets: a BOM, and formulas kept as\n"
-	    "                text\n", cli_filter_help);
+	    "  --excel       csv for spreadsheets: a BOM, and formulas kept "
+	    "as\n                text\n", cli_filter_help);
 }
 
 int

@@ -21,7 +21,8 @@ print_help(void)
 {
 	printf("usage: demarche [--db PATH] graph [filters] [--by A] "
 	    "[--against B]\n"
-	    "                 [--mutual] [--rollup] [--format dot|svg|png|pdf]\n"
+	    "                 [--mutual] [--rollup] "
+	    "[--format dot|svg|png|pdf]\n"
 	    "                 [-o FILE]\n"
 	    "\n"
 	    "The accusation network: the pairs that 'who' lists with the "

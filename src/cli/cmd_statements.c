@@ -18,7 +18,8 @@ print_help(void)
 	    "language, number of claims, and the statements each responds "
 	    "to.\n"
 	    "\n"
-	    "  --kind K,...  statement kinds (declaration, press-release, ...)\n"
+	    "  --kind K,...  statement kinds (declaration, press-release, "
+	    "...)\n"
 	    "\n%s%s", cli_filter_help, cli_output_help);
 }
 

@@ -130,8 +130,8 @@ cli_query_output(struct cli_query *q, const char *cmd)
 		return CLI_OK;
 	if (strcmp(q->out.format, "table") != 0 &&
 	    strcmp(q->out.format, "csv") != 0)
-		return cli_usage(cmd, "--excel is csv for spreadsheets; it does "
-		    "not go with --format %s", q->out.format);
+		return cli_usage(cmd, "--excel is csv for spreadsheets; it "
+		    "does not go with --format %s", q->out.format);
 	q->out.format = "csv";
 	return CLI_OK;
 }

@@ -593,7 +593,8 @@ import_json(struct import *im, FILE *fp, struct digest *d)
 		if (it.v == NULL) {
 			/* --keep-going goes on past a line that is not JSON. */
 			rc = json_failure(&it.err);
-			if (it.resumes && (rc = outcome(im, rc, INGEST_NEW)) == 0)
+			if (it.resumes &&
+			    (rc = outcome(im, rc, INGEST_NEW)) == 0)
 				continue;
 			break;
 		}

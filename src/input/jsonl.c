@@ -33,9 +33,9 @@ struct jsonl {
 	long			 vline, vcol;	/* where it begins */
 	int			 lines;		/* JSON Lines: a value a line */
 	int			 failed;	/* an error was given */
-	int			 resumes;	/* ... and reading goes on */
+	int			 resumes;	/* and reading goes on */
 	size_t			 values;	/* top-level values begun */
-	long			 top_line;	/* where the current one began */
+	long			 top_line;	/* where the last began */
 	pthread_t		 thread;
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;

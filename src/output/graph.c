@@ -5,9 +5,9 @@
  * demarche writes the DOT itself and runs Graphviz as a child process,
  * 'dot -Tsvg' (or png, pdf) with the DOT on its standard input, rather
  * than linking libgvc: the program builds and runs without Graphviz (only
- * the pictures need it), a crash or a runaway layout inside Graphviz cannot take the
- * archive's process with it, and what is drawn is exactly the DOT that
- * 'graph --format dot' shows.
+ * the pictures need it), a crash or a runaway layout inside Graphviz
+ * cannot take the archive's process with it, and what is drawn is
+ * exactly the DOT that 'graph --format dot' shows.
  */
 #include <sys/prctl.h>
 #include <sys/types.h>
