@@ -293,6 +293,7 @@ struct dm_filter {
 	int         exact;	/* the actors above without descendants */
 	const char *from;	/* statements dated wholly on or after ... */
 	const char *to;		/* ... and on or before; any input form */
+	enum dm_date_order date_order;	/* how they read 07/08/2021 */
 	/*
 	 * Comma-separated kinds: of statements (statements), claims
 	 * (claims; who, where NULL means accuse, criticize, condemn) or

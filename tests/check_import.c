@@ -382,8 +382,11 @@ START_TEST(jsonl_in_order)
 }
 END_TEST
 
-/* A line that is not JSON comes with its number, and ends the file. */
-START_TEST(jsonl_bad_line_ends)
+/*
+ * A line that is not JSON comes with its number, and reading goes on at
+ * the next line.
+ */
+START_TEST(jsonl_bad_line_skipped)
 {
 	struct jsonl_item ln;
 	struct jsonl *r;
@@ -402,7 +405,11 @@ START_TEST(jsonl_bad_line_ends)
 	ck_assert_int_eq(ln.lineno, 500);
 	ck_assert_ptr_null(ln.v);
 	ck_assert_str_ne(ln.err.text, "");
-	ck_assert_int_eq(jsonl_next(r, &ln), 0);
+	ck_assert_int_eq(ln.resumes, 1);
+	ck_assert_int_eq(jsonl_next(r, &ln), 1);
+	ck_assert_int_eq(ln.lineno, 501);
+	ck_assert_ptr_nonnull(ln.v);
+	json_decref(ln.v);
 	jsonl_stop(r);
 	fclose(fp);
 }
@@ -497,7 +504,7 @@ import_suite(void)
 	tcase_add_test(tc, claim_kinds);
 	tcase_add_test(tc, name_lists);
 	tcase_add_test(tc, jsonl_in_order);
-	tcase_add_test(tc, jsonl_bad_line_ends);
+	tcase_add_test(tc, jsonl_bad_line_skipped);
 	tcase_add_test(tc, jsonl_streamed);
 	tcase_add_test(tc, jsonl_stop_early);
 	suite_add_tcase(s, tc);

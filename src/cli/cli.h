@@ -30,6 +30,21 @@ struct cli_globals {
 extern struct cli_globals cli_globals;
 
 const struct cli_command *cli_command_find(const char *name);
+/* The usage error for a command not in the table, with the nearest one. */
+int	cli_no_command(const char *name);
+
+/*
+ * getopt_long(), keeping opts for cli_bad_option()'s suggestion.  Every
+ * command parses its options through it.
+ */
+int	cli_getopt(int argc, char **argv, const char *optstring,
+	    const struct option *opts);
+/*
+ * The usage error of cmd for the option getopt just refused (ch '?' or
+ * ':'): a value missing, or an unknown option with the nearest known one
+ * ("did you mean '--against'?").  Returns CLI_USAGE.
+ */
+int	cli_bad_option(const char *cmd, int ch, char **argv);
 
 /*
  * Prints "demarche: <message>" on stderr, its texts shown as dm_print()
@@ -61,6 +76,7 @@ enum cli_filter_opt {
 	CLI_OPT_FROM,
 	CLI_OPT_TO,
 	CLI_OPT_ON,
+	CLI_OPT_DATE_ORDER,
 	CLI_OPT_KIND,
 	CLI_OPT_TOPIC,
 	CLI_OPT_EXACT,
@@ -86,6 +102,7 @@ enum cli_filter_opt {
 	{ "from", required_argument, NULL, CLI_OPT_FROM },		\
 	{ "to", required_argument, NULL, CLI_OPT_TO },			\
 	{ "on", required_argument, NULL, CLI_OPT_ON },			\
+	{ "date-order", required_argument, NULL, CLI_OPT_DATE_ORDER },	\
 	{ "kind", required_argument, NULL, CLI_OPT_KIND },		\
 	{ "topic", required_argument, NULL, CLI_OPT_TOPIC },		\
 	{ "exact", no_argument, NULL, CLI_OPT_EXACT },			\
@@ -102,8 +119,9 @@ enum cli_filter_opt {
 	{ "mutual", no_argument, NULL, CLI_OPT_MUTUAL },		\
 	{ "rollup", no_argument, NULL, CLI_OPT_ROLLUP }
 
-/* The help text of the shared options. */
+/* The help text of the shared filters, and of the listings' output. */
 extern const char cli_filter_help[];
+extern const char cli_output_help[];
 
 /* A listing's filter and output, as the shared options set them. */
 struct cli_query {
@@ -133,6 +151,12 @@ int	cli_listing(int argc, char **argv, const struct option *opts,
  */
 int	cli_query_list(struct cli_query *q, enum dm_listing what,
 	    const char *noun);
+/*
+ * Settles the output after the options: --excel is csv for spreadsheets,
+ * and a usage error of cmd with another machine format.  Returns CLI_OK or
+ * CLI_USAGE.
+ */
+int	cli_query_output(struct cli_query *q, const char *cmd);
 /* The exit status of a failed query call: bad values are usage errors. */
 int	cli_query_fail(int rc);
 

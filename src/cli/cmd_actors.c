@@ -52,7 +52,7 @@ print_help(void)
 	    "of Japan\n        in Canada\": JPN.EMBASSY-CAN) and the rule that "
 	    "did it: the\n        archive's names, the gazetteer, or a line of "
 	    "the built-in patterns\n"
-	    "\n%s", cli_filter_help);
+	    "\n%s%s", cli_filter_help, cli_output_help);
 }
 
 static int
@@ -67,8 +67,8 @@ actors_add(int argc, char **argv)
 	if ((aliases = calloc((size_t)argc, sizeof(*aliases))) == NULL)
 		return cli_error("out of memory");
 	rc = CLI_OK;
-	while (rc == CLI_OK && (ch = getopt_long(argc, argv, ":h", add_opts,
-	    NULL)) != -1) {
+	while (rc == CLI_OK && (ch = cli_getopt(argc, argv, ":h",
+	    add_opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();
@@ -83,13 +83,8 @@ actors_add(int argc, char **argv)
 		case OPT_ALIAS:
 			aliases[spec.naliases++] = optarg;
 			break;
-		case ':':
-			rc = cli_usage("actors", "option '%s' needs a value",
-			    argv[optind - 1]);
-			break;
 		default:
-			rc = cli_usage("actors", "unknown option '%s'",
-			    argv[optind - 1]);
+			rc = cli_bad_option("actors", ch, argv);
 			break;
 		}
 	}
@@ -133,7 +128,13 @@ actors_pair(const char *sub, int argc, char **argv)
 		rc = dm_actor_alias(a, argv[1], argv[2]);
 	else
 		rc = dm_actor_merge(a, argv[1], argv[2]);
-	rc = rc != 0 ? cli_query_fail(rc) : CLI_OK;
+	if (rc != 0)
+		rc = cli_query_fail(rc);
+	else if (strcmp(sub, "alias") == 0)
+		cli_note("'%s' is an alias of '%s'", argv[2], argv[1]);
+	else
+		cli_note("'%s' merged into '%s': its statements, claims and "
+		    "aliases are now those of '%s'", argv[1], argv[2], argv[2]);
 	dm_archive_free(a);
 	return rc;
 }
@@ -186,7 +187,7 @@ cmd_actors(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "resolve") == 0)
 		return actors_resolve(argc - 1, argv + 1);
 	cli_query_init(&q);
-	while ((ch = getopt_long(argc, argv, ":h", list_opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":h", list_opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();
@@ -201,6 +202,8 @@ cmd_actors(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("actors", "unexpected argument '%s' (add, "
 		    "alias, merge or resolve)", argv[optind]);
+	if ((rc = cli_query_output(&q, "actors")) != CLI_OK)
+		return rc;
 	/* Unresolved, each with the actor it was likely meant to be. */
 	return cli_query_list(&q, q.filter.unresolved ? DM_LIST_UNRESOLVED :
 	    DM_LIST_ACTORS, "actors");

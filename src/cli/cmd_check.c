@@ -36,7 +36,7 @@ cmd_check(int argc, char **argv)
 	dm_archive *a = NULL;
 	int ch, rc, rebuild = 0;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();
@@ -45,8 +45,7 @@ cmd_check(int argc, char **argv)
 			rebuild = 1;
 			break;
 		default:
-			return cli_usage("check", "unknown option '%s'",
-			    argv[optind - 1]);
+			return cli_bad_option("check", ch, argv);
 		}
 	}
 	if (optind < argc)

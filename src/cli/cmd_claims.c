@@ -26,8 +26,8 @@ print_help(void)
 	    "  --target B    aimed at B (or an actor under it)\n"
 	    "  --method M    curated (written in the input) or rule (coded "
 	    "from\n                plain text)\n"
-	    "--kind names claim kinds (accuse, criticize, condemn, ...).\n"
-	    "\n%s", cli_filter_help);
+	    "  --kind K,...  claim kinds (accuse, criticize, condemn, ...)\n"
+	    "\n%s%s", cli_filter_help, cli_output_help);
 }
 
 int

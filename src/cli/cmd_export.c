@@ -53,7 +53,12 @@ print_help(void)
 	    "they stay rule claims there.\n"
 	    "\n"
 	    "  -o, --output FILE  write to FILE instead of standard output\n"
-	    "\n%s", cli_filter_help);
+	    "\n%s"
+	    "Output:\n"
+	    "  --format F    csv (default), tsv, json, jsonl or table\n"
+	    "  --json        short for --format json\n"
+	    "  --excel       csv for spreadsheets: a BOM, and formulas kept "
+	    "as\n                text\n", cli_filter_help);
 }
 
 int
@@ -69,7 +74,7 @@ cmd_export(int argc, char **argv)
 
 	cli_query_init(&q);
 	q.out.format = "csv";
-	while ((ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":ho:", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();
@@ -98,6 +103,8 @@ cmd_export(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("export", "unexpected argument '%s'",
 		    argv[optind]);
+	if ((rc = cli_query_output(&q, "export")) != CLI_OK)
+		return rc;
 	if ((rc = cli_open(&a, 0)) != CLI_OK)
 		return rc;
 	if ((rc = dm_export(a, what, &q.filter, &q.out, path, &n)) != 0)

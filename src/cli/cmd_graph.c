@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -18,14 +19,11 @@ static const struct option opts[] = {
 static void
 print_help(void)
 {
-	const char *output;
-
-	/* The shared help up to its output options, which differ here. */
-	output = strstr(cli_filter_help, "Output:");
 	printf("usage: demarche [--db PATH] graph [filters] [--by A] "
 	    "[--against B]\n"
-	    "                 [--mutual] [--rollup] [--format dot|svg] "
-	    "[-o FILE]\n"
+	    "                 [--mutual] [--rollup] "
+	    "[--format dot|svg|png|pdf]\n"
+	    "                 [-o FILE]\n"
 	    "\n"
 	    "The accusation network: the pairs that 'who' lists with the "
 	    "same\noptions, as a graph.  Each actor is a node, shaped and "
@@ -42,25 +40,27 @@ print_help(void)
 	    "it)\n"
 	    "  --mutual         only pairs that accused each other\n"
 	    "  --rollup         count every actor as its top-level actor\n"
-	    "  --format F       dot (Graphviz source) or svg, drawn by "
-	    "Graphviz's\n"
-	    "                   dot (apt install graphviz); the default is "
-	    "svg\n"
-	    "                   when FILE ends in .svg, else dot\n"
+	    "  --format F       dot (Graphviz source), or svg, png or pdf "
+	    "drawn by\n"
+	    "                   Graphviz's dot (apt install graphviz); the "
+	    "default\n"
+	    "                   is what FILE ends in (.svg, .png, .pdf), else "
+	    "dot\n"
 	    "  -o, --output FILE  write to FILE, whole or not at all\n"
-	    "\n%.*s", output ? (int)(output - cli_filter_help) :
-	    (int)strlen(cli_filter_help), cli_filter_help);
+	    "\n%s", cli_filter_help);
 }
 
-/* svg when the file is named so, else the Graphviz source. */
+/* The picture the file is named for (.svg, .png, .pdf), else the DOT. */
 static const char *
 default_format(const char *path)
 {
-	size_t n;
+	static const char *const drawn[] = { "svg", "png", "pdf" };
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	size_t i;
 
-	if (path != NULL && (n = strlen(path)) >= 4 &&
-	    strcmp(path + n - 4, ".svg") == 0)
-		return "svg";
+	for (i = 0; dot != NULL && i < sizeof(drawn) / sizeof(drawn[0]); i++)
+		if (strcasecmp(dot + 1, drawn[i]) == 0)
+			return drawn[i];
 	return "dot";
 }
 
@@ -75,7 +75,7 @@ cmd_graph(int argc, char **argv)
 
 	cli_query_init(&q);
 	q.out.format = NULL;
-	while ((ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":ho:", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();
@@ -87,7 +87,7 @@ cmd_graph(int argc, char **argv)
 		case CLI_OPT_JSON:
 		case CLI_OPT_EXCEL:
 			return cli_usage("graph", "'%s' does not apply: a "
-			    "graph is dot or svg", argv[optind - 1]);
+			    "graph is dot, svg, png or pdf", argv[optind - 1]);
 		default:
 			if ((rc = cli_query_option(&q, "graph", ch, optarg,
 			    argv)) != CLI_OK)

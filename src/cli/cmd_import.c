@@ -154,7 +154,7 @@ cmd_import(int argc, char **argv)
 
 	memset(&opt, 0, sizeof(opt));
 	memset(&counts, 0, sizeof(counts));
-	while ((ch = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "hq", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();
@@ -189,8 +189,7 @@ cmd_import(int argc, char **argv)
 			recode = 1;
 			break;
 		default:
-			return cli_usage("import", "unknown option '%s'",
-			    argv[optind - 1]);
+			return cli_bad_option("import", ch, argv);
 		}
 	}
 	if (recode && optind < argc)

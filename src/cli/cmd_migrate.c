@@ -41,7 +41,7 @@ cmd_migrate(int argc, char **argv)
 	dm_archive *a = NULL;
 	int ch, rc, status = 0, applied;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();
@@ -50,8 +50,7 @@ cmd_migrate(int argc, char **argv)
 			status = 1;
 			break;
 		default:
-			return cli_usage("migrate", "unknown option '%s'",
-			    argv[optind - 1]);
+			return cli_bad_option("migrate", ch, argv);
 		}
 	}
 	if (optind < argc)

@@ -17,10 +17,6 @@ static const struct option opts[] = {
 static void
 print_help(void)
 {
-	const char *output;
-
-	/* The shared help up to its output options, which differ here. */
-	output = strstr(cli_filter_help, "Output:");
 	printf("usage: demarche [--db PATH] report [filters] [--by A] "
 	    "[--against B]\n"
 	    "                 [--mutual] [--rollup] -o FILE\n"
@@ -42,8 +38,7 @@ print_help(void)
 	    "  -o, --output FILE  write to FILE, whole or not at all "
 	    "(default:\n"
 	    "                     standard output)\n"
-	    "\n%.*s", output ? (int)(output - cli_filter_help) :
-	    (int)strlen(cli_filter_help), cli_filter_help);
+	    "\n%s", cli_filter_help);
 }
 
 int
@@ -55,7 +50,7 @@ cmd_report(int argc, char **argv)
 	int ch, rc;
 
 	cli_query_init(&q);
-	while ((ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":ho:", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();

@@ -28,8 +28,8 @@ print_help(void)
 	    "statements\n                (title:, text:) or the claims "
 	    "(summary:, quote:); at most\n                64 words (AND, OR "
 	    "and NOT aside) and 1,024 bytes\n"
-	    "--kind keeps claims of those kinds, and statements.\n"
-	    "\n%s", cli_filter_help);
+	    "  --kind K,...  claims of those kinds, and statements\n"
+	    "\n%s%s", cli_filter_help, cli_output_help);
 }
 
 int
@@ -39,7 +39,7 @@ cmd_search(int argc, char **argv)
 	int ch, rc;
 
 	cli_query_init(&q);
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();
@@ -60,5 +60,7 @@ cmd_search(int argc, char **argv)
 		return cli_usage("search", "unexpected argument '%s' (quote "
 		    "the text: search 'a b')", argv[optind + 1]);
 	q.filter.text = argv[optind];
+	if ((rc = cli_query_output(&q, "search")) != CLI_OK)
+		return rc;
 	return cli_query_list(&q, DM_LIST_SEARCH, "matches");
 }

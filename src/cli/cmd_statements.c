@@ -17,8 +17,10 @@ print_help(void)
 	    "Lists statements by date: id, date, issuer, kind, title, URL,\n"
 	    "language, number of claims, and the statements each responds "
 	    "to.\n"
-	    "--kind names statement kinds (declaration, press-release, ...).\n"
-	    "\n%s", cli_filter_help);
+	    "\n"
+	    "  --kind K,...  statement kinds (declaration, press-release, "
+	    "...)\n"
+	    "\n%s%s", cli_filter_help, cli_output_help);
 }
 
 int

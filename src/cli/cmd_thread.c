@@ -26,13 +26,12 @@ cmd_thread(int argc, char **argv)
 	dm_archive *a = NULL;
 	int ch, rc;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts)) != -1) {
 		if (ch == 'h') {
 			print_help();
 			return CLI_OK;
 		}
-		return cli_usage("thread", "unknown option '%s'",
-		    argv[optind - 1]);
+		return cli_bad_option("thread", ch, argv);
 	}
 	if (optind >= argc)
 		return cli_usage("thread", "no statement id");

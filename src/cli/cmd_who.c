@@ -27,7 +27,7 @@ print_help(void)
 	    "  --mutual      only pairs that accused each other\n"
 	    "  --rollup      count every actor as its top-level actor\n"
 	    "                (CHN.MISSION-EU as CHN)\n"
-	    "\n%s", cli_filter_help);
+	    "\n%s%s", cli_filter_help, cli_output_help);
 }
 
 int

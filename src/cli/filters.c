@@ -20,9 +20,13 @@ const char cli_filter_help[] =
     "  --to D        dated on or before D; a month or a year counts to\n"
     "                its last day\n"
     "  --on D        --from D --to D\n"
+    "  --date-order dmy|mdy\n"
+    "                how to read a date like 07/08/2021\n"
     "  --kind K,...  only these kinds\n"
     "  --topic T     only claims, or statements with a claim, on topic T\n"
-    "  --limit N     at most N rows\n"
+    "  --limit N     at most N rows\n";
+
+const char cli_output_help[] =
     "Output:\n"
     "  --format F    table (default), csv, tsv, json or jsonl\n"
     "  --csv, --json short for --format csv, --format json\n"
@@ -56,6 +60,11 @@ cli_query_option(struct cli_query *q, const char *cmd, int ch,
 		break;
 	case CLI_OPT_ON:
 		q->filter.from = q->filter.to = arg;
+		break;
+	case CLI_OPT_DATE_ORDER:
+		if (dm_date_order_parse(&q->filter.date_order, arg) != 0)
+			return cli_usage(cmd, "--date-order takes 'dmy' or "
+			    "'mdy', not '%s'", arg);
 		break;
 	case CLI_OPT_KIND:
 		q->filter.kinds = arg;
@@ -108,13 +117,22 @@ cli_query_option(struct cli_query *q, const char *cmd, int ch,
 	case CLI_OPT_UNRESOLVED:
 		q->filter.unresolved = 1;
 		break;
-	case ':':
-		return cli_usage(cmd, "option '%s' needs a value",
-		    argv[optind - 1]);
 	default:
-		return cli_usage(cmd, "unknown option '%s'",
-		    argv[optind - 1]);
+		return cli_bad_option(cmd, ch, argv);
 	}
+	return CLI_OK;
+}
+
+int
+cli_query_output(struct cli_query *q, const char *cmd)
+{
+	if (!(q->out.flags & DM_OUT_EXCEL))
+		return CLI_OK;
+	if (strcmp(q->out.format, "table") != 0 &&
+	    strcmp(q->out.format, "csv") != 0)
+		return cli_usage(cmd, "--excel is csv for spreadsheets; it "
+		    "does not go with --format %s", q->out.format);
+	q->out.format = "csv";
 	return CLI_OK;
 }
 
@@ -152,7 +170,7 @@ cli_listing(int argc, char **argv, const struct option *opts,
 	int ch, rc;
 
 	cli_query_init(&q);
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":h", opts)) != -1) {
 		if (ch == 'h') {
 			help();
 			return CLI_OK;
@@ -164,5 +182,7 @@ cli_listing(int argc, char **argv, const struct option *opts,
 	if (optind < argc)
 		return cli_usage(argv[0], "unexpected argument '%s'",
 		    argv[optind]);
+	if ((rc = cli_query_output(&q, argv[0])) != CLI_OK)
+		return rc;
 	return cli_query_list(&q, what, noun);
 }

@@ -73,7 +73,7 @@ cmd_help(int argc, char **argv)
 	if (argc > 2)
 		return cli_usage("help", "too many arguments");
 	if ((c = cli_command_find(argv[1])) == NULL)
-		return cli_usage(NULL, "no command '%s'", argv[1]);
+		return cli_no_command(argv[1]);
 	if (c->fn == cmd_help) {
 		print_usage(stdout);
 		return CLI_OK;
@@ -123,7 +123,7 @@ main(int argc, char **argv)
 	    "demarche.db";
 	cli_warnings_to_stderr();
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "+h", opts)) != -1) {
 		switch (ch) {
 		case 'd':
 			cli_globals.db_path = optarg;
@@ -135,8 +135,7 @@ main(int argc, char **argv)
 			printf("demarche %s\n", DM_VERSION);
 			return close_stdout(CLI_OK);
 		default:
-			return cli_usage(NULL, "unknown option '%s'",
-			    argv[optind - 1]);
+			return cli_bad_option(NULL, ch, argv);
 		}
 	}
 	if (optind >= argc) {
@@ -144,7 +143,7 @@ main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	if ((c = cli_command_find(argv[optind])) == NULL)
-		return cli_usage(NULL, "no command '%s'", argv[optind]);
+		return cli_no_command(argv[optind]);
 	argc -= optind;
 	argv += optind;
 	optind = 0;

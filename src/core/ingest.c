@@ -435,7 +435,9 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 	if (rc == 0 && !(g->flags & INGEST_UPDATE))
 		return dm_error(DM_ECONFLICT, "statement '%s' is already in "
 		    "the archive with different content (use --update to "
-		    "replace it)", row.id);
+		    "replace it%s)", row.id, strncmp(row.id, "t-", 2) == 0 &&
+		    strcmp(st->source, "text") == 0 ? ", or an 'ID:' line if "
+		    "this text is another statement" : "");
 	if (rc != 0 && rc != DM_ENOTFOUND)
 		return rc;
 	*res = rc == 0 ? INGEST_UPDATED : INGEST_NEW;

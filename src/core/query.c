@@ -670,12 +670,13 @@ raw_query(const char *text, char **out)
 }
 
 static int
-date_bound(const char *s, char lo[11], char hi[11])
+date_bound(const char *s, enum dm_date_order order, char lo[11],
+    char hi[11])
 {
 	struct dm_date d;
 	int rc;
 
-	if ((rc = date_parse(&d, s, DATE_ORDER_NONE)) != 0)
+	if ((rc = date_parse(&d, s, (enum date_order)order)) != 0)
 		return rc;
 	date_span(&d, lo, hi);
 	return 0;
@@ -697,10 +698,14 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 		return rc;
 	if (f->target && (rc = resolve_actor(s, f->target, b->target)) != 0)
 		return rc;
-	if (f->from && (rc = date_bound(f->from, b->from, hi)) != 0)
+	if (f->from && (rc = date_bound(f->from, f->date_order, b->from,
+	    hi)) != 0)
 		return rc;
-	if (f->to && (rc = date_bound(f->to, lo, b->to)) != 0)
+	if (f->to && (rc = date_bound(f->to, f->date_order, lo, b->to)) != 0)
 		return rc;
+	if (strcmp(b->from, b->to) > 0)
+		return dm_error(DM_EINVALID, "--from %s is after --to %s: no "
+		    "date lies between them", f->from, f->to);
 	if (f->kinds && (rc = kinds_list(listings[what].kinds, f->kinds,
 	    &b->kinds)) != 0)
 		return rc;
@@ -1126,7 +1131,8 @@ query_write(struct db_stmt *st, enum dm_listing what,
 		flags |= OUT_EXCEL;
 	if (dst->flags & DM_OUT_TRUNCATE)
 		flags |= OUT_TRUNCATE;
-	if ((header || (fmt == OUT_TABLE && l->packed)) &&
+	/* A program reads a header or [] even when nothing matches. */
+	if ((header || fmt != OUT_TABLE || l->packed) &&
 	    (rc = out_new(&o, dst->fp, fmt, l->cols, l->ncols, flags)) != 0)
 		return rc;
 	if (fmt == OUT_TABLE && l->packed) {

@@ -78,9 +78,9 @@ int	query_unpack(enum dm_listing what, char *t, size_t n,
 
 /*
  * Steps st to the end, writing each row to dst with the columns of the
- * listing what, and counts them in *nrows.  With header set, csv and tsv
- * have their header, and json its brackets, even when there is no row;
- * otherwise an empty listing writes nothing.
+ * listing what, and counts them in *nrows.  csv and tsv always have
+ * their header, and json its brackets, even when there is no row; a table
+ * has its header then only with header set.
  */
 int	query_write(struct db_stmt *st, enum dm_listing what,
 	    const struct dm_output *dst, int header, int64_t *nrows);

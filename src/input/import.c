@@ -64,21 +64,6 @@ struct import {
 	char                            where[160];
 };
 
-/* The known word nearest to word, if it is near enough to suggest. */
-static const char *
-nearest(const char *word, const char *const *known)
-{
-	const char *best = NULL;
-	size_t d, bestd = 3;
-
-	for (; *known != NULL; known++)
-		if ((d = names_distance(word, *known)) < bestd) {
-			bestd = d;
-			best = *known;
-		}
-	return best;
-}
-
 /*
  * What goes between the file name and a location: "file:12: ..." for a
  * line, "file: statement 3 ..." otherwise.
@@ -109,7 +94,7 @@ warn_unknown_keys(struct import *im, json_t *obj, const char *const *known,
 	json_object_foreach(obj, key, v) {
 		if (names_find(known, key) >= 0)
 			continue;
-		hint = nearest(key, known);
+		hint = names_nearest(key, known);
 		dm_warn("%s%s%s: unknown key '%s' ignored%s%s%s", im->name,
 		    sep(what), what, key, hint ? " (did you mean '" : "",
 		    hint ? hint : "", hint ? "'?)" : "");
@@ -263,7 +248,7 @@ static int
 claim_from_json(struct import *im, json_t *obj, const char *text,
     struct claim_in *c, size_t i)
 {
-	char where[sizeof(im->where)];
+	char where[sizeof(im->where)], names[256];
 	const char *s, *hint;
 	size_t k;
 	int rc;
@@ -290,10 +275,11 @@ claim_from_json(struct import *im, json_t *obj, const char *text,
 	if ((rc = get_string(im, obj, "kind", 1, &c->kind)) != 0)
 		goto done;
 	if (claim_kind_cameo(c->kind) == NULL) {
-		hint = nearest(c->kind, claim_kind_names);
-		rc = dm_error(DM_EINVALID, "%s: unknown claim kind '%s'%s%s%s",
-		    im->where, c->kind, hint ? " (did you mean '" : "",
-		    hint ? hint : "", hint ? "'?)" : "");
+		hint = names_nearest(c->kind, claim_kind_names);
+		rc = dm_error(DM_EINVALID, "%s: unknown claim kind '%s' "
+		    "(%s%s%s%s)", im->where, c->kind, hint ? "did you mean '" :
+		    "", hint ? hint : "", hint ? "'? kinds: " : "",
+		    names_join(names, sizeof(names), claim_kind_names));
 		goto done;
 	}
 	if ((rc = get_string(im, obj, "by", 0, &c->by)) != 0 ||
@@ -630,7 +616,11 @@ import_json(struct import *im, FILE *fp, struct digest *d)
 		return rc;
 	while ((rc = jsonl_next(r, &it)) == 1) {
 		if (it.v == NULL) {
+			/* --keep-going goes on past a line that is not JSON. */
 			rc = json_failure(&it.err);
+			if (it.resumes &&
+			    (rc = outcome(im, rc, INGEST_NEW)) == 0)
+				continue;
 			break;
 		}
 		rc = do_item(im, &it);

@@ -33,7 +33,9 @@ struct jsonl {
 	long			 vline, vcol;	/* where it begins */
 	int			 lines;		/* JSON Lines: a value a line */
 	int			 failed;	/* an error was given */
+	int			 resumes;	/* and reading goes on */
 	size_t			 values;	/* top-level values begun */
+	long			 top_line;	/* where the last began */
 	pthread_t		 thread;
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
@@ -97,6 +99,13 @@ is_space(int c)
 static int
 emit(struct jsonl *r, struct jsonl_item *it)
 {
+	/*
+	 * A line of JSON Lines stands alone, so reading can go on past one
+	 * that is not JSON; so can a first line, if the error is on it.
+	 */
+	if (it->v == NULL)
+		it->resumes = r->resumes = r->rerr == 0 && (r->values == 1 ?
+		    it->err.line == r->top_line : r->lines);
 	pthread_mutex_lock(&r->mu);
 	while (!r->stop && (r->count == RING || (r->count > 0 &&
 	    r->queued + it->size > AHEAD_BYTES)))
@@ -415,6 +424,27 @@ object(struct jsonl *r, long line, long col)
 	    give(r, JSONL_VALUE, 0, line, col, cut);
 }
 
+/*
+ * Passes the rest of the line of a value that failed, for the next line;
+ * 0 when the caller is through.
+ */
+static int
+resume(struct jsonl *r)
+{
+	int stop;
+
+	pthread_mutex_lock(&r->mu);
+	stop = r->stop;
+	pthread_mutex_unlock(&r->mu);
+	if (stop)
+		return 0;
+	while (r->line == r->top_line && peek(r) != EOF)
+		advance(r);
+	r->failed = r->resumes = 0;
+	r->vlen = 0;
+	return 1;
+}
+
 /* The file: its top-level values, one after the other. */
 static void
 scan(struct jsonl *r)
@@ -437,6 +467,7 @@ scan(struct jsonl *r)
 			return;
 		}
 		r->values++;
+		r->top_line = line;
 		cut = 0;
 		r->vlen = 0;
 		if (c == '[')
@@ -446,9 +477,11 @@ scan(struct jsonl *r)
 		else
 			rc = take(r, 0, 0, 0, NULL) != 0 ? -1 :
 			    give(r, JSONL_VALUE, 0, line, col, cut);
-		if (rc != 0)
-			return;
-		if (r->values == 1)
+		if (rc != 0) {
+			if (!r->resumes || !resume(r))
+				return;
+			r->lines = 1;
+		} else if (r->values == 1)
 			r->lines = r->line == line;
 	}
 }

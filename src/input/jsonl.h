@@ -40,6 +40,8 @@ struct jsonl_item {
 	size_t		 index;		/* JSONL_ACTOR: its place, from 0 */
 	uint64_t	 bytes;		/* read through the end of the item */
 	size_t		 size;		/* its JSON text, in bytes */
+	int		 resumes;	/* an error in JSON Lines: reading
+					   goes on at the next line */
 };
 
 /*
@@ -52,7 +54,8 @@ int	jsonl_start(struct jsonl **out, FILE *fp, struct digest *d);
 /*
  * The next item in *it: 1, or 0 at the end of the file (it->bytes set to
  * the file's size, it->index to the number of top-level values), or
- * DM_ERROR if it cannot be read.  After an error item, nothing follows.
+ * DM_ERROR if it cannot be read.  After an error item nothing follows,
+ * unless it->resumes: a line of JSON Lines that is not JSON is skipped.
  */
 int	jsonl_next(struct jsonl *r, struct jsonl_item *it);
 /* Stops the reader, drops the items not taken and frees r. */

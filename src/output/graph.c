@@ -3,11 +3,11 @@
  * as nodes, one edge per (accuser, accused) row of the who listing.
  *
  * demarche writes the DOT itself and runs Graphviz as a child process,
- * 'dot -Tsvg' with the DOT on its standard input, rather than linking
- * libgvc: the program builds and runs without Graphviz (only the SVG
- * needs it), a crash or a runaway layout inside Graphviz cannot take the
- * archive's process with it, and what is drawn is exactly the DOT that
- * 'graph --format dot' shows.
+ * 'dot -Tsvg' (or png, pdf) with the DOT on its standard input, rather
+ * than linking libgvc: the program builds and runs without Graphviz (only
+ * the pictures need it), a crash or a runaway layout inside Graphviz
+ * cannot take the archive's process with it, and what is drawn is
+ * exactly the DOT that 'graph --format dot' shows.
  */
 #include <sys/prctl.h>
 #include <sys/types.h>
@@ -31,6 +31,7 @@
 #include "error.h"
 #include "fold.h"
 #include "graph.h"
+#include "names.h"
 #include "output.h"
 #include "query.h"
 
@@ -571,7 +572,7 @@ write_node(FILE *fp, const struct node *n, int64_t most)
 	char *name;
 
 	/* The area of the label grows with the claims made and received. */
-	size = 11.0 + 11.0 * sqrt((double)(n->made + n->received) /
+	size = 14.0 + 10.0 * sqrt((double)(n->made + n->received) /
 	    (double)(most > 0 ? most : 1));
 	fputs("\t\"", fp);
 	dot_text(fp, n->code);
@@ -658,7 +659,7 @@ write_legend(FILE *fp, const struct graph *g)
 	size_t i, j;
 	int mutual = 0;
 
-	fputs("\tlegend [shape=plaintext, style=\"\", fontsize=10, label=<"
+	fputs("\tlegend [shape=plaintext, style=\"\", fontsize=14, label=<"
 	    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">\n"
 	    "\t\t<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>claims</B> "
 	    "(accuser \xe2\x86\x92 accused)</TD></TR>\n", fp);
@@ -709,7 +710,7 @@ graph_write_dot(const struct graph *g, FILE *fp)
 	    "ranksep=1.1, pad=0.2, bgcolor=\"white\", fontname=\"" FONT
 	    "\"];\n"
 	    "\tnode [fontname=\"" FONT "\", color=\"#555555\"];\n"
-	    "\tedge [fontname=\"" FONT "\", fontsize=11, arrowsize=0.8];\n",
+	    "\tedge [fontname=\"" FONT "\", fontsize=14, arrowsize=0.8];\n",
 	    fp);
 	if (g->nedges == 0)
 		fputs("\tgraph [label=\"no accusations match\"];\n", fp);
@@ -818,15 +819,19 @@ read_all(int fd, long long deadline, char **out, size_t *len)
 	return 0;
 }
 
+/* The formats Graphviz draws for demarche, and dot's option for each. */
+static const char *const draw_formats[] = { "svg", "png", "pdf", NULL };
+static char *const draw_options[] = { "-Tsvg", "-Tpng", "-Tpdf" };
+
 /*
- * Starts 'dot -Tsvg' with in, out and err as its standard streams.  The
- * child is killed with demarche, however demarche ends (a SIGKILL too),
- * so a long layout is never left running alone.
+ * Starts 'dot -T<format>' with in, out and err as its standard streams.
+ * The child is killed with demarche, however demarche ends (a SIGKILL
+ * too), so a long layout is never left running alone.
  */
 static pid_t
-spawn_dot(int in, int out, int err)
+spawn_dot(int format, int in, int out, int err)
 {
-	static char *const argv[] = { "dot", "-Tsvg", NULL };
+	char *const argv[] = { "dot", draw_options[format], NULL };
 	pid_t parent = getpid(), pid;
 
 	if ((pid = fork()) != 0)
@@ -872,16 +877,21 @@ dot_failed(FILE *errf, int status)
  * its errors go to another, to be told.
  */
 int
-graph_svg(const struct graph *g, char **out, size_t *len)
+graph_draw(const struct graph *g, const char *format, char **out,
+    size_t *len)
 {
 	FILE *dot = NULL, *errf = NULL;
 	char *svg = NULL, *start;
 	pid_t pid = -1;
 	int pipefd[2] = { -1, -1 };
 	int rc, status = -1, timeout = dot_timeout();
+	int f = names_find(draw_formats, format);
 
 	*out = NULL;
 	*len = 0;
+	if (f < 0)
+		return dm_error(DM_EINVALID, "Graphviz draws no '%s' here",
+		    format);
 	if ((dot = tmpfile()) == NULL || (errf = tmpfile()) == NULL) {
 		rc = dm_error(DM_ERROR, "cannot create a temporary file: %s",
 		    strerror(errno));
@@ -891,7 +901,8 @@ graph_svg(const struct graph *g, char **out, size_t *len)
 		goto done;
 	if (fseek(dot, 0, SEEK_SET) != 0 || pipe(pipefd) == -1 ||
 	    cloexec(pipefd[0]) == -1 || cloexec(pipefd[1]) == -1 ||
-	    (pid = spawn_dot(fileno(dot), pipefd[1], fileno(errf))) == -1) {
+	    (pid = spawn_dot(f, fileno(dot), pipefd[1], fileno(errf))) ==
+	    -1) {
 		rc = dm_error(DM_ERROR, "cannot run 'dot': %s",
 		    strerror(errno));
 		goto done;
@@ -917,8 +928,9 @@ graph_svg(const struct graph *g, char **out, size_t *len)
 		rc = missing_graphviz();
 		goto done;
 	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-	    (start = strstr(svg, "<svg")) == NULL) {
+	/* An SVG starts at its <svg>, past dot's own XML preamble. */
+	start = f == 0 ? strstr(svg, "<svg") : *len > 0 ? svg : NULL;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || start == NULL) {
 		rc = dot_failed(errf, status);
 		goto done;
 	}
@@ -952,9 +964,9 @@ dm_graph(dm_archive *a, const struct dm_filter *f,
 	int rc;
 
 	*npairs = 0;
-	if (strcmp(fmt, "dot") != 0 && strcmp(fmt, "svg") != 0)
-		return dm_error(DM_EINVALID, "unknown graph format '%s' (dot "
-		    "or svg)", fmt);
+	if (strcmp(fmt, "dot") != 0 && names_find(draw_formats, fmt) < 0)
+		return dm_error(DM_EINVALID, "unknown graph format '%s' (dot, "
+		    "svg, png or pdf)", fmt);
 	if ((rc = graph_load(&g, a, f, f->limit > 0 ? SIZE_MAX :
 	    GRAPH_PAIRS)) != 0)
 		return rc;
@@ -964,7 +976,8 @@ dm_graph(dm_archive *a, const struct dm_filter *f,
 		    "of %lld: %lld left out (--limit N draws N)",
 		    (long long)*npairs, (long long)graph_pairs(g),
 		    (long long)(graph_pairs(g) - *npairs));
-	if (strcmp(fmt, "svg") == 0 && (rc = graph_svg(g, &svg, &len)) != 0)
+	if (strcmp(fmt, "dot") != 0 &&
+	    (rc = graph_draw(g, fmt, &svg, &len)) != 0)
 		goto done;
 	if (path != NULL) {
 		if ((rc = archive_output_open(a, &af, path)) != 0)
@@ -973,8 +986,8 @@ dm_graph(dm_archive *a, const struct dm_filter *f,
 	}
 	if (svg == NULL)
 		rc = graph_write_dot(g, fp);
-	else if (fputs("<?xml version=\"1.0\" encoding=\"UTF-8\" "
-	    "standalone=\"no\"?>\n", fp) == EOF ||
+	else if ((strcmp(fmt, "svg") == 0 && fputs("<?xml version=\"1.0\" "
+	    "encoding=\"UTF-8\" standalone=\"no\"?>\n", fp) == EOF) ||
 	    fwrite(svg, 1, len, fp) != len || fflush(fp) != 0)
 		rc = dm_error(DM_ERROR, "cannot write the graph: %s",
 		    strerror(errno));

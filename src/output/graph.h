@@ -1,12 +1,13 @@
 /*
  * The accusation network: the rows of the who listing as a graph of
- * actors, written as Graphviz DOT and drawn as SVG by Graphviz's dot.
+ * actors, written as Graphviz DOT and drawn (SVG, PNG, PDF) by Graphviz's
+ * dot.
  * dm_graph() and the report (report.c) share it:
  *
  *	struct graph *g = NULL;
  *	if ((rc = graph_load(&g, a, f, GRAPH_PAIRS)) != 0)
  *		goto done;
- *	rc = graph_svg(g, &svg, &len);
+ *	rc = graph_draw(g, "svg", &svg, &len);
  * done:
  *	graph_free(g);
  */
@@ -48,15 +49,17 @@ int64_t	graph_drawn(const struct graph *g);
 int	graph_write_dot(const struct graph *g, FILE *fp);
 
 /*
- * Draws g with Graphviz ('dot -Tsvg') and hands back the SVG document
- * from its <svg> element on, without the XML prolog, so that it can be
- * written alone or inline in HTML: *out is malloc'd and NUL-terminated,
- * *len its length.  Returns 0; DM_ENOTFOUND, saying which package to
+ * Draws g with Graphviz ('dot -T<format>', format "svg", "png" or "pdf")
+ * and hands back the picture; an SVG document from its <svg> element on,
+ * without the XML prolog, so that it can be written alone or inline in
+ * HTML: *out is malloc'd and NUL-terminated, *len its length.  Returns 0;
+ * DM_EINVALID for another format; DM_ENOTFOUND, saying which package to
  * install, when Graphviz is missing; DM_ERROR, saying why, when dot
  * fails or takes longer than DEMARCHE_DOT_TIMEOUT seconds (60 unless
  * set), and is killed.  dot is killed with demarche too.
  */
-int	graph_svg(const struct graph *g, char **out, size_t *len);
+int	graph_draw(const struct graph *g, const char *format, char **out,
+	    size_t *len);
 
 /*
  * Writes s to fp, replacing each byte c for which esc(c) is not NULL

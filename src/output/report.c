@@ -422,6 +422,7 @@ report_load(struct report *r, dm_archive *a, const struct dm_filter *f)
 	sf.exact = f->exact;
 	sf.from = f->from;
 	sf.to = f->to;
+	sf.date_order = f->date_order;
 	sf.topic = f->topic;
 	if ((rc = query_prepare(a, DM_LIST_STATEMENTS, &sf, &st)) != 0)
 		return rc;
@@ -474,7 +475,8 @@ static const char style[] =
     ".figures b{display:block;font-size:24px}\n"
     ".picture{overflow-x:auto;border:1px solid var(--line);"
     "border-radius:8px;padding:8px;background:#fff}\n"
-    ".picture svg{max-width:100%;height:auto;display:block;"
+    /* Shrunk to the page, a wide network's labels could not be read. */
+    ".picture svg{max-width:none;height:auto;display:block;"
     "margin:0 auto}\n"
     ".missing{background:#fff6e0;border:1px solid #f0c36d;"
     "border-radius:8px;padding:12px 16px}\n"
@@ -631,7 +633,7 @@ write_network(FILE *fp, const struct graph *g, int64_t npairs)
 	}
 	if (graph_drawn(g) == 0)
 		fputs("<p class=\"note\">No accusations match.</p>\n", fp);
-	else if (graph_svg(g, &svg, &len) != 0) {
+	else if (graph_draw(g, "svg", &svg, &len) != 0) {
 		dm_warn("the report has no network picture: %s",
 		    dm_error_last());
 		fputs("<p class=\"missing\">The network picture is missing: ",

@@ -56,3 +56,17 @@ names_distance(const char *a, const char *b)
 	}
 	return row[lb];
 }
+
+const char *
+names_nearest(const char *word, const char *const *known)
+{
+	const char *best = NULL;
+	size_t d, bestd = 3;
+
+	for (; *known != NULL; known++)
+		if ((d = names_distance(word, *known)) < bestd) {
+			bestd = d;
+			best = *known;
+		}
+	return best;
+}

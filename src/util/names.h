@@ -11,6 +11,12 @@
 int		 names_find(const char *const *names, const char *name);
 
 /*
+ * The name nearest to word by edit distance (case aside), if it is near
+ * enough to suggest ("did you mean"), else NULL.
+ */
+const char	*names_nearest(const char *word, const char *const *names);
+
+/*
  * Writes names into buf joined with ", " (cut to len), for a message
  * that lists what is accepted; returns buf.
  */

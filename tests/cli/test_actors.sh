@@ -46,6 +46,7 @@ if [ ! -s "$WORK/out" ]; then ok; else bad "stdout not empty"; fi
 check "alias: an alias held by another actor is refused"
 run actors alias XYZ.MFA "the Xyz ministry"
 expect_status 0
+expect_err "'the Xyz ministry' is an alias of 'XYZ.MFA'"
 run actors alias "Xyz ministry" "Ministry of Xyz Affairs"
 expect_status 0
 run actors alias XYZ.MFA Beijing
@@ -65,6 +66,7 @@ expect_out "2 unresolved actors"
 sqlite3 test.db .dump >before.sql
 run actors merge "Xyz Gov" XYZ.MFA
 expect_status 0
+expect_err "'Xyz Gov' merged into 'XYZ.MFA'"
 [ "$(q "SELECT count(*) FROM actors WHERE code = 'X-XYZ-GOV'")" = 0 ] && ok ||
 	bad "merged actor deleted"
 [ "$(q "SELECT a.code FROM statements s JOIN actors a ON a.id = s.issuer_id WHERE s.id = 'm1'")" = XYZ.MFA ] &&

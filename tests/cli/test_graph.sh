@@ -184,10 +184,24 @@ expect_err "no accusations"
 expect_out 'label="no accusations match"'
 expect_no_out ' -> '
 
+if [ "$have_dot" -eq 1 ]; then
+	check "png and pdf are drawn by Graphviz, by --format or by the file's name"
+	run graph --format png -o net.out
+	expect_status 0
+	[ "$(head -c 4 net.out | od -An -tx1 | tr -d ' ')" = 89504e47 ] && ok ||
+		bad "not a PNG"
+	run graph -o net.pdf
+	expect_status 0
+	[ "$(head -c 5 net.pdf)" = "%PDF-" ] && ok || bad "not a PDF"
+	run graph -o net.PNG
+	[ "$(head -c 4 net.PNG | od -An -tx1 | tr -d ' ')" = 89504e47 ] && ok ||
+		bad ".PNG is not a PNG"
+fi
+
 check "usage errors"
-run graph --format png
+run graph --format gif
 expect_status 2
-expect_err "unknown graph format 'png' (dot or svg)"
+expect_err "unknown graph format 'gif' (dot, svg, png or pdf)"
 run graph --csv
 expect_status 2
 expect_err "'--csv' does not apply"

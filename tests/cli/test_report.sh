@@ -76,6 +76,13 @@ if [ "$have_dot" -eq 1 ]; then
 	expect_out '<title>accusations</title>'
 	expect_no_out '<?xml'
 	expect_no_out '<!DOCTYPE svg'
+
+	check "the network's labels and legend are readable: 14 points or more, not shrunk"
+	small=$(sed -n '/<svg width=/,/<\/svg>/p' report.html |
+		grep -o 'font-size="[0-9.]*"' | tr -dc '0-9.\n' |
+		awk '$1 < 14' | head -n 1)
+	[ -z "$small" ] && ok || bad "a label of $small points"
+	expect_out '.picture svg{max-width:none'
 else
 	echo "skipped: the network picture needs Graphviz (apt install graphviz)"
 fi
