@@ -49,7 +49,7 @@ expect_out '<blockquote>undermined the security and integrity of thousands'
 expect_out 'responds to <a href="#s-1">eu-hrvp-2021-07-19-cyber</a>'
 
 check "the timeline has one row per issuer and a mark per statement"
-n=$(grep -c '^<text x="[0-9.]*" y="[0-9.]*" text-anchor="end"' report.html)
+n=$(grep -c '^<text x="[0-9.]*" y="[0-9.]*" text-anchor="end" font-family="ui-monospace' report.html)
 if [ "$n" -eq 6 ]; then ok; else bad "$n issuer rows, want 6"; fi
 n=$(grep -c '^<a href="#s-[0-9]*"><title>' report.html)
 if [ "$n" -eq 7 ]; then ok; else bad "$n marks, want 7"; fi
