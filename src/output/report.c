@@ -730,14 +730,15 @@ write_link(FILE *fp, const struct report *r, const struct scale *sc,
 #define TL_PERIODS	120
 
 /*
- * The accusations per month (or quarter, or year, when the months are
- * too many to draw) under the report's filters: the counts of
+ * The accusations under the report's filters per day, or per the first
+ * longer period whose count stays within TL_PERIODS: the counts of
  * 'demarche timeline', drawn by its chart.
  */
 static int
 write_counts(FILE *fp, dm_archive *a, const struct dm_filter *f)
 {
-	static const char *const pers[] = { "month", "quarter", "year" };
+	static const char *const pers[] = { "day", "week", "month",
+	    "quarter", "year" };
 	struct dm_timeline_options opt;
 	struct dm_filter tf = *f;
 	struct timeline *t = NULL;
