@@ -378,6 +378,39 @@ int		 dm_graph(dm_archive *a, const struct dm_filter *f,
 		    const struct dm_output *out, const char *path,
 		    int64_t *npairs);
 
+/* What dm_timeline() counts, and how it writes them. */
+struct dm_timeline_options {
+	const char *per;	/* day, week, month (NULL), quarter or year */
+	const char *group;	/* NULL, pair, by, against, kind or issuer */
+	int         statements;	/* count statements instead of claims */
+	int64_t     top;	/* groups kept, the rest as one; 0 keeps all */
+	int         wide;	/* one column per group, not one row each */
+};
+
+/* What dm_timeline() wrote. */
+struct dm_timeline_result {
+	int64_t periods;
+	int64_t groups;
+	int64_t left_out;	/* dated too broadly for one period */
+};
+
+/*
+ * Counts the claims (or statements) that the claims (statements) listing
+ * shows under f, per period of their statement's date, every period of
+ * the range present: the range of the dates counted, widened to f->from
+ * and f->to when given.  A date that spans more than one period (2021-07
+ * at --per day) is left out and counted in res->left_out.  Grouped by
+ * target, a claim counts in each of its targets' groups.  out->format is
+ * table (with a bar per row), csv, tsv, json, jsonl (one row per period
+ * and group: period, group, count) or svg (the counts as lines); written
+ * to path, whole or not at all, or to out->fp when path is NULL.
+ * Returns as dm_list() does.
+ */
+int		 dm_timeline(dm_archive *a, const struct dm_filter *f,
+		    const struct dm_timeline_options *opt,
+		    const struct dm_output *out, const char *path,
+		    struct dm_timeline_result *res);
+
 /*
  * Writes a self-contained HTML report to path, written whole or not at
  * all, or to fp when path is NULL: the archive's figures, the network of

@@ -327,6 +327,33 @@ static const struct weekday_case weekdays[] = {
 	{ { 2001, 9, 11 }, 1 },
 };
 
+/* Days from 1970-01-01 and back, across leap days and centuries. */
+START_TEST(test_days)
+{
+	static const struct {
+		int	y, m, d;
+		long	n;
+	} day_cases[] = {
+		{ 1970, 1, 1, 0 }, { 1969, 12, 31, -1 }, { 2000, 2, 29, 11016 },
+		{ 2021, 7, 19, 18827 }, { 1000, 1, 1, -354285 },
+		{ 9999, 12, 31, 2932896 },
+	};
+	struct dm_date d, back;
+	size_t i;
+
+	for (i = 0; i < sizeof(day_cases) / sizeof(day_cases[0]); i++) {
+		d.year = day_cases[i].y;
+		d.month = day_cases[i].m;
+		d.day = day_cases[i].d;
+		ck_assert_int_eq(date_days(&d), day_cases[i].n);
+		date_from_days(&back, day_cases[i].n);
+		ck_assert_int_eq(back.year, d.year);
+		ck_assert_int_eq(back.month, d.month);
+		ck_assert_int_eq(back.day, d.day);
+	}
+}
+END_TEST
+
 START_TEST(test_weekday)
 {
 	const struct weekday_case *c = &weekdays[_i];
@@ -461,6 +488,7 @@ date_suite(void)
 	tcase_add_loop_test(tc, test_add_days, 0,
 	    sizeof(adds) / sizeof(adds[0]));
 	tcase_add_test(tc, test_add_days_walk);
+	tcase_add_test(tc, test_days);
 	suite_add_tcase(s, tc);
 
 	return s;

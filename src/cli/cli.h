@@ -174,6 +174,7 @@ int	cmd_search(int argc, char **argv);
 int	cmd_statements(int argc, char **argv);
 int	cmd_stats(int argc, char **argv);
 int	cmd_thread(int argc, char **argv);
+int	cmd_timeline(int argc, char **argv);
 int	cmd_who(int argc, char **argv);
 
 #endif

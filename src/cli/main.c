@@ -36,6 +36,8 @@ const struct cli_command cli_commands[] = {
 	{ "stats", cmd_stats, "counts and date range of the archive" },
 	{ "thread", cmd_thread, "a statement with what it responds to and "
 	    "what answers it" },
+	{ "timeline", cmd_timeline, "claims or statements counted per day, "
+	    "week, month or year" },
 	{ "who", cmd_who, "who accused whom: one row per pair" },
 	{ NULL, NULL, NULL }
 };

@@ -102,6 +102,16 @@ enum need {
 	N_ROLLUP = 1 << 19,	/* who --rollup: pairs of top-level codes */
 	N_IDS = 1 << 20,	/* who: pairs of actor ids */
 	N_NEAREST = 1 << 21,	/* actors: the nearest known actor's code */
+	/* timeline: what the counts are grouped by (enum query_group) */
+	N_G_NONE = 1 << 22,
+	N_G_PAIR = 1 << 23,
+	N_G_BY = 1 << 24,
+	N_G_AGAINST = 1 << 25,
+	N_G_KIND = 1 << 26,
+	N_G_ISSUER = 1 << 27,
+	N_CLAIMANT = 1 << 28,	/* timeline: the claimant's code */
+	N_TARGETS = 1 << 29,	/* timeline: a row per target, so distinct */
+	N_NO_TARGETS = 1 << 30,	/* timeline: a row per claim */
 };
 
 struct part {
@@ -150,6 +160,40 @@ struct part {
 	LO_IN("statement_lo")
 #define IN_KINDS(col)	" AND instr(:kinds, ',' || " col " || ',') > 0"
 
+/*
+ * The filters of the statements listing (s), shared with the counts of
+ * the timeline.  Within a date range, the statements the actor issued
+ * and those it made claims in are found by actor and date; over all
+ * dates, the actor's claims name their statements at once.
+ */
+#define STATEMENT_FILTERS						\
+	{ N_ACTOR | N_DATED, " AND s.sid IN (" ISSUED_BY("a") " UNION ALL "	\
+	    CLAIMED_BY("a", "statement_id") ")" },			\
+	{ N_ACTOR | N_UNDATED, " AND (" ISSUER_IN("a") " OR s.sid IN" \
+	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" }, \
+	{ N_KINDS, IN_KINDS("s.kind") },				\
+	{ N_TOPIC, " AND s.sid IN (SELECT claims.statement_id FROM"	\
+	    " claim_topics p JOIN claims ON claims.id = p.claim_id"	\
+	    " WHERE p.topic = :topic)" }
+
+/*
+ * The filters of the claims listing (claims of statements s, ct their
+ * targets), shared with the counts of the timeline.
+ */
+#define CLAIM_FILTERS							\
+	{ N_ACTOR | N_DATED, " AND claims.id IN (" CLAIMED_BY("a", "id")	\
+	    " UNION ALL SELECT id FROM claims WHERE statement_id IN ("	\
+	    ISSUED_BY("a") "))" },					\
+	{ N_ACTOR | N_UNDATED, " AND (claims.by_id" IN_SET("a")		\
+	    " OR" ISSUER_IN("a") ")" },			\
+	{ N_BY, " AND claims.by_id" IN_SET("b") },			\
+	{ N_BY | N_DATED, LO_IN("claims.statement_lo") },		\
+	{ N_TARGET, " AND ct.actor_id" IN_SET("t") },			\
+	{ N_KINDS, IN_KINDS("claims.kind") },				\
+	{ N_TOPIC, " AND claims.id IN (SELECT claim_id FROM claim_topics"	\
+	    " WHERE topic = :topic)" },					\
+	{ N_METHOD, " AND claims.method = :method" }
+
 static const struct part statements_sql[] = {
 	{ 0, SETS " SELECT s.id, s.date," ISSUERS("code") "," ISSUERS("name")
 	    ", s.kind, s.title,"
@@ -160,19 +204,7 @@ static const struct part statements_sql[] = {
 	    " WHERE r.statement_id = s.sid ORDER BY r.seq))"
 	    " FROM statements s JOIN actors i ON i.id = s.issuer_id"
 	    " WHERE " DATES("s") },
-	/*
-	 * Within a date range, the statements the actor issued and those it
-	 * made claims in are found by actor and date; over all dates, the
-	 * actor's claims name their statements at once.
-	 */
-	{ N_ACTOR | N_DATED, " AND s.sid IN (" ISSUED_BY("a") " UNION ALL "
-	    CLAIMED_BY("a", "statement_id") ")" },
-	{ N_ACTOR | N_UNDATED, " AND (" ISSUER_IN("a") " OR s.sid IN"
-	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
-	{ N_KINDS, IN_KINDS("s.kind") },
-	{ N_TOPIC, " AND s.sid IN (SELECT claims.statement_id FROM"
-	    " claim_topics p JOIN claims ON claims.id = p.claim_id"
-	    " WHERE p.topic = :topic)" },
+	STATEMENT_FILTERS,
 	{ 0, " ORDER BY s.date_lo, s.date_hi, s.id LIMIT :limit" },
 	{ 0, NULL }
 };
@@ -189,18 +221,7 @@ static const struct part claims_sql[] = {
 	    " LEFT JOIN claim_targets ct ON ct.claim_id = claims.id"
 	    " LEFT JOIN actors t ON t.id = ct.actor_id"
 	    " WHERE " DATES("s") },
-	{ N_ACTOR | N_DATED, " AND claims.id IN (" CLAIMED_BY("a", "id")
-	    " UNION ALL SELECT id FROM claims WHERE statement_id IN ("
-	    ISSUED_BY("a") "))" },
-	{ N_ACTOR | N_UNDATED, " AND (claims.by_id" IN_SET("a")
-	    " OR" ISSUER_IN("a") ")" },
-	{ N_BY, " AND claims.by_id" IN_SET("b") },
-	{ N_BY | N_DATED, LO_IN("claims.statement_lo") },
-	{ N_TARGET, " AND ct.actor_id" IN_SET("t") },
-	{ N_KINDS, IN_KINDS("claims.kind") },
-	{ N_TOPIC, " AND claims.id IN (SELECT claim_id FROM claim_topics"
-	    " WHERE topic = :topic)" },
-	{ N_METHOD, " AND claims.method = :method" },
+	CLAIM_FILTERS,
 	{ 0, " ORDER BY s.date_lo, s.date_hi, s.id, claims.seq, ct.seq"
 	    " LIMIT :limit" },
 	{ 0, NULL }
@@ -210,6 +231,48 @@ static const struct part claims_sql[] = {
 #define ROLLUP(c)							\
 	"CASE WHEN :rollup AND instr(" c ", '.') > 0"			\
 	" THEN substr(" c ", 1, instr(" c ", '.') - 1) ELSE " c " END"
+
+/*
+ * The timeline's counts: the claims (or statements) the listing would
+ * show, counted by their statement's first and last day and a group key
+ * (NULL without a group); timeline.c puts the days into periods.  A
+ * claim has one row per target where the targets are joined, so it is
+ * counted once with DISTINCT; otherwise each row is a claim of its own.
+ */
+static const struct part claim_counts_sql[] = {
+	{ 0, SETS " SELECT s.date_lo, s.date_hi, " },
+	{ N_G_NONE, "NULL" },
+	{ N_G_PAIR, ROLLUP("b.code") " || ' -> ' || ifnull(" ROLLUP("t.code")
+	    ", '(none)')" },
+	{ N_G_BY, ROLLUP("b.code") },
+	{ N_G_AGAINST, ROLLUP("t.code") },
+	{ N_G_KIND, "claims.kind" },
+	{ N_G_ISSUER, ROLLUP("i.code") },
+	{ N_TARGETS, ", count(DISTINCT claims.id)" },
+	{ N_NO_TARGETS, ", count(*)" },
+	{ 0, " FROM statements s JOIN claims ON claims.statement_id = s.sid" },
+	{ N_TARGETS, " LEFT JOIN claim_targets ct ON ct.claim_id = claims.id"
+	    " LEFT JOIN actors t ON t.id = ct.actor_id" },
+	{ N_CLAIMANT, " JOIN actors b ON b.id = claims.by_id" },
+	{ N_G_ISSUER, " JOIN actors i ON i.id = s.issuer_id" },
+	{ 0, " WHERE " DATES("s") },
+	CLAIM_FILTERS,
+	{ 0, " GROUP BY 1, 2, 3" },
+	{ 0, NULL }
+};
+
+static const struct part statement_counts_sql[] = {
+	{ 0, SETS " SELECT s.date_lo, s.date_hi, " },
+	{ N_G_NONE, "NULL" },
+	{ N_G_KIND, "s.kind" },
+	{ N_G_ISSUER, ROLLUP("i.code") },
+	{ 0, ", count(*) FROM statements s" },
+	{ N_G_ISSUER, " JOIN actors i ON i.id = s.issuer_id" },
+	{ 0, " WHERE " DATES("s") },
+	STATEMENT_FILTERS,
+	{ 0, " GROUP BY 1, 2, 3" },
+	{ 0, NULL }
+};
 
 /*
  * acc holds one row per accusation and target; pairs sums it up.  --by
@@ -914,6 +977,25 @@ search_plan(unsigned have)
 	return N_RANK_JOINED | N_JOINED;
 }
 
+/* Prepares the parts that b's needs meet, with b's values bound. */
+static int
+prepare_parts(dm_archive *a, const struct part *parts, const struct bound *b,
+    const struct dm_filter *f, struct db_stmt **out)
+{
+	char *sql;
+	int rc;
+
+	if ((sql = build_sql(parts, b->have)) == NULL)
+		return dm_error(DM_ERROR, "out of memory");
+	if ((rc = db_prepare(a->db, out, sql)) == 0 &&
+	    (rc = bind_all(*out, b, f)) != 0) {
+		db_finalize(*out);
+		*out = NULL;
+	}
+	free(sql);
+	return rc;
+}
+
 int
 query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
     struct db_stmt **out)
@@ -921,7 +1003,6 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 	const struct part *parts;
 	struct bound b;
 	struct store *s;
-	char *sql = NULL;
 	int rc, narrow, all_dates = 1;
 
 	*out = NULL;
@@ -962,18 +1043,33 @@ query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
 		b.have |= narrow ? N_NARROW : N_BROAD;
 		b.have |= f->rollup ? N_ROLLUP : N_IDS;
 	}
-	if ((sql = build_sql(parts, b.have)) == NULL) {
-		rc = dm_error(DM_ERROR, "out of memory");
-		goto done;
-	}
-	if ((rc = db_prepare(a->db, out, sql)) != 0)
-		goto done;
-	if ((rc = bind_all(*out, &b, f)) != 0) {
-		db_finalize(*out);
-		*out = NULL;
-	}
+	rc = prepare_parts(a, parts, &b, f, out);
 done:
-	free(sql);
+	bound_release(&b);
+	return rc;
+}
+
+int
+query_prepare_counts(dm_archive *a, enum dm_listing what,
+    const struct dm_filter *f, enum query_group group, struct db_stmt **out)
+{
+	static const unsigned group_need[] = { N_G_NONE, N_G_PAIR | N_CLAIMANT,
+	    N_G_BY | N_CLAIMANT, N_G_AGAINST, N_G_KIND, N_G_ISSUER };
+	struct bound b;
+	struct store *s;
+	int rc;
+
+	*out = NULL;
+	if ((rc = archive_store(a, &s)) != 0)
+		return rc;
+	if ((rc = bound_init(&b, s, what, f)) == 0) {
+		b.have |= group_need[group];
+		if (what == DM_LIST_CLAIMS)
+			b.have |= (b.have & N_TARGET) || group == QUERY_GROUP_PAIR ||
+			    group == QUERY_GROUP_AGAINST ? N_TARGETS : N_NO_TARGETS;
+		rc = prepare_parts(a, what == DM_LIST_CLAIMS ? claim_counts_sql :
+		    statement_counts_sql, &b, f, out);
+	}
 	bound_release(&b);
 	return rc;
 }

@@ -21,6 +21,28 @@ struct db_stmt;
 int	query_prepare(dm_archive *a, enum dm_listing what,
 	    const struct dm_filter *f, struct db_stmt **out);
 
+/* What the timeline's counts are grouped by. */
+enum query_group {
+	QUERY_GROUP_NONE,
+	QUERY_GROUP_PAIR,	/* claimant and target */
+	QUERY_GROUP_BY,		/* claimant */
+	QUERY_GROUP_AGAINST,	/* target */
+	QUERY_GROUP_KIND,	/* the claim's or the statement's */
+	QUERY_GROUP_ISSUER,
+};
+
+/*
+ * Prepares the count of what (DM_LIST_CLAIMS or DM_LIST_STATEMENTS)
+ * under the listing's filters f, in rows of a statement's first and
+ * last day, the group key (NULL without a group, or a claim without a
+ * target) and how many.  Claims grouped by target count in each of their
+ * targets' groups.  The pair, claimant and target groups are of claims.
+ * Returns as query_prepare() does.
+ */
+int	query_prepare_counts(dm_archive *a, enum dm_listing what,
+	    const struct dm_filter *f, enum query_group group,
+	    struct db_stmt **out);
+
 /*
  * SQL that packs the text x as who_pairs.listing holds its texts
  * (migration 0006): its length in bytes, ':', its bytes and ',', or '-,'

@@ -11,12 +11,14 @@
 #include "arena.h"
 #include "archive.h"
 #include "atomicfile.h"
+#include "chart.h"
 #include "date.h"
 #include "db.h"
 #include "error.h"
 #include "graph.h"
 #include "output.h"
 #include "query.h"
+#include "timeline.h"
 
 struct target {
 	const char	*code;
@@ -66,73 +68,12 @@ struct report {
 
 #define NELEM(x)	(sizeof(x) / sizeof((x)[0]))
 
-static const char *
-html_esc(int c)
-{
-	switch (c) {
-	case '&':
-		return "&amp;";
-	case '<':
-		return "&lt;";
-	case '>':
-		return "&gt;";
-	case '"':
-		return "&quot;";
-	case '\'':
-		return "&#39;";
-	case '\n':
-	case '\t':
-		return NULL;
-	default:
-		return c < 0x20 || c == 0x7f ? "" : NULL;
-	}
-}
-
 /* Writes archive text as HTML or SVG text; NULL writes nothing. */
 static void
 html(FILE *fp, const char *s)
 {
 	if (s != NULL)
-		escape_write(fp, s, html_esc);
-}
-
-
-/*
- * Days since 1970-01-01.  date.h moves a date by days but does not count
- * them, so the count is found by bisection over date_add_days().
- */
-static long
-day_number(const struct dm_date *d)
-{
-	struct dm_date t;
-	long lo = -400000, hi = 3000000, mid;	/* years 1000 to 9999 */
-	int cmp;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		t.year = 1970;
-		t.month = 1;
-		t.day = 1;
-		date_add_days(&t, (int)mid);
-		cmp = t.year != d->year ? t.year - d->year :
-		    t.month != d->month ? t.month - d->month : t.day - d->day;
-		if (cmp == 0)
-			return mid;
-		if (cmp < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static void
-day_date(long n, struct dm_date *d)
-{
-	d->year = 1970;
-	d->month = 1;
-	d->day = 1;
-	date_add_days(d, (int)n);
+		escape_write(fp, s, xml_esc);
 }
 
 /* Sets the first and last day that an ISO date of the archive covers. */
@@ -147,9 +88,9 @@ day_span(const char *iso, long *lo, long *hi)
 		return;
 	date_span(&d, a, b);
 	if (date_parse(&d, a, DATE_ORDER_NONE) == 0)
-		*lo = day_number(&d);
+		*lo = date_days(&d);
 	if (date_parse(&d, b, DATE_ORDER_NONE) == 0)
-		*hi = day_number(&d);
+		*hi = date_days(&d);
 }
 
 static const char *
@@ -710,7 +651,7 @@ write_ticks(FILE *fp, const struct scale *sc, double y)
 		    tick_steps[i].months ? span / (30L * tick_steps[i].months) :
 		    span / (365L * tick_steps[i].years)) < most)
 			break;
-	day_date(sc->d0, &d);
+	date_from_days(&d, sc->d0);
 	/* Month and year ticks fall on a first day, at a round number. */
 	if (tick_steps[i].days == 0 && d.day > 1) {
 		d.day = 1;
@@ -724,7 +665,7 @@ write_ticks(FILE *fp, const struct scale *sc, double y)
 		while (d.year % tick_steps[i].years)
 			d.year++;
 	}
-	for (day = day_number(&d); day <= sc->d1 && d.year <= 9999; ) {
+	for (day = date_days(&d); day <= sc->d1 && d.year <= 9999; ) {
 		x = x_of(sc, (double)day);
 		fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		    "y2=\"%.1f\" stroke=\"#d8dde4\"/>\n", x, TL_TOP, x, y);
@@ -743,7 +684,7 @@ write_ticks(FILE *fp, const struct scale *sc, double y)
 			next_months(&d, tick_steps[i].months);
 		else
 			d.year += tick_steps[i].years;
-		day = day_number(&d);
+		day = date_days(&d);
 	}
 }
 
@@ -811,13 +752,84 @@ write_link(FILE *fp, const struct report *r, const struct scale *sc,
 	    (b0 + b1) / 2, yb);
 }
 
+/* Periods beyond which the report's counts take a longer period. */
+#define TL_PERIODS	120
+
+/*
+ * The accusations under the report's filters per day, or per the first
+ * longer period whose count stays within TL_PERIODS: the counts of
+ * 'demarche timeline', drawn by its chart.
+ */
 static int
-write_timeline(FILE *fp, const struct report *r)
+write_counts(FILE *fp, dm_archive *a, const struct dm_filter *f)
+{
+	static const char *const pers[] = { "day", "week", "month",
+	    "quarter", "year" };
+	struct dm_timeline_options opt;
+	struct dm_filter tf = *f;
+	struct timeline *t = NULL;
+	struct chart ch;
+	char (*labels)[TIMELINE_LABEL] = NULL, title[64];
+	const char **lp = NULL;
+	size_t i, k;
+	int rc;
+
+	memset(&opt, 0, sizeof(opt));
+	if (tf.kinds == NULL)
+		tf.kinds = "accuse,criticize,condemn";
+	for (k = 0; k < NELEM(pers); k++) {
+		timeline_free(t);
+		opt.per = pers[k];
+		if ((rc = timeline_count(a, &tf, &opt, &t)) != 0)
+			return rc;
+		if (t->nperiods <= TL_PERIODS)
+			break;
+	}
+	if (t->nperiods == 0)
+		goto done;
+	if ((labels = calloc(t->nperiods, sizeof(*labels))) == NULL ||
+	    (lp = calloc(t->nperiods, sizeof(*lp))) == NULL) {
+		rc = dm_error(DM_ERROR, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < t->nperiods; i++) {
+		timeline_label(t, i, labels[i]);
+		lp[i] = labels[i];
+	}
+	snprintf(title, sizeof(title), "Claims of the kinds shown, per %s",
+	    opt.per);
+	memset(&ch, 0, sizeof(ch));
+	ch.title = title;
+	ch.labels = lp;
+	ch.npoints = t->nperiods;
+	ch.nseries = 1;
+	ch.values = t->count;
+	fprintf(fp, "<h3>Claims per %s</h3>\n<p class=\"note\">The claims "
+	    "of the kinds shown (accusations unless --kind says otherwise) "
+	    "per %s, as 'demarche timeline --per %s' counts them", opt.per,
+	    opt.per, opt.per);
+	if (t->left_out > 0)
+		fprintf(fp, "; %lld dated only more broadly are left out",
+		    (long long)t->left_out);
+	fputs(".</p>\n<div class=\"picture\">\n", fp);
+	rc = chart_svg(fp, &ch);
+	fputs("</div>\n", fp);
+done:
+	free(labels);
+	free(lp);
+	timeline_free(t);
+	return rc;
+}
+
+static int
+write_timeline(FILE *fp, dm_archive *a, const struct dm_filter *f,
+    const struct report *r)
 {
 	struct scale sc;
 	double h, y, label = 0;
 	size_t i, k, len;
 	long pad;
+	int rc;
 
 	fputs("<section id=\"timeline\">\n<h2>Statements over time</h2>\n",
 	    fp);
@@ -878,7 +890,10 @@ write_timeline(FILE *fp, const struct report *r)
 	fputs("</g>\n", fp);
 	for (i = 0; i < r->n; i++)
 		write_mark(fp, r, &sc, i);
-	fputs("</svg>\n</div>\n</section>\n", fp);
+	fputs("</svg>\n</div>\n", fp);
+	if ((rc = write_counts(fp, a, f)) != 0)
+		return rc;
+	fputs("</section>\n", fp);
 	return 0;
 }
 
@@ -916,9 +931,9 @@ write_who(FILE *fp, dm_archive *a, const struct dm_filter *f)
 		fputs("</td><td class=\"d\">", fp);
 		html(fp, r.cell[7]);
 		fputs("</td><td>", fp);
-		escape_list(fp, r.cell[8], ", ", html_esc);
+		escape_list(fp, r.cell[8], ", ", xml_esc);
 		fputs("</td><td>", fp);
-		escape_list(fp, r.cell[9], ", ", html_esc);
+		escape_list(fp, r.cell[9], ", ", xml_esc);
 		fputs("</td></tr>\n", fp);
 	}
 	if (rc == DB_DONE) {
@@ -1083,7 +1098,7 @@ write_report(FILE *fp, dm_archive *a, const struct dm_filter *f,
 	if ((rc = write_figures(fp, a, r, npairs)) != 0)
 		return rc;
 	write_network(fp, g, npairs);
-	if ((rc = write_timeline(fp, r)) != 0 ||
+	if ((rc = write_timeline(fp, a, f, r)) != 0 ||
 	    (rc = write_who(fp, a, f)) != 0)
 		return rc;
 	write_threads(fp, r);

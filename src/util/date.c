@@ -802,3 +802,15 @@ date_add_days(struct dm_date *d, int n)
 	civil_from_days(days_from_civil(d->year, d->month, d->day) + n,
 	    &d->year, &d->month, &d->day);
 }
+
+long
+date_days(const struct dm_date *d)
+{
+	return (long)days_from_civil(d->year, d->month, d->day);
+}
+
+void
+date_from_days(struct dm_date *d, long n)
+{
+	civil_from_days(n, &d->year, &d->month, &d->day);
+}

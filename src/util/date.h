@@ -66,4 +66,8 @@ int	date_weekday(const struct dm_date *d);
  */
 void	date_add_days(struct dm_date *d, int n);
 
+/* Days from 1970-01-01 to a full date, and back. */
+long	date_days(const struct dm_date *d);
+void	date_from_days(struct dm_date *d, long n);
+
 #endif

@@ -190,3 +190,31 @@ finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
+
+# find_chrome: sets $chrome to a headless Chromium, or says the browser
+# checks are skipped and returns 1.
+find_chrome() {
+	chrome=""
+	for _c in chromium chromium-browser google-chrome; do
+		if command -v "$_c" >/dev/null 2>&1; then
+			chrome=$_c
+			return 0
+		fi
+	done
+	echo "skipped: the browser checks need Chromium" \
+	    "(apt install chromium, as scripts/setup.sh does)"
+	return 1
+}
+
+# browse ARGS...: headless $chrome with a profile of its own, no network,
+# for at most 180 s where timeout(1) exists.
+browse() {
+	_limit=""
+	command -v timeout >/dev/null 2>&1 && _limit="timeout 180"
+	_profile=$(mktemp -d "$WORK/profile.XXXXXX")
+	# shellcheck disable=SC2086
+	$_limit "$chrome" --headless --no-sandbox --disable-gpu --no-first-run \
+	    --disable-background-networking --disable-component-update \
+	    --disable-sync --disable-extensions --hide-scrollbars \
+	    --user-data-dir="$_profile" "$@" 2>>"$WORK/chrome.log"
+}

@@ -38,6 +38,7 @@ expect_out '<!DOCTYPE html>'
 expect_out '<section id="figures">'
 expect_out '<li><b>7</b>statements</li>'
 expect_out '<section id="network">'
+expect_out '<h3>Claims per day</h3>'
 expect_out '<section id="timeline">'
 expect_out '<title>Statements over time, one row per issuer</title>'
 expect_out '<section id="who">'
@@ -48,7 +49,7 @@ expect_out '<blockquote>undermined the security and integrity of thousands'
 expect_out 'responds to <a href="#s-1">eu-hrvp-2021-07-19-cyber</a>'
 
 check "the timeline has one row per issuer and a mark per statement"
-n=$(grep -c '^<text x="[0-9.]*" y="[0-9.]*" text-anchor="end"' report.html)
+n=$(grep -c '^<text x="[0-9.]*" y="[0-9.]*" text-anchor="end" font-family="ui-monospace' report.html)
 if [ "$n" -eq 6 ]; then ok; else bad "$n issuer rows, want 6"; fi
 n=$(grep -c '^<a href="#s-[0-9]*"><title>' report.html)
 if [ "$n" -eq 7 ]; then ok; else bad "$n marks, want 7"; fi
@@ -171,31 +172,10 @@ run report --kind acuse
 expect_status 2
 
 # The browser: a screenshot that is not blank, and the DOM it built.
-chrome=""
-for c in chromium chromium-browser google-chrome; do
-	if command -v "$c" >/dev/null 2>&1; then
-		chrome=$c
-		break
-	fi
-done
-if [ -z "$chrome" ]; then
-	echo "skipped: the browser checks need Chromium" \
-	    "(apt install chromium, as scripts/setup.sh does)"
+if ! find_chrome; then
 	finish
 	exit
 fi
-limit=""
-command -v timeout >/dev/null 2>&1 && limit="timeout 180"
-
-# browse ARGS...: headless Chromium with a profile of its own, no network.
-browse() {
-	_profile=$(mktemp -d "$WORK/profile.XXXXXX")
-	# shellcheck disable=SC2086
-	$limit "$chrome" --headless --no-sandbox --disable-gpu --no-first-run \
-	    --disable-background-networking --disable-component-update \
-	    --disable-sync --disable-extensions --hide-scrollbars \
-	    --user-data-dir="$_profile" "$@" 2>>"$WORK/chrome.log"
-}
 
 check "Chromium renders the report: a screenshot that is not blank"
 browse --window-size=1000,1400 --screenshot="$WORK/shot.png" \

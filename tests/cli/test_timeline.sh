@@ -1,0 +1,303 @@
+# timeline: counts per period equal to the same counts written by hand
+# in SQL, partial dates counted only where they fit, every period
+# present, the CSV read by Python and sqlite3, and the SVG drawn by a
+# real browser.
+. "$(dirname "$0")/lib.sh"
+
+CHECK="$SOURCE_DIR/tests/cli/tl_check.py"
+run init
+expect_status 0
+
+# Dates at every precision, and weeks across the turn of a year.
+cat >dates.json <<'JSON'
+[{"id": "d-day", "issuer": "CHN.MFA", "date": "2021-07-19",
+  "claims": [{"kind": "accuse", "target": "USA"}]},
+ {"id": "d-month", "issuer": "CHN.MFA", "date": "2021-07",
+  "claims": [{"kind": "accuse", "target": ["USA", "NATO"]},
+             {"kind": "criticize", "target": "EU"}]},
+ {"id": "d-year", "issuer": "EU", "date": "2021",
+  "claims": [{"kind": "condemn", "target": "CHN"}]},
+ {"id": "d-sept", "issuer": "EU", "date": "2021-09-02",
+  "claims": [{"kind": "reject", "target": "CHN.MFA"}]},
+ {"id": "d-w53", "issuer": "USA", "date": "2021-01-03",
+  "claims": [{"kind": "deny"}]},
+ {"id": "d-w01", "issuer": "USA", "date": "2024-12-30",
+  "claims": [{"kind": "deny"}]}]
+JSON
+run import dates.json
+expect_status 0
+
+check "a month counts in its month; a year only in its year"
+run timeline --csv
+expect_status 0
+expect_no_out '2020-12'
+expect_out '2021-01,1'
+expect_out '2021-07,3'
+expect_out '2021-08,0'
+expect_out '2021-09,1'
+expect_out '2024-12,1'
+expect_err "1 claim dated more broadly than a month left out"
+# A year lies within no range of months: --from and --to leave it out.
+run timeline --from 2021-06 --to 2021-09 --csv
+printf 'period,count\r\n2021-06,0\r\n2021-07,3\r\n2021-08,0\r\n2021-09,1\r\n' \
+    >want.csv
+expect_same "$WORK/out" want.csv
+expect_err_lines 0
+run timeline --per quarter --from 2021-07 --to 2021-09 --format tsv
+printf 'period\tcount\n2021-Q3\t4\n' >want.tsv
+expect_same "$WORK/out" want.tsv
+run timeline --per year --format jsonl --from 2021 --to 2021
+printf '{"period": "2021", "count": 6}\n' >want.jsonl
+expect_same "$WORK/out" want.jsonl
+expect_err_lines 0
+
+check "at --per day a month is left out, and said so, never put in a day"
+run timeline --per day --from 2021-07-18 --to 2021-07-20 --csv
+printf 'period,count\r\n2021-07-18,0\r\n2021-07-19,1\r\n2021-07-20,0\r\n' \
+    >want.csv
+expect_same "$WORK/out" want.csv
+run timeline --per day --from 2021-07 --to 2021-07 --csv
+expect_err "2 claims dated more broadly than a day left out"
+
+check "ISO weeks: 2021-01-03 is in 2020-W53, 2024-12-30 in 2025-W01"
+run timeline --per week --kind deny --csv
+expect_out '2020-W53,1'
+expect_out '2025-W01,1'
+expect_out '2024-W52,0'
+run timeline --per week --kind deny --csv --group by
+expect_out 'period,group,count'
+expect_out '2020-W53,USA,1'
+
+check "groups: a claim counts once in each of its targets' groups"
+run timeline --from 2021-07 --to 2021-07 --group against --csv
+expect_out '2021-07,USA,2'
+expect_out '2021-07,NATO,1'
+expect_out '2021-07,EU,1'
+run timeline --per year --group pair --rollup --csv
+expect_out '2021,EU -> CHN,2'
+expect_out '2021,USA -> (none),1'
+run timeline --statements --per year --group issuer --format json
+expect_out '{"period": "2021", "group": "CHN.MFA", "count": 2}'
+expect_out '{"period": "2022", "group": "EU", "count": 0}'
+
+check "--top keeps the largest groups and sums the rest"
+run timeline --per year --group kind --top 2 --csv
+expect_out '2021,accuse,2'
+expect_out '2021,(other),3'
+expect_out '2024,deny,1'
+run timeline --per year --group kind --top 2 --wide --csv
+expect_out 'period,accuse,deny,(other)'
+expect_out '2021,2,1,3'
+
+check "the table draws a bar as long as the count"
+run timeline --per year --group kind
+expect_status 0
+expect_out 'period  group'
+expect_out '████████████████████████████████████████'
+
+check "bad values are usage errors that name them"
+run timeline --per fortnight
+expect_status 2
+expect_err "unknown period 'fortnight' in --per"
+run timeline --group colour
+expect_status 2
+expect_err "unknown group 'colour'"
+run timeline --statements --group against
+expect_status 2
+expect_err "--group against counts claims"
+run timeline --statements --by CHN
+expect_status 2
+run timeline --top 0
+expect_status 2
+run timeline --limit 3
+expect_status 2
+expect_err "--limit does not apply"
+run timeline --format xml
+expect_status 2
+run timeline --per day --from 1000 --to 9999
+expect_status 2
+expect_err "periods (at most"
+run timeline --by NOBODY-AT-ALL
+expect_status 1
+
+check "the report draws the same counts"
+run report -o report.html
+expect_status 0
+per=$(sed -n 's/.*<h3>Claims per \([a-z]*\)<\/h3>.*/\1/p' report.html)
+run timeline --kind accuse,criticize,condemn --per "$per" --csv
+tr -d '\r' <"$WORK/out" | awk -F, 'NR > 1 {
+	printf("<title>%s: %s</title>\n", $1, $2) }' >points.txt
+n=0
+while read -r point; do
+	n=$((n + 1))
+	grep -qF "$point" report.html || bad "the report lacks '$point'"
+done <points.txt
+if [ "$n" -gt 0 ]; then ok; else bad "no counts per '$per'"; fi
+
+# The bench's generator at a small size: dates in every form, a fifth of
+# them a month or a year; the counts against hand-written SQL.
+if ! command -v cc >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1
+then
+	echo "skipped: the generated archive needs cc and python3"
+	finish
+	exit
+fi
+export DEMARCHE_DB="$WORK/gen.db"
+cc -std=c11 -O2 -o gen "$SOURCE_DIR/bench/gen.c"
+./gen -n 300 -s 19 "$SOURCE_DIR/schema/gazetteer.tsv" >gen.jsonl
+run init
+run import gen.jsonl
+check "the generated archive imports"
+expect_status 0
+
+# tl ARGS -- CHECK-ARGS: timeline ARGS as CSV, checked by tl_check.py.
+tl() {
+	_args=""
+	while [ "$1" != "--" ]; do
+		_args="$_args $1"
+		shift
+	done
+	shift
+	# shellcheck disable=SC2086
+	run timeline $_args --csv
+	if [ "$status" -ne 0 ]; then
+		bad "timeline$_args: status $status"
+		return
+	fi
+	if _msg=$(python3 "$CHECK" "$DEMARCHE_DB" "$@" "$WORK/out" \
+	    "$WORK/err" 2>&1); then ok; else bad "timeline$_args: $_msg"; fi
+}
+
+# key GROUP: the group's key in tl_check.py's SQL.
+key() {
+	case $1 in
+	pair) echo "b.code || ' -> ' || ifnull(t.code, '(none)')" ;;
+	by) echo "b.code" ;;
+	against) echo "ifnull(t.code, '(none)')" ;;
+	kind) echo "c.kind" ;;
+	issuer) echo "i.code" ;;
+	esac
+}
+
+check "every --per and --group equals the SQL aggregate"
+for per in day week month quarter year; do
+	tl --per $per -- $per
+	tl --per $per --statements -- $per --statements
+	# Within bounds: every group has every period, a row each.
+	case $per in
+	day|week) lo=2010-01-01 hi=2011-12-31 ;;
+	*) lo=2005-01-01 hi=2014-12-31 ;;
+	esac
+	in="s.date_lo >= '$lo' AND s.date_hi <= '$hi'"
+	for group in pair by against kind issuer; do
+		tl --per $per --from "$lo" --to "$hi" --group $group -- $per \
+		    --key "$(key $group)" --range "$lo" "$hi" --where "$in"
+	done
+	tl --per $per --from "$lo" --to "$hi" --statements --group kind -- \
+	    $per --statements --key "s.kind" --range "$lo" "$hi" --where "$in"
+done
+
+check "the filters of the listings, against the same filters in SQL"
+CHN="(b.code = 'CHN' OR b.code LIKE 'CHN.%')"
+tl --by CHN --per month -- month --where "$CHN"
+tl --by CHN --exact --group against -- month --where "b.code = 'CHN'" \
+    --key "ifnull(t.code, '(none)')"
+tl --against USA --group by --rollup --per quarter -- quarter \
+    --where "(t.code = 'USA' OR t.code LIKE 'USA.%')" \
+    --key "CASE WHEN instr(b.code, '.') > 0 THEN substr(b.code, 1, instr(b.code, '.') - 1) ELSE b.code END"
+tl --actor CHN --per year -- year \
+    --where "($CHN OR i.code = 'CHN' OR i.code LIKE 'CHN.%')"
+tl --kind accuse,condemn --from 2005-03 --to 2012 -- month \
+    --where "c.kind IN ('accuse', 'condemn') AND s.date_lo >= '2005-03-01' AND s.date_hi <= '2012-12-31'" \
+    --range 2005-03-01 2012-12-31
+tl --method curated --group kind --per quarter -- quarter --where "c.method = 'curated'" \
+    --key "c.kind"
+topic=$(sqlite3 "$DEMARCHE_DB" "SELECT topic FROM claim_topics
+    GROUP BY topic ORDER BY count(*) DESC, topic LIMIT 1")
+tl --topic "$topic" --per year -- year --where "c.id IN (SELECT claim_id FROM
+    claim_topics WHERE topic = '$topic')"
+tl --statements --actor EU --group issuer -- month --statements \
+    --where "(i.code = 'EU' OR i.code LIKE 'EU.%' OR s.sid IN (SELECT
+    statement_id FROM claims c JOIN actors b ON b.id = c.by_id
+    WHERE b.code = 'EU' OR b.code LIKE 'EU.%'))" --key "i.code"
+
+check "the rest summed as (other) keeps every claim"
+run timeline --per year --csv
+tail -n +2 "$WORK/out" | tr -d '\r' >all.csv
+run timeline --per year --group by --top 3 --wide --csv
+python3 - "$WORK/out" all.csv >sums.txt <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+for r in rows[1:]:
+    print("%s,%d" % (r[0], sum(int(x) for x in r[1:])))
+PY
+expect_same sums.txt all.csv
+
+check "the CSV loads in Python's csv, pandas and sqlite3 with its types"
+run timeline --per month --group kind --csv
+cp "$WORK/out" long.csv
+if python3 - long.csv <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert rows and set(rows[0]) == {"period", "group", "count"}, rows[:1]
+assert all(int(r["count"]) >= 0 for r in rows)
+try:
+    import pandas
+except ImportError:
+    sys.exit(0)
+df = pandas.read_csv(sys.argv[1])
+assert str(df["count"].dtype) == "int64", df.dtypes
+assert len(df) == len(rows)
+PY
+then ok; else bad "Python cannot read the CSV"; fi
+if command -v sqlite3 >/dev/null 2>&1; then
+	rm -f import.db
+	sqlite3 import.db "CREATE TABLE t (period TEXT, \"group\" TEXT,
+	    count INTEGER)"
+	sqlite3 import.db ".import --csv --skip 1 long.csv t"
+	n=$(sqlite3 import.db "SELECT count(*) FROM t WHERE typeof(count) =
+	    'integer' AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
+	    AND \"group\" NOT GLOB '*[^a-z]*'")
+	want=$(($(wc -l <long.csv) - 1))
+	if [ "$n" -eq "$want" ]; then ok; else
+		bad "sqlite3 .import: $n typed rows of $want"; fi
+	# The counts as imported are the counts.
+	s1=$(sqlite3 import.db "SELECT sum(count) FROM t")
+	s2=$(awk -F, 'NR > 1 { s += $3 } END { print s }' long.csv)
+	if [ "$s1" = "$s2" ]; then ok; else bad "sum $s1, want $s2"; fi
+fi
+
+check "timeline -o FILE.svg writes a well-formed SVG"
+run timeline --per quarter --group by --top 4 -o tl.svg
+expect_status 0
+expect_err "written to 'tl.svg'"
+if python3 -c "import sys, xml.etree.ElementTree as E
+r = E.parse(sys.argv[1]).getroot()
+assert r.tag == '{http://www.w3.org/2000/svg}svg', r.tag
+assert len(r.findall('.//{http://www.w3.org/2000/svg}polyline')) == 5
+" tl.svg; then ok; else bad "not the SVG of 5 lines"; fi
+if grep -q '<script\|href=\|url(' tl.svg; then
+	bad "the SVG loads or runs something"; else ok; fi
+
+if ! find_chrome; then
+	finish
+	exit
+fi
+check "Chromium draws the SVG: a screenshot of its size, in colour"
+browse --window-size=1160,424 --screenshot="$WORK/shot.png" \
+    "file://$WORK/tl.svg" >/dev/null
+if [ -s "$WORK/shot.png" ] &&
+    stats=$(python3 "$SOURCE_DIR/tests/cli/pngstat.py" "$WORK/shot.png")
+then
+	set -- $stats
+	echo "screenshot: ${1}x$2, $3 colours, $4% inked"
+	if [ "$1" -eq 1160 ] && [ "$2" -eq 424 ]; then ok; else
+		bad "screenshot is ${1}x$2"; fi
+	if [ "$3" -ge 16 ]; then ok; else bad "only $3 colours: blank?"; fi
+	if python3 -c "import sys; sys.exit(not float(sys.argv[1]) >= 1)" "$4"
+	then ok; else bad "only $4% inked: blank?"; fi
+else
+	bad "no screenshot: $(tail -n 3 "$WORK/chrome.log")"
+fi
+
+finish
