@@ -98,6 +98,8 @@ struct coder {
 	size_t		 nstrs, capstrs;
 	const char	**codes;	/* distinct actor codes */
 	size_t		 ncodes, capcodes;
+	int		*demsuf;	/* words of the demonyms' suffixes */
+	size_t		 ndemsuf;
 	int		 w_that, w_which, w_who, w_and, w_or, w_but, w_by;
 	int		 w_as, w_well, w_in, w_the, w_comma, w_including;
 	int		 w_it, w_they, w_he, w_she, w_to, w_from, w_of;

@@ -139,7 +139,7 @@ cd_aimed_at(const struct run *r, const struct sent *s)
 {
 	const struct sent *p;
 	const char *code;
-	size_t t, i, lo;
+	size_t t, e, i, lo;
 	int m, g;
 
 	for (t = (size_t)s->a; t < (size_t)s->b; t++)
@@ -156,13 +156,40 @@ cd_aimed_at(const struct run *r, const struct sent *s)
 			    (code = cd_other_state(r, &r->ms[m])) == NULL)
 				continue;
 			/* an author or an agent, not "a violation of UN
-			 * resolutions" */
+			 * resolutions" nor "the United Nations Convention",
+			 * but "the EU statement" */
 			g = cd_governed_by(r, m, (size_t)p->a);
+			e = (size_t)r->ms[m].b;
+			if (e < (size_t)p->b && r->toks[e].cp == 0 &&
+			    r->mstart[e] < 0 && ((r->ms[m].flags & MF_MOD) ||
+			    (r->toks[e].flags & T_CAP)) &&
+			    !cd_is(r, C_REFERENT, e))
+				continue;
 			if (g < 0 || r->toks[g].wid == r->c->w_by)
 				return code;
 		}
 	}
 	return r->context;
+}
+
+/*
+ * Whether sentence s begins with a noun phrase that names no actor
+ * before its first verb: "The so-called arbitration is ...".
+ */
+static int
+thing_subject(const struct run *r, const struct sent *s)
+{
+	size_t t = (size_t)s->a;
+
+	if (!cd_is(r, C_DET, t))
+		return 0;
+	for (t++; t < (size_t)s->b && r->toks[t].cp == 0; t++) {
+		if (r->mstart[t] >= 0)
+			return 0;
+		if (cd_verbish(r, t))
+			return 1;
+	}
+	return 0;
 }
 
 /* Whether the object after a verb cue ending at token b refers back. */
@@ -171,8 +198,12 @@ cd_refers_back(const struct run *r, const struct sent *s, size_t b)
 {
 	size_t t;
 
-	for (t = b; t < (size_t)s->b && t < b + 4 && r->toks[t].cp == 0 &&
-	    r->mstart[t] < 0; t++) {
+	for (t = b; t < (size_t)s->b && t < b + 4 && r->toks[t].cp == 0; t++) {
+		/* "cannot accept it", unless "it" is what the sentence
+		 * began with ("The arbitration is void and we reject it") */
+		if (r->mstart[t] >= 0)
+			return r->ms[r->mstart[t]].type == M_PRON3 &&
+			    cd_is(r, C_REFERENT, t) && !thing_subject(r, s);
 		if (cd_is(r, C_REFERENT, t))
 			return 1;
 		/* "urge steps to calm this situation": another object */

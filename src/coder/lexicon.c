@@ -231,6 +231,23 @@ fixed_word(struct coder *c, int *w, const char *s)
 	return (*w = cd_word_intern(c, s)) < 0 ? DM_ERROR : 0;
 }
 
+/* Keeps the demonyms' suffixes apart, for the actors' names to come. */
+static int
+keep_suffixes(struct coder *c)
+{
+	size_t i, cap = 0;
+
+	for (i = 0; i < c->npats; i++) {
+		if (c->pats[i].cls != C_DEMSUF || c->pats[i].nw != 1)
+			continue;
+		if (cd_grow(&c->demsuf, &cap, c->ndemsuf,
+		    sizeof(*c->demsuf)) != 0)
+			return DM_ERROR;
+		c->demsuf[c->ndemsuf++] = c->pats[i].w[0];
+	}
+	return 0;
+}
+
 int
 coder_new(struct coder **out, const char *lexicon_tsv)
 {
@@ -276,7 +293,8 @@ coder_new(struct coder **out, const char *lexicon_tsv)
 		rc = dm_error(DM_EINVALID, "lexicon defines no claim kind");
 		goto done;
 	}
-	if ((rc = zh_new(&c->zh, dm_coder_lexicon_zh[0].data)) != 0)
+	if ((rc = keep_suffixes(c)) != 0 ||
+	    (rc = zh_new(&c->zh, dm_coder_lexicon_zh[0].data)) != 0)
 		goto done;
 	*out = c;
 	c = NULL;
@@ -293,16 +311,15 @@ demonym_shaped(struct coder *c, int w)
 	const struct pattern *p;
 	const char *s = c->words[w].s, *sfx;
 	size_t i, n = strlen(s), m;
+	int pi;
 
-	for (i = 0; i < c->npats; i++) {
-		p = &c->pats[i];
-		if (p->nw != 1)
-			continue;
-		if (p->cls == C_DEMONYM && p->w[0] == w)
+	for (pi = c->words[w].head; pi != -1; pi = p->next) {
+		p = &c->pats[pi];
+		if (p->cls == C_DEMONYM && p->nw == 1)
 			return 1;
-		if (p->cls != C_DEMSUF)
-			continue;
-		sfx = c->words[p->w[0]].s;
+	}
+	for (i = 0; i < c->ndemsuf; i++) {
+		sfx = c->words[c->demsuf[i]].s;
 		m = strlen(sfx);
 		if (n > m + 2 && strcmp(s + n - m, sfx) == 0)
 			return 1;
@@ -321,7 +338,10 @@ coder_add_actor(struct coder *c, const char *name, const char *code)
 		return dm_error(DM_EINVALID, "actor needs a name and a code");
 	if (zh_add_actor(c->zh, name, code) != 0)
 		return DM_ERROR;
-	for (i = 0; i < c->ncodes; i++)
+	/* A name is most often another of the last actor's */
+	if (c->ncodes > 0 && strcmp(c->codes[c->ncodes - 1], code) == 0)
+		kc = c->codes[c->ncodes - 1];
+	for (i = 0; kc == NULL && i < c->ncodes; i++)
 		if (strcmp(c->codes[i], code) == 0)
 			kc = c->codes[i];
 	if (kc == NULL) {
@@ -361,6 +381,7 @@ coder_free(struct coder *c)
 	free(c->pats);
 	free(c->strs);
 	free(c->codes);
+	free(c->demsuf);
 	zh_free(c->zh);
 	free(c);
 }
