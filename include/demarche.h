@@ -185,7 +185,6 @@ enum dm_import_flags {
 	DM_IMPORT_UPDATE = 1 << 0,	/* replace statements whose content changed */
 	DM_IMPORT_STRICT = 1 << 1,	/* an unresolved actor is an error */
 	DM_IMPORT_KEEP_GOING = 1 << 2,	/* import the valid statements */
-	DM_IMPORT_TEXT = 1 << 3,	/* plain text, whatever the file name */
 };
 
 /* What an import tells as it goes, through dm_import_options.report. */
@@ -203,6 +202,8 @@ struct dm_import_progress {
 struct dm_import_options {
 	unsigned            flags;	/* dm_import_flags */
 	enum dm_date_order  date_order;
+	const char         *format;	/* "json", "text", "html"; NULL: told
+					   by the name and the first bytes */
 	const char         *issuer;	/* plain text: issuer the header lacks */
 	const char         *date;	/* plain text: date the header lacks */
 	void              (*report)(void *ctx, enum dm_report what,
@@ -224,7 +225,8 @@ struct dm_import_counts {
 /*
  * Imports one file ("-": standard input) in one transaction: JSON (one
  * statement, an array, a bundle, or JSON Lines, told apart by content) or
- * plain text (.txt, .md, or DM_IMPORT_TEXT).  On a bad statement nothing
+ * plain text (.txt, .md), or an HTML page (.html, .htm, or markup), or
+ * the format opt->format names.  On a bad statement nothing
  * of the file is kept and the message names the file, the line (and
  * column) or the statement, and what is wrong; with DM_IMPORT_KEEP_GOING
  * the valid statements are kept and each rejected one is reported.

@@ -13,6 +13,7 @@ static const struct option opts[] = {
 	{ "strict", no_argument, NULL, 's' },
 	{ "keep-going", no_argument, NULL, 'k' },
 	{ "text", no_argument, NULL, 't' },
+	{ "format", required_argument, NULL, 'F' },
 	{ "issuer", required_argument, NULL, 'I' },
 	{ "date", required_argument, NULL, 'D' },
 	{ "date-order", required_argument, NULL, 'O' },
@@ -27,8 +28,10 @@ print_help(void)
 	puts("usage: demarche [--db PATH] import [options] FILE...\n"
 	    "       demarche [--db PATH] import --recode\n\n"
 	    "Imports statements: JSON (one statement, an array, a bundle\n"
-	    "{\"actors\": [...], \"statements\": [...]}, or JSON Lines) or plain\n"
-	    "text (.txt, .md).  '-' reads standard input.  Each file is one\n"
+	    "{\"actors\": [...], \"statements\": [...]}, or JSON Lines), plain\n"
+	    "text (.txt, .md) or web pages (.html, .htm, or markup: title,\n"
+	    "date, URL and body from the page, the issuer from the table of\n"
+	    "publishing sites).  '-' reads standard input.  Each file is one\n"
 	    "transaction: a file with an invalid statement changes nothing.\n"
 	    "Read one statement at a time: one statement is at most 4 MiB of\n"
 	    "JSON or text, a claim has at most 1000 targets, and a bundle's\n"
@@ -40,9 +43,11 @@ print_help(void)
 	    "  --keep-going        import the valid statements, report the "
 	    "rest\n"
 	    "  --text              read the files as plain text\n"
+	    "  --format F          read the files as json, text or html\n"
 	    "  --issuer ACTOR      plain text: the issuer, if the header has "
-	    "none\n"
-	    "  --date DATE         plain text: the date, if the header has "
+	    "none;\n"
+	    "                      a page: the issuer, whatever its site\n"
+	    "  --date DATE         text or page: the date, if it gives "
 	    "none\n"
 	    "  --date-order dmy|mdy  how to read 07/08/2021\n"
 	    "  --recode            run the rule-based coder again over the "
@@ -153,7 +158,10 @@ cmd_import(int argc, char **argv)
 			opt.flags |= DM_IMPORT_KEEP_GOING;
 			break;
 		case 't':
-			opt.flags |= DM_IMPORT_TEXT;
+			opt.format = "text";
+			break;
+		case 'F':
+			opt.format = optarg;
 			break;
 		case 'I':
 			opt.issuer = optarg;

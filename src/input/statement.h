@@ -15,6 +15,9 @@
  */
 #define CLAIM_MAX_TARGETS	1000
 
+/* The JSON or text of one statement (or one other value) at most: 4 MiB. */
+#define STATEMENT_MAX_BYTES	(4 << 20)
+
 struct claim_in {
 	const char         *kind;
 	const char         *cameo;	/* NULL: the kind's default */
