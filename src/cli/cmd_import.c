@@ -1,6 +1,8 @@
+#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -14,6 +16,9 @@ static const struct option opts[] = {
 	{ "keep-going", no_argument, NULL, 'k' },
 	{ "text", no_argument, NULL, 't' },
 	{ "format", required_argument, NULL, 'F' },
+	{ "feed", no_argument, NULL, 'f' },
+	{ "timeout", required_argument, NULL, 'T' },
+	{ "delay", required_argument, NULL, 'W' },
 	{ "issuer", required_argument, NULL, 'I' },
 	{ "date", required_argument, NULL, 'D' },
 	{ "date-order", required_argument, NULL, 'O' },
@@ -25,14 +30,17 @@ static const struct option opts[] = {
 static void
 print_help(void)
 {
-	puts("usage: demarche [--db PATH] import [options] FILE...\n"
+	puts("usage: demarche [--db PATH] import [options] FILE|URL...\n"
+	    "       demarche [--db PATH] import [options] --feed URL...\n"
 	    "       demarche [--db PATH] import --recode\n\n"
 	    "Imports statements: JSON (one statement, an array, a bundle\n"
 	    "{\"actors\": [...], \"statements\": [...]}, or JSON Lines), plain\n"
 	    "text (.txt, .md) or web pages (.html, .htm, or markup: title,\n"
 	    "date, URL and body from the page, the issuer from the table of\n"
-	    "publishing sites).  '-' reads standard input.  Each file is one\n"
-	    "transaction: a file with an invalid statement changes nothing.\n"
+	    "publishing sites).  '-' reads standard input; an http(s) URL is\n"
+	    "fetched.  Each file is one transaction: a file with an invalid\n"
+	    "statement changes nothing.  --feed reads RSS 2.0 or Atom feeds and\n"
+	    "imports each item not seen before, one transaction per page.\n"
 	    "Read one statement at a time: one statement is at most 4 MiB of\n"
 	    "JSON or text, a claim has at most 1000 targets, and a bundle's\n"
 	    "\"actors\" come before its \"statements\".\n\n"
@@ -50,12 +58,27 @@ print_help(void)
 	    "  --date DATE         text or page: the date, if it gives "
 	    "none\n"
 	    "  --date-order dmy|mdy  how to read 07/08/2021\n"
+	    "  --feed              the URLs are feeds: import their new items\n"
+	    "  --timeout SECONDS   a fetch that takes longer fails (30)\n"
+	    "  --delay SECONDS     between two requests to one host (1)\n"
 	    "  --recode            run the rule-based coder again over the "
 	    "statements\n"
 	    "                      it coded (after its cue lists or the "
 	    "actors\n"
 	    "                      changed); curated claims stay\n"
 	    "  -q, --quiet         no progress display");
+}
+
+/* A number of seconds from min to an hour, or -1. */
+static long
+seconds(const char *arg, long min)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	return errno || end == arg || *end || n < min || n > 3600 ? -1 : n;
 }
 
 struct progress {
@@ -139,7 +162,9 @@ cmd_import(int argc, char **argv)
 	struct dm_import_counts counts;
 	struct progress pr;
 	dm_archive *a = NULL;
-	int ch, rc, quiet = 0, recode = 0, i;
+	int64_t items = 0;
+	long n;
+	int ch, rc, quiet = 0, recode = 0, feed = 0, i;
 
 	memset(&opt, 0, sizeof(opt));
 	memset(&counts, 0, sizeof(counts));
@@ -163,6 +188,20 @@ cmd_import(int argc, char **argv)
 		case 'F':
 			opt.format = optarg;
 			break;
+		case 'f':
+			feed = 1;
+			break;
+		case 'T':
+			if ((opt.timeout = seconds(optarg, 1)) < 0)
+				return cli_usage("import", "--timeout takes 1 "
+				    "to 3600 seconds, not '%s'", optarg);
+			break;
+		case 'W':
+			if ((n = seconds(optarg, 0)) < 0)
+				return cli_usage("import", "--delay takes 0 to "
+				    "3600 seconds, not '%s'", optarg);
+			opt.delay = n == 0 ? -1 : (double)n;
+			break;
 		case 'I':
 			opt.issuer = optarg;
 			break;
@@ -185,6 +224,9 @@ cmd_import(int argc, char **argv)
 			    argv[optind - 1]);
 		}
 	}
+	if (recode && feed)
+		return cli_usage("import", "--recode and --feed do not go "
+		    "together");
 	if (recode && optind < argc)
 		return cli_usage("import", "--recode takes no files");
 	if (!recode && optind >= argc)
@@ -203,7 +245,8 @@ cmd_import(int argc, char **argv)
 		pr.file = argv[i];
 		pr.start = now();
 		pr.shown = 0;
-		if (dm_import_file(a, argv[i], &opt, &counts) != 0) {
+		if ((feed ? dm_import_feed(a, argv[i], &opt, &counts, &items) :
+		    dm_import_file(a, argv[i], &opt, &counts)) != 0) {
 			if (pr.shown)
 				fputs("\r\033[K", stderr);
 			rc = cli_fail();
@@ -215,6 +258,9 @@ cmd_import(int argc, char **argv)
 	/* A run that failed before anything was counted has nothing to say. */
 	if (rc == CLI_OK || counts.added + counts.updated + counts.unchanged +
 	    counts.rejected > 0) {
+		if (feed)
+			printf("%" PRId64 " new item%s fetched\n", items,
+			    items == 1 ? "" : "s");
 		if (recode)
 			print_recoded(&counts);
 		else

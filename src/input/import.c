@@ -20,6 +20,8 @@
 #include "db.h"
 #include "digest.h"
 #include "export.h"
+#include "fetch.h"
+#include "html.h"
 #include "error.h"
 #include "ingest.h"
 #include "reader.h"
@@ -264,7 +266,7 @@ defer_indexes(struct import *im)
  */
 static int
 import_stream(dm_archive *a, const char *name, FILE *fp,
-    const struct reader *r, int recode, uint64_t total, const struct dm_import_options *opt,
+    const struct reader *r, const char *charset, int recode, uint64_t total, const struct dm_import_options *opt,
     struct dm_import_counts *counts)
 {
 	struct dm_import_counts before = *counts;
@@ -283,6 +285,7 @@ import_stream(dm_archive *a, const char *name, FILE *fp,
 	im.counts = counts;
 	im.name = name;
 	im.recode = recode;
+	im.charset = charset;
 	im.progress.total = total;
 	if ((rc = archive_store(a, &im.store)) != 0)
 		return rc;
@@ -400,6 +403,62 @@ pick_reader(const char *format, const char *name, FILE *fp,
 	return 0;
 }
 
+/* The reader for a media type, or NULL. */
+static const struct reader *
+reader_for_type(const char *type)
+{
+	const struct reader *const *r;
+	const char *const *t;
+
+	for (r = readers; *r != NULL; r++)
+		for (t = (*r)->types; *t != NULL; t++)
+			if (strcmp(*t, type) == 0)
+				return *r;
+	return NULL;
+}
+
+void
+import_fetch_request(struct fetch_request *req, const char *url,
+    const struct dm_import_options *opt)
+{
+	memset(req, 0, sizeof(*req));
+	req->url = url;
+	req->timeout = opt->timeout > 0 ? opt->timeout : 30;
+	req->delay = opt->delay == 0 ? 1.0 : opt->delay;
+	req->max_bytes = PAGE_MAX_BYTES;
+}
+
+/* Fetches url and imports what it gives, read by its media type. */
+static int
+import_url(dm_archive *a, const char *url,
+    const struct dm_import_options *opt, struct dm_import_counts *counts)
+{
+	const struct reader *r = NULL;
+	struct fetch_request req;
+	struct fetch_response res;
+	FILE *fp;
+	int rc;
+
+	import_fetch_request(&req, url, opt);
+	if ((rc = fetch(&req, &res)) != 0)
+		return dm_error(rc, "%s: %s", url, dm_error_last());
+	if (opt->format != NULL)
+		rc = pick_reader(opt->format, url, NULL, &r);
+	else if ((r = reader_for_type(res.type)) == NULL)
+		rc = dm_error(DM_EINVALID, "%s: a wrong content type '%s' (not "
+		    "a page or statements)", url, res.type);
+	if (rc == 0 && (fp = fmemopen(res.body, res.len, "r")) == NULL)
+		rc = dm_error(DM_ERROR, "%s: cannot read the page: %s", url,
+		    strerror(errno));
+	if (rc == 0) {
+		rc = import_stream(a, url, fp, r, res.charset, 0, res.len, opt,
+		    counts);
+		fclose(fp);
+	}
+	fetch_response_free(&res);
+	return rc;
+}
+
 int
 dm_import_file(dm_archive *a, const char *path,
     const struct dm_import_options *opt, struct dm_import_counts *counts)
@@ -410,10 +469,13 @@ dm_import_file(dm_archive *a, const char *path,
 	FILE *fp;
 	int rc;
 
+	if (fetch_is_url(path))
+		return import_url(a, path, opt, counts);
 	if ((rc = open_input(path, &fp, &name, &total)) != 0)
 		return rc;
 	if ((rc = pick_reader(opt->format, path, fp, &r)) == 0)
-		rc = import_stream(a, name, fp, r, 0, total, opt, counts);
+		rc = import_stream(a, name, fp, r, NULL, 0, total, opt,
+		    counts);
 	if (fp != stdin)
 		fclose(fp);
 	return rc;
@@ -433,8 +495,8 @@ dm_recode(dm_archive *a, const struct dm_import_options *opt,
 		    strerror(errno));
 	if ((rc = export_coded(a, fp, &n)) == 0 && n > 0) {
 		rewind(fp);
-		rc = import_stream(a, "recode", fp, &reader_json, 1, 0,
-		    opt, counts);
+		rc = import_stream(a, "recode", fp, &reader_json, NULL, 1,
+		    0, opt, counts);
 	}
 	fclose(fp);
 	return rc;

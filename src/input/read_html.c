@@ -46,4 +46,6 @@ detect_html(const char *name, const char *head, size_t n)
 	return i < n && head[i] == '<';
 }
 
-const struct reader reader_html = { "html", detect_html, read_html };
+static const char *const types[] = { "text/html", "application/xhtml+xml", NULL };
+
+const struct reader reader_html = { "html", detect_html, types, read_html };

@@ -553,4 +553,7 @@ detect_json(const char *name, const char *head, size_t n)
 	return 1;
 }
 
-const struct reader reader_json = { "json", detect_json, import_json };
+static const char *const types[] = { "application/json", "application/x-ndjson",
+	"application/jsonl", "application/ld+json", NULL };
+
+const struct reader reader_json = { "json", detect_json, types, import_json };

@@ -34,4 +34,6 @@ detect_text(const char *name, const char *head, size_t n)
 	return import_name_ends(name, exts);
 }
 
-const struct reader reader_text = { "text", detect_text, read_text };
+static const char *const types[] = { "text/plain", "text/markdown", NULL };
+
+const struct reader reader_text = { "text", detect_text, types, read_text };

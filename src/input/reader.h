@@ -16,6 +16,7 @@
 #include "demarche.h"
 
 struct digest;
+struct fetch_request;
 struct statement_in;
 
 /* The state of one file's import, shared by the driver and its reader. */
@@ -45,6 +46,8 @@ struct reader {
 	 * as written, "-" for standard input) and its first bytes.
 	 */
 	int	  (*detect)(const char *name, const char *head, size_t n);
+	/* The media types a server sends it as, NULL-terminated. */
+	const char *const *types;
 	/* Reads fp, each byte through d, giving statements to import_put(). */
 	int	  (*read)(struct import *im, FILE *fp, struct digest *d);
 };
@@ -69,6 +72,9 @@ int	import_reject(struct import *im, int rc);
 const char *import_sep(const char *where);
 /* 1 if name ends in one of exts (".txt"), in any case. */
 int	import_name_ends(const char *name, const char *const *exts);
+/* A fetch of url with the options' timeout and delay. */
+void	import_fetch_request(struct fetch_request *req, const char *url,
+	    const struct dm_import_options *opt);
 /* Tells the caller how far the reading has come. */
 void	import_progress(struct import *im, uint64_t bytes);
 /*
