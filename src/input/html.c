@@ -233,11 +233,18 @@ take_ld(struct found *fd, xmlNode *n)
 	xmlFree(text);
 }
 
+/* The length of the UTF-8 sequence that lead byte c starts. */
+static size_t
+utf8_seq_len(unsigned char c)
+{
+	return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
 /* Text with runs of white space made one space, into buf. */
 static void
 collapse(const char *s, char *buf, size_t max)
 {
-	size_t n = 0;
+	size_t n = 0, lead;
 	int space = 0;
 
 	for (; *s != '\0' && n + 2 < max; s++) {
@@ -250,6 +257,13 @@ collapse(const char *s, char *buf, size_t max)
 		space = 0;
 		buf[n++] = *s;
 	}
+	/* Cut short: not inside a character. */
+	for (lead = n; lead > 0 && ((unsigned char)buf[lead - 1] & 0xC0) ==
+	    0x80; lead--)
+		;
+	if (*s != '\0' && lead > 0 && n - (lead - 1) < utf8_seq_len(
+	    (unsigned char)buf[lead - 1]))
+		n = lead - 1;
 	buf[n] = '\0';
 }
 
