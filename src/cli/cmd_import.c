@@ -155,6 +155,73 @@ print_recoded(const struct dm_import_counts *c)
 	    "s");
 }
 
+/* What the options ask besides the import's own. */
+struct run {
+	int quiet, recode, feed;
+};
+
+/* Applies option ch: -1 to go on, else the status to end with. */
+static int
+option(int ch, char **argv, struct dm_import_options *opt, struct run *run)
+{
+	long n;
+
+	switch (ch) {
+	case 'h':
+		print_help();
+		return CLI_OK;
+	case 'u':
+		opt->flags |= DM_IMPORT_UPDATE;
+		return -1;
+	case 's':
+		opt->flags |= DM_IMPORT_STRICT;
+		return -1;
+	case 'k':
+		opt->flags |= DM_IMPORT_KEEP_GOING;
+		return -1;
+	case 't':
+		opt->format = "text";
+		return -1;
+	case 'F':
+		opt->format = optarg;
+		return -1;
+	case 'f':
+		run->feed = 1;
+		return -1;
+	case 'T':
+		if ((opt->timeout = seconds(optarg, 1)) < 0)
+			return cli_usage("import", "--timeout takes 1 "
+			    "to 3600 seconds, not '%s'", optarg);
+		return -1;
+	case 'W':
+		if ((n = seconds(optarg, 0)) < 0)
+			return cli_usage("import", "--delay takes 0 to "
+			    "3600 seconds, not '%s'", optarg);
+		opt->delay = n == 0 ? -1 : (double)n;
+		return -1;
+	case 'I':
+		opt->issuer = optarg;
+		return -1;
+	case 'D':
+		opt->date = optarg;
+		return -1;
+	case 'O':
+		if (dm_date_order_parse(&opt->date_order, optarg) != 0)
+			return cli_usage("import", "--date-order takes "
+			    "'dmy' or 'mdy', not '%s'", optarg);
+		return -1;
+	case 'q':
+		run->quiet = 1;
+		return -1;
+	case 'R':
+		run->recode = 1;
+		return -1;
+	default:
+		return cli_usage("import", "unknown option '%s'",
+		    argv[optind - 1]);
+	}
+}
+
 int
 cmd_import(int argc, char **argv)
 {
@@ -162,74 +229,22 @@ cmd_import(int argc, char **argv)
 	struct dm_import_counts counts;
 	struct progress pr;
 	dm_archive *a = NULL;
+	struct run run;
 	int64_t items = 0;
-	long n;
-	int ch, rc, quiet = 0, recode = 0, feed = 0, i;
+	int ch, rc, err, i;
 
 	memset(&opt, 0, sizeof(opt));
 	memset(&counts, 0, sizeof(counts));
-	while ((ch = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			print_help();
-			return CLI_OK;
-		case 'u':
-			opt.flags |= DM_IMPORT_UPDATE;
-			break;
-		case 's':
-			opt.flags |= DM_IMPORT_STRICT;
-			break;
-		case 'k':
-			opt.flags |= DM_IMPORT_KEEP_GOING;
-			break;
-		case 't':
-			opt.format = "text";
-			break;
-		case 'F':
-			opt.format = optarg;
-			break;
-		case 'f':
-			feed = 1;
-			break;
-		case 'T':
-			if ((opt.timeout = seconds(optarg, 1)) < 0)
-				return cli_usage("import", "--timeout takes 1 "
-				    "to 3600 seconds, not '%s'", optarg);
-			break;
-		case 'W':
-			if ((n = seconds(optarg, 0)) < 0)
-				return cli_usage("import", "--delay takes 0 to "
-				    "3600 seconds, not '%s'", optarg);
-			opt.delay = n == 0 ? -1 : (double)n;
-			break;
-		case 'I':
-			opt.issuer = optarg;
-			break;
-		case 'D':
-			opt.date = optarg;
-			break;
-		case 'O':
-			if (dm_date_order_parse(&opt.date_order, optarg) != 0)
-				return cli_usage("import", "--date-order takes "
-				    "'dmy' or 'mdy', not '%s'", optarg);
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'R':
-			recode = 1;
-			break;
-		default:
-			return cli_usage("import", "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	if (recode && feed)
+	memset(&run, 0, sizeof(run));
+	while ((ch = getopt_long(argc, argv, "hq", opts, NULL)) != -1)
+		if ((rc = option(ch, argv, &opt, &run)) != -1)
+			return rc;
+	if (run.recode && run.feed)
 		return cli_usage("import", "--recode and --feed do not go "
 		    "together");
-	if (recode && optind < argc)
+	if (run.recode && optind < argc)
 		return cli_usage("import", "--recode takes no files");
-	if (!recode && optind >= argc)
+	if (!run.recode && optind >= argc)
 		return cli_usage("import", "no file to import (give FILE, or "
 		    "'-' for standard input)");
 	if ((rc = cli_open(&a, 0)) != CLI_OK)
@@ -237,16 +252,17 @@ cmd_import(int argc, char **argv)
 	memset(&pr, 0, sizeof(pr));
 	opt.report = report;
 	opt.ctx = &pr;
-	if (!quiet && isatty(STDERR_FILENO))
+	if (!run.quiet && isatty(STDERR_FILENO))
 		opt.progress = show_progress;
-	if (recode && dm_recode(a, &opt, &counts) != 0)
+	if (run.recode && dm_recode(a, &opt, &counts) != 0)
 		rc = cli_fail();
 	for (i = optind; i < argc; i++) {
 		pr.file = argv[i];
 		pr.start = now();
 		pr.shown = 0;
-		if ((feed ? dm_import_feed(a, argv[i], &opt, &counts, &items) :
-		    dm_import_file(a, argv[i], &opt, &counts)) != 0) {
+		err = run.feed ? dm_import_feed(a, argv[i], &opt, &counts,
+		    &items) : dm_import_file(a, argv[i], &opt, &counts);
+		if (err != 0) {
 			if (pr.shown)
 				fputs("\r\033[K", stderr);
 			rc = cli_fail();
@@ -258,10 +274,10 @@ cmd_import(int argc, char **argv)
 	/* A run that failed before anything was counted has nothing to say. */
 	if (rc == CLI_OK || counts.added + counts.updated + counts.unchanged +
 	    counts.rejected > 0) {
-		if (feed)
+		if (run.feed)
 			printf("%" PRId64 " new item%s fetched\n", items,
 			    items == 1 ? "" : "s");
-		if (recode)
+		if (run.recode)
 			print_recoded(&counts);
 		else
 			print_counts(&counts);

@@ -217,7 +217,8 @@ dm_import_feed(dm_archive *a, const char *url,
 	int rc;
 
 	if (!fetch_is_url(url))
-		return dm_error(DM_EINVALID, "%s: a feed is an http(s) URL", url);
+		return dm_error(DM_EINVALID, "%s: a feed is an http(s) URL",
+		    url);
 	if ((rc = feeds_validators(a->db, url, etag, modified)) != 0 ||
 	    (rc = feeds_checked(a->db, url)) != 0)
 		return rc;

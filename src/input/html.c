@@ -624,7 +624,8 @@ find_meta(xmlNode *n, const char *name, int depth)
 		if (strcasecmp((const char *)n->name, "meta") == 0 &&
 		    (v = xmlGetProp(n, (const xmlChar *)"name")) != NULL) {
 			if (strcasecmp((const char *)v, name) == 0)
-				found = xmlGetProp(n, (const xmlChar *)"content");
+				found = xmlGetProp(n,
+				    (const xmlChar *)"content");
 			xmlFree(v);
 		} else
 			found = find_meta(n->children, name, depth + 1);
@@ -652,8 +653,8 @@ page_issuer(struct statement_in *st, struct arena *ar, struct found *fd,
 	if (issuer == NULL)
 		issuer = fd->v[F_SOURCE];
 	if (issuer == NULL)
-		return dm_error(DM_EINVALID, "no issuer: %s is not in the table "
-		    "of publishing sites (give --issuer)", st->url ? st->url :
+		return dm_error(DM_EINVALID, "no issuer: %s is not in the "
+		    "table of publishing sites (give --issuer)", st->url ? st->url :
 		    "the page has no address and");
 	st->issuer = arena_strdup(ar, issuer);
 	xmlFree(meta);
@@ -672,7 +673,8 @@ fill(struct statement_in *st, struct arena *ar, struct found *fd,
 		return dm_error(DM_EINVALID, "no title (no <title>, <h1> or "
 		    "title <meta>)");
 	if (fd->v[F_DATE] != NULL)
-		rc = page_date(st, fd->v[F_DATE], opt->order, "the page's date");
+		rc = page_date(st, fd->v[F_DATE], opt->order,
+		    "the page's date");
 	else if (opt->date != NULL)
 		rc = page_date(st, opt->date, opt->order, "--date");
 	else

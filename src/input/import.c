@@ -259,6 +259,23 @@ defer_indexes(struct import *im)
 	    store_indexes_defer(im->store, &im->indexes);
 }
 
+/* What the import's options ask of ingest.c. */
+static unsigned
+ingest_flags(unsigned flags, int recode)
+{
+	unsigned g = 0;
+
+	if (flags & DM_IMPORT_UPDATE)
+		g |= INGEST_UPDATE;
+	if (flags & DM_IMPORT_STRICT)
+		g |= INGEST_STRICT;
+	if (flags & DM_IMPORT_KEEP_GOING)
+		g |= INGEST_ISOLATE;
+	if (recode)
+		g |= INGEST_UPDATE | INGEST_FORCE;
+	return g;
+}
+
 /*
  * Imports the stream fp, named name, in one transaction, read by r.
  * recode: the statements come from the archive itself, to have their
@@ -266,8 +283,8 @@ defer_indexes(struct import *im)
  */
 static int
 import_stream(dm_archive *a, const char *name, FILE *fp,
-    const struct reader *r, const char *charset, int recode, uint64_t total, const struct dm_import_options *opt,
-    struct dm_import_counts *counts)
+    const struct reader *r, const char *charset, int recode, uint64_t total,
+    const struct dm_import_options *opt, struct dm_import_counts *counts)
 {
 	struct dm_import_counts before = *counts;
 	const char *const *unresolved;
@@ -275,7 +292,6 @@ import_stream(dm_archive *a, const char *name, FILE *fp,
 	struct import im;
 	struct digest d;
 	char sha[DIGEST_HEX_LEN + 1];
-	unsigned gflags = 0;
 	int64_t changes;
 	int rc;
 
@@ -289,15 +305,8 @@ import_stream(dm_archive *a, const char *name, FILE *fp,
 	im.progress.total = total;
 	if ((rc = archive_store(a, &im.store)) != 0)
 		return rc;
-	if (opt->flags & DM_IMPORT_UPDATE)
-		gflags |= INGEST_UPDATE;
-	if (opt->flags & DM_IMPORT_STRICT)
-		gflags |= INGEST_STRICT;
-	if (opt->flags & DM_IMPORT_KEEP_GOING)
-		gflags |= INGEST_ISOLATE;
-	if (recode)
-		gflags |= INGEST_UPDATE | INGEST_FORCE;
-	if ((rc = ingest_new(&im.ingest, a->db, im.store, gflags)) != 0)
+	if ((rc = ingest_new(&im.ingest, a->db, im.store,
+	    ingest_flags(opt->flags, recode))) != 0)
 		goto done;
 	if ((rc = db_begin(a->db)) != 0)
 		goto done;

@@ -30,15 +30,21 @@ read_html(struct import *im, FILE *fp, struct digest *d)
 	return import_one(im, fp, d, PAGE_MAX_BYTES, "page", parse_html);
 }
 
-/* By name (.html, .htm), else by markup at the start. */
+/*
+ * By name (.html, .htm); a name without an extension (standard input,
+ * a URL's last part) by markup at the start.
+ */
 static int
 detect_html(const char *name, const char *head, size_t n)
 {
 	static const char *const exts[] = { ".html", ".htm", ".xhtml", NULL };
+	const char *base = strrchr(name, '/');
 	size_t i = 0;
 
 	if (import_name_ends(name, exts))
 		return 1;
+	if (strchr(base ? base : name, '.') != NULL)
+		return 0;
 	if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < n && isspace((unsigned char)head[i]))
@@ -46,6 +52,7 @@ detect_html(const char *name, const char *head, size_t n)
 	return i < n && head[i] == '<';
 }
 
-static const char *const types[] = { "text/html", "application/xhtml+xml", NULL };
+static const char *const types[] = { "text/html", "application/xhtml+xml",
+	NULL };
 
 const struct reader reader_html = { "html", detect_html, types, read_html };

@@ -34,8 +34,8 @@ struct import {
 	int64_t                         index;	/* statements seen */
 	long                            line;	/* JSON Lines: current line */
 	struct dm_import_progress       progress;
-	char                           *indexes;	/* deferred: SQL to make */
-	const char                     *charset;	/* as a server declared it */
+	char                           *indexes;	/* deferred SQL */
+	const char                     *charset;	/* a server's, or NULL */
 	char                            where[160];
 };
 

@@ -9,7 +9,7 @@
 
 struct site {
 	char issuer[160];	/* an actor code or a name to resolve */
-	char meta[64];		/* "": none; else the <meta> naming the issuer */
+	char meta[64];		/* the <meta> naming the issuer, or "" */
 	int  line;		/* in sites.tsv */
 };
 

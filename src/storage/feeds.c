@@ -18,8 +18,8 @@ static const char *const sql[SQL__MAX] = {
 	"INSERT INTO feeds (url, checked_at) VALUES (?1, " NOW ") "
 	"ON CONFLICT (url) DO UPDATE SET checked_at = excluded.checked_at",
 	/* SQL_KEEP */
-	"UPDATE feeds SET etag = nullif(?2, ''), last_modified = nullif(?3, '') "
-	"WHERE url = ?1",
+	"UPDATE feeds SET etag = nullif(?2, ''), "
+	"last_modified = nullif(?3, '') WHERE url = ?1",
 	/* SQL_SEEN */
 	"SELECT 1 FROM feed_items WHERE feed = ?1 AND item = ?2",
 	/* SQL_ITEM */

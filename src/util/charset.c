@@ -65,7 +65,8 @@ int
 charset_is_utf8(const char *name)
 {
 	return *name == '\0' || strcasecmp(name, "utf-8") == 0 ||
-	    strcasecmp(name, "utf8") == 0 || strcasecmp(name, "us-ascii") == 0 ||
+	    strcasecmp(name, "utf8") == 0 ||
+	    strcasecmp(name, "us-ascii") == 0 ||
 	    strcasecmp(name, "ascii") == 0;
 }
 
