@@ -108,6 +108,29 @@ expect_out "1 new"
 grep -q "/pages/nato3.html" log && ok || bad "the new item was not fetched"
 grep -q "/pages/nato1.html" log && bad "an old item was fetched again" || ok
 
+check "--keep-going: a failed item is reported, and tried again by the next run"
+cat >site/more.xml <<'XML'
+<rss version="2.0"><channel>
+<item><link>/pages/gone.html</link></item>
+<item><link>/pages/nato.html</link><guid>nato</guid></item>
+</channel></rss>
+XML
+run import --keep-going --feed --delay 0 "$URL/feed/more.xml"
+expect_status 1
+expect_err "$URL/pages/gone.html: HTTP status 404"
+expect_out "2 new items fetched"
+[ "$(q "SELECT count(*) FROM feed_items WHERE feed = '$URL/feed/more.xml'")" = 1 ] &&
+	ok || bad "the failed item was kept as seen"
+[ -z "$(q "SELECT etag FROM feeds WHERE url = '$URL/feed/more.xml'")" ] &&
+	ok || bad "the validators were kept: the next run would not ask again"
+sed 's/news_185863/news_gone/' site/nato.html >site/gone.html
+: >log
+run import --keep-going --feed --delay 0 "$URL/feed/more.xml"
+expect_status 0
+expect_out "1 new item fetched"
+expect_out "1 new"
+grep -q "/pages/gone.html" log && ok || bad "the failed item was not tried again"
+
 check "Atom, and at most one request a second to one host"
 cat >site/atom.xml <<'XML'
 <?xml version="1.0" encoding="utf-8"?>
