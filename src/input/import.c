@@ -369,22 +369,16 @@ dm_date_order_parse(enum dm_date_order *out, const char *s)
 }
 
 /*
- * The first bytes of fp, left unread: those a regular file holds, or for
- * a pipe the one byte that can be pushed back.
+ * The first bytes of fp, left unread: those a regular file holds.  A
+ * pipe is not peeked at (the JSON reader reads its descriptor, past any
+ * byte pushed back), so its format is told by its name or --format.
  */
 static size_t
 peek(FILE *fp, char *head, size_t max)
 {
-	ssize_t n;
-	int c;
+	ssize_t n = pread(fileno(fp), head, max, 0);
 
-	if ((n = pread(fileno(fp), head, max, 0)) > 0)
-		return (size_t)n;
-	if ((c = getc(fp)) == EOF)
-		return 0;
-	ungetc(c, fp);
-	head[0] = (char)c;
-	return 1;
+	return n > 0 ? (size_t)n : 0;
 }
 
 /* The reader --format names, or the first that knows the input. */

@@ -112,6 +112,14 @@ cat >want <<'TEXT'
 TEXT
 cmp -s got want && ok || bad "Chinese body: $(diff want got | head -5)"
 
+check "a page on a pipe, with --format html"
+sed 's/news_185863/news_pipe/' "$PAGES/nato.html" >pipe.html
+cat pipe.html | "$DEMARCHE" import --format html - >out 2>err
+status=$?
+expect_status 0
+expect_out "1 new"
+[ "$(field https://www.nato.int/cps/en/natohq/news_pipe.htm a.code)" = NATO ] && ok || bad "the page on a pipe"
+
 check "the same page again changes nothing; edited, it updates the same statement"
 run import "$PAGES/nato.html"
 expect_status 0
