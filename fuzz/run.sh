@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 src=$(pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"import date fold textstmt csv coder"}
+targets=${*:-"import date fold textstmt csv coder html"}
 build=${FUZZ_BUILD:-build/fuzz}
 jobs=${FUZZ_JOBS:-$(nproc)}
 # The import target writes an archive for each input: keep it in memory.

@@ -185,7 +185,6 @@ enum dm_import_flags {
 	DM_IMPORT_UPDATE = 1 << 0,	/* replace statements whose content changed */
 	DM_IMPORT_STRICT = 1 << 1,	/* an unresolved actor is an error */
 	DM_IMPORT_KEEP_GOING = 1 << 2,	/* import the valid statements */
-	DM_IMPORT_TEXT = 1 << 3,	/* plain text, whatever the file name */
 };
 
 /* What an import tells as it goes, through dm_import_options.report. */
@@ -203,8 +202,14 @@ struct dm_import_progress {
 struct dm_import_options {
 	unsigned            flags;	/* dm_import_flags */
 	enum dm_date_order  date_order;
+	const char         *format;	/* "json", "text", "html"; NULL: told
+					   by the name and the first bytes */
 	const char         *issuer;	/* plain text: issuer the header lacks */
 	const char         *date;	/* plain text: date the header lacks */
+	long                timeout;	/* a URL: seconds a fetch may take;
+					   0: 30 */
+	double              delay;	/* seconds between two requests to a
+					   host; 0: 1, negative: none */
 	void              (*report)(void *ctx, enum dm_report what,
 			        const char *msg);
 	void              (*progress)(void *ctx,
@@ -224,7 +229,9 @@ struct dm_import_counts {
 /*
  * Imports one file ("-": standard input) in one transaction: JSON (one
  * statement, an array, a bundle, or JSON Lines, told apart by content) or
- * plain text (.txt, .md, or DM_IMPORT_TEXT).  On a bad statement nothing
+ * plain text (.txt, .md), or an HTML page (.html, .htm, or markup), or
+ * the format opt->format names; path may be an http(s) URL, fetched and
+ * read by the media type the server gives.  On a bad statement nothing
  * of the file is kept and the message names the file, the line (and
  * column) or the statement, and what is wrong; with DM_IMPORT_KEEP_GOING
  * the valid statements are kept and each rejected one is reported.
@@ -235,6 +242,18 @@ struct dm_import_counts {
 int		 dm_import_file(dm_archive *a, const char *path,
 		    const struct dm_import_options *opt,
 		    struct dm_import_counts *counts);
+
+/*
+ * Fetches the feed at url (RSS 2.0 or Atom) and imports each item it
+ * lists that an earlier run did not, as dm_import_file() imports a URL:
+ * one transaction per page.  The feed's ETag and Last-Modified and the
+ * items seen are kept in the archive, so that the next run asks only
+ * for what changed.  *items counts the items fetched.  Returns as
+ * dm_import_file(), the message naming the feed or the page.
+ */
+int		 dm_import_feed(dm_archive *a, const char *url,
+		    const struct dm_import_options *opt,
+		    struct dm_import_counts *counts, int64_t *items);
 
 /*
  * Runs the rule-based coder again over every statement whose claims it

@@ -9,6 +9,7 @@ build=$1
 shift
 
 scripts/install.sh gcc make cmake pkg-config libsqlite3-dev sqlite3 \
-    libjansson-dev check libsubunit-dev libutf8proc-dev nettle-dev python3
+    libjansson-dev check libsubunit-dev libutf8proc-dev nettle-dev python3 \
+    libxml2-dev libcurl4-openssl-dev
 cmake -S . -B "$build" "$@" >/dev/null
 cmake --build "$build" -j"$(nproc)"

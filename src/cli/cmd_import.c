@@ -1,6 +1,8 @@
+#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -13,6 +15,10 @@ static const struct option opts[] = {
 	{ "strict", no_argument, NULL, 's' },
 	{ "keep-going", no_argument, NULL, 'k' },
 	{ "text", no_argument, NULL, 't' },
+	{ "format", required_argument, NULL, 'F' },
+	{ "feed", no_argument, NULL, 'f' },
+	{ "timeout", required_argument, NULL, 'T' },
+	{ "delay", required_argument, NULL, 'W' },
 	{ "issuer", required_argument, NULL, 'I' },
 	{ "date", required_argument, NULL, 'D' },
 	{ "date-order", required_argument, NULL, 'O' },
@@ -24,12 +30,17 @@ static const struct option opts[] = {
 static void
 print_help(void)
 {
-	puts("usage: demarche [--db PATH] import [options] FILE...\n"
+	puts("usage: demarche [--db PATH] import [options] FILE|URL...\n"
+	    "       demarche [--db PATH] import [options] --feed URL...\n"
 	    "       demarche [--db PATH] import --recode\n\n"
 	    "Imports statements: JSON (one statement, an array, a bundle\n"
-	    "{\"actors\": [...], \"statements\": [...]}, or JSON Lines) or plain\n"
-	    "text (.txt, .md).  '-' reads standard input.  Each file is one\n"
-	    "transaction: a file with an invalid statement changes nothing.\n"
+	    "{\"actors\": [...], \"statements\": [...]}, or JSON Lines), plain\n"
+	    "text (.txt, .md) or web pages (.html, .htm, or markup: title,\n"
+	    "date, URL and body from the page, the issuer from the table of\n"
+	    "publishing sites).  '-' reads standard input; an http(s) URL is\n"
+	    "fetched.  Each file is one transaction: a file with an invalid\n"
+	    "statement changes nothing.  --feed reads RSS 2.0 or Atom feeds and\n"
+	    "imports each item not seen before, one transaction per page.\n"
 	    "Read one statement at a time: one statement is at most 4 MiB of\n"
 	    "JSON or text, a claim has at most 1000 targets, and a bundle's\n"
 	    "\"actors\" come before its \"statements\".\n\n"
@@ -40,17 +51,36 @@ print_help(void)
 	    "  --keep-going        import the valid statements, report the "
 	    "rest\n"
 	    "  --text              read the files as plain text\n"
+	    "  --format F          read the files as json, text or html (a "
+	    "pipe is\n"
+	    "                      read as JSON unless told)\n"
 	    "  --issuer ACTOR      plain text: the issuer, if the header has "
-	    "none\n"
-	    "  --date DATE         plain text: the date, if the header has "
+	    "none;\n"
+	    "                      a page: the issuer, whatever its site\n"
+	    "  --date DATE         text or page: the date, if it gives "
 	    "none\n"
 	    "  --date-order dmy|mdy  how to read 07/08/2021\n"
+	    "  --feed              the URLs are feeds: import their new items\n"
+	    "  --timeout SECONDS   a fetch that takes longer fails (30)\n"
+	    "  --delay SECONDS     between two requests to one host (1)\n"
 	    "  --recode            run the rule-based coder again over the "
 	    "statements\n"
 	    "                      it coded (after its cue lists or the "
 	    "actors\n"
 	    "                      changed); curated claims stay\n"
 	    "  -q, --quiet         no progress display");
+}
+
+/* A number of seconds from min to an hour, or -1. */
+static long
+seconds(const char *arg, long min)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	return errno || end == arg || *end || n < min || n > 3600 ? -1 : n;
 }
 
 /* The unresolved actors named one a line; the rest are counted. */
@@ -143,6 +173,72 @@ print_recoded(const struct dm_import_counts *c)
 	    "s");
 }
 
+/* What the options ask besides the import's own. */
+struct run {
+	int quiet, recode, feed;
+};
+
+/* Applies option ch: -1 to go on, else the status to end with. */
+static int
+option(int ch, char **argv, struct dm_import_options *opt, struct run *run)
+{
+	long n;
+
+	switch (ch) {
+	case 'h':
+		print_help();
+		return CLI_OK;
+	case 'u':
+		opt->flags |= DM_IMPORT_UPDATE;
+		return -1;
+	case 's':
+		opt->flags |= DM_IMPORT_STRICT;
+		return -1;
+	case 'k':
+		opt->flags |= DM_IMPORT_KEEP_GOING;
+		return -1;
+	case 't':
+		opt->format = "text";
+		return -1;
+	case 'F':
+		opt->format = optarg;
+		return -1;
+	case 'f':
+		run->feed = 1;
+		return -1;
+	case 'T':
+		if ((opt->timeout = seconds(optarg, 1)) < 0)
+			return cli_usage("import", "--timeout takes 1 "
+			    "to 3600 seconds, not '%s'", optarg);
+		return -1;
+	case 'W':
+		if ((n = seconds(optarg, 0)) < 0)
+			return cli_usage("import", "--delay takes 0 to "
+			    "3600 seconds, not '%s'", optarg);
+		opt->delay = n == 0 ? -1 : (double)n;
+		return -1;
+	case 'I':
+		opt->issuer = optarg;
+		return -1;
+	case 'D':
+		opt->date = optarg;
+		return -1;
+	case 'O':
+		if (dm_date_order_parse(&opt->date_order, optarg) != 0)
+			return cli_usage("import", "--date-order takes "
+			    "'dmy' or 'mdy', not '%s'", optarg);
+		return -1;
+	case 'q':
+		run->quiet = 1;
+		return -1;
+	case 'R':
+		run->recode = 1;
+		return -1;
+	default:
+		return cli_bad_option("import", ch, argv);
+	}
+}
+
 int
 cmd_import(int argc, char **argv)
 {
@@ -150,51 +246,22 @@ cmd_import(int argc, char **argv)
 	struct dm_import_counts counts;
 	struct progress pr;
 	dm_archive *a = NULL;
-	int ch, rc, quiet = 0, recode = 0, i;
+	struct run run;
+	int64_t items = 0;
+	int ch, rc, err, i;
 
 	memset(&opt, 0, sizeof(opt));
 	memset(&counts, 0, sizeof(counts));
-	while ((ch = cli_getopt(argc, argv, "hq", opts)) != -1) {
-		switch (ch) {
-		case 'h':
-			print_help();
-			return CLI_OK;
-		case 'u':
-			opt.flags |= DM_IMPORT_UPDATE;
-			break;
-		case 's':
-			opt.flags |= DM_IMPORT_STRICT;
-			break;
-		case 'k':
-			opt.flags |= DM_IMPORT_KEEP_GOING;
-			break;
-		case 't':
-			opt.flags |= DM_IMPORT_TEXT;
-			break;
-		case 'I':
-			opt.issuer = optarg;
-			break;
-		case 'D':
-			opt.date = optarg;
-			break;
-		case 'O':
-			if (dm_date_order_parse(&opt.date_order, optarg) != 0)
-				return cli_usage("import", "--date-order takes "
-				    "'dmy' or 'mdy', not '%s'", optarg);
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'R':
-			recode = 1;
-			break;
-		default:
-			return cli_bad_option("import", ch, argv);
-		}
-	}
-	if (recode && optind < argc)
+	memset(&run, 0, sizeof(run));
+	while ((ch = cli_getopt(argc, argv, "hq", opts)) != -1)
+		if ((rc = option(ch, argv, &opt, &run)) != -1)
+			return rc;
+	if (run.recode && run.feed)
+		return cli_usage("import", "--recode and --feed do not go "
+		    "together");
+	if (run.recode && optind < argc)
 		return cli_usage("import", "--recode takes no files");
-	if (!recode && optind >= argc)
+	if (!run.recode && optind >= argc)
 		return cli_usage("import", "no file to import (give FILE, or "
 		    "'-' for standard input)");
 	if ((rc = cli_open(&a, 0)) != CLI_OK)
@@ -202,15 +269,17 @@ cmd_import(int argc, char **argv)
 	memset(&pr, 0, sizeof(pr));
 	opt.report = report;
 	opt.ctx = &pr;
-	if (!quiet && isatty(STDERR_FILENO))
+	if (!run.quiet && isatty(STDERR_FILENO))
 		opt.progress = show_progress;
-	if (recode && dm_recode(a, &opt, &counts) != 0)
+	if (run.recode && dm_recode(a, &opt, &counts) != 0)
 		rc = cli_fail();
 	for (i = optind; i < argc; i++) {
 		pr.file = argv[i];
 		pr.start = now();
 		pr.shown = 0;
-		if (dm_import_file(a, argv[i], &opt, &counts) != 0) {
+		err = run.feed ? dm_import_feed(a, argv[i], &opt, &counts,
+		    &items) : dm_import_file(a, argv[i], &opt, &counts);
+		if (err != 0) {
 			if (pr.shown)
 				fputs("\r\033[K", stderr);
 			rc = cli_fail();
@@ -223,7 +292,10 @@ cmd_import(int argc, char **argv)
 	/* A run that failed before anything was counted has nothing to say. */
 	if (rc == CLI_OK || counts.added + counts.updated + counts.unchanged +
 	    counts.rejected > 0) {
-		if (recode)
+		if (run.feed)
+			printf("%" PRId64 " new item%s fetched\n", items,
+			    items == 1 ? "" : "s");
+		if (run.recode)
 			print_recoded(&counts);
 		else
 			print_counts(&counts);

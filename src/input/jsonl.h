@@ -15,9 +15,8 @@
 #include <jansson.h>
 
 #include "digest.h"
+#include "statement.h"
 
-/* The JSON text of one statement (or one other value) at most: 4 MiB. */
-#define STATEMENT_MAX_BYTES	(4 << 20)
 
 struct jsonl;
 

@@ -18,6 +18,9 @@
 /* The issuers of one statement at most, for the same reason. */
 #define STATEMENT_MAX_ISSUERS	100
 
+/* The JSON or text of one statement (or one other value) at most: 4 MiB. */
+#define STATEMENT_MAX_BYTES	(4 << 20)
+
 struct claim_in {
 	const char         *kind;
 	const char         *cameo;	/* NULL: the kind's default */

@@ -33,4 +33,8 @@ extern const size_t dm_coder_lexicon_count;
 extern const struct dm_embed dm_coder_lexicon_zh[];
 extern const size_t dm_coder_lexicon_zh_count;
 
+/* schema/sites.tsv: the table of publishing sites */
+extern const struct dm_embed dm_sites[];
+extern const size_t dm_sites_count;
+
 #endif

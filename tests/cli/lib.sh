@@ -161,6 +161,11 @@ drop_column() {
 	} | sqlite3 "$1"
 }
 
+# unmigrate_feeds DB: takes out the feeds' tables of migration 0013.
+unmigrate_feeds() {
+	sqlite3 "$1" "DROP TABLE feed_items; DROP TABLE feeds"
+}
+
 # unmigrate_import_index DB: takes out the index of migration 0005; its
 # other change, a view, it makes again whatever was there.
 unmigrate_import_index() {
@@ -174,11 +179,11 @@ unmigrate_import_index() {
 unmigrate_to() {
 	for _m in "$SOURCE_DIR"/migrations/*.sql; do :; done
 	case $_m in
-	*/0012-co-issuers.sql) ok ;;
-	*) bad "0012 is not the latest migration: undo the later ones here" ;;
+	*/0013-feeds.sql) ok ;;
+	*) bad "0013 is not the latest migration: undo the later ones here" ;;
 	esac
-	_level=12
-	for _step in co_issuers claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
+	_level=13
+	for _step in feeds co_issuers claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
 	    import_index claim_dates; do
 		[ "$_level" -gt "$2" ] || break
 		"unmigrate_$_step" "$1"
