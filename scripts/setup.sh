@@ -9,6 +9,8 @@ shift
 
 scripts/install.sh gcc make cmake pkg-config libsqlite3-dev sqlite3 \
     libjansson-dev check libsubunit-dev libutf8proc-dev nettle-dev python3
+# tmux drives 'demarche review' in a real terminal in its test.
+scripts/install.sh tmux
 # Pictures: Graphviz draws the network, Chromium renders the report in
 # its test.  Without them the program still builds, and those checks say
 # they were skipped.
