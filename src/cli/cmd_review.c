@@ -123,7 +123,7 @@ prompt(const char *what, char *buf, size_t len)
 }
 
 struct screen {
-	int  cols;
+	int  cols, rows;
 	int  color;
 	char status[160];
 };
@@ -133,13 +133,17 @@ screen_size(struct screen *sc)
 {
 	struct winsize w;
 
-	sc->cols = ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 0 ?
-	    w.ws_col : 80;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) != 0 || w.ws_col == 0) {
+		w.ws_col = 80;
+		w.ws_row = 24;
+	}
+	sc->cols = w.ws_col;
+	sc->rows = w.ws_row;
 	if (sc->cols < 20)
 		sc->cols = 20;
 }
 
-/* Columns a UTF-8 string takes, escape sequences taking none. */
+/* Whether c begins a character: each takes one column here. */
 static int
 is_lead(unsigned char c)
 {
@@ -232,6 +236,26 @@ marked(const struct screen *sc, const struct dm_proposal *p)
 	return out;
 }
 
+/* An indented paragraph. */
+static void
+para(const struct screen *sc, const char *text)
+{
+	printf("  ");
+	wrapped(sc, text, 2);
+}
+
+/* A blank line, where the terminal has the rows for it. */
+static void
+gap(const struct screen *sc)
+{
+	if (sc->rows >= 16)
+		putchar('\n');
+}
+
+/*
+ * The claim on a clean screen, the keys and the progress last, so that
+ * a terminal too short for the rest still shows them.
+ */
 static void
 draw(struct screen *sc, const struct dm_proposal *p, size_t i, size_t n)
 {
@@ -241,22 +265,17 @@ draw(struct screen *sc, const struct dm_proposal *p, size_t i, size_t n)
 
 	screen_size(sc);
 	printf("\033[H\033[2J");
-	printf("%s%zu of %zu%s  claim %" PRId64 "\n\n", sc->color ?
-	    "\033[1m" : "", i + 1, n, sc->color ? "\033[0m" : "", p->claim_id);
-	snprintf(line, sizeof(line), "  %s  %s (%s)", p->date, p->issuer_name,
-	    p->issuer_code);
+	snprintf(line, sizeof(line), "claim %" PRId64 ", %s  %s (%s)",
+	    p->claim_id, p->date, p->issuer_name, p->issuer_code);
 	wrapped(sc, line, 2);
-	if (p->title) {
-		snprintf(line, sizeof(line), "  %s", p->title);
-		wrapped(sc, line, 2);
-	}
-	putchar('\n');
+	if (p->title)
+		para(sc, p->title);
+	gap(sc);
 	if ((sentence = marked(sc, p)) != NULL) {
-		printf("  ");
-		wrapped(sc, sentence, 2);
+		para(sc, sentence);
 		free(sentence);
 	}
-	putchar('\n');
+	gap(sc);
 	len = snprintf(line, sizeof(line), "proposed: %s %s", p->by_code,
 	    p->kind);
 	for (k = 0; k < p->ntargets && len > 0 &&
@@ -265,19 +284,18 @@ draw(struct screen *sc, const struct dm_proposal *p, size_t i, size_t n)
 		    "%s%s", k ? ", " : " -> ", p->target_codes[k]);
 	if (p->ntargets == 0 && len > 0 && (size_t)len < sizeof(line))
 		snprintf(line + len, sizeof(line) - (size_t)len, " (no target)");
-	printf("  ");
-	wrapped(sc, line, 2);
+	para(sc, line);
 	if (p->cue) {
 		snprintf(line, sizeof(line), "cue: %s", p->cue);
-		printf("  ");
-		wrapped(sc, line, 2);
+		para(sc, line);
 	}
-	putchar('\n');
-	if (sc->status[0]) {
-		printf("  ");
-		wrapped(sc, sc->status, 2);
-	}
-	wrapped(sc, "a accept  r reject  e edit  s skip  u undo  q quit", 0);
+	gap(sc);
+	if (sc->status[0])
+		para(sc, sc->status);
+	snprintf(line, sizeof(line), "%s%zu of %zu%s  a accept  r reject  "
+	    "e edit  s skip  u undo  q quit", sc->color ? "\033[1m" : "",
+	    i + 1, n, sc->color ? "\033[0m" : "");
+	wrapped(sc, line, 0);
 	fflush(stdout);
 }
 
