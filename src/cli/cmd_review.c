@@ -93,31 +93,51 @@ raw_start(void)
 	return 0;
 }
 
-/* Reads one key; EOF (or an error) is quit. */
+/* A change of the terminal's size interrupts the wait for a key. */
+static void
+on_resize(int sig)
+{
+	(void)sig;
+}
+
+/*
+ * Reads one key: 0 when the terminal changed size (draw again); EOF or
+ * an error is quit.
+ */
 static int
 key(void)
 {
 	unsigned char c;
-	ssize_t n;
+	ssize_t n = read(STDIN_FILENO, &c, 1);
 
-	while ((n = read(STDIN_FILENO, &c, 1)) < 0 && errno == EINTR)
-		;
+	if (n < 0 && errno == EINTR)
+		return 0;
 	return n == 1 ? c : 'q';
 }
 
-/* A line typed with echo, in place; "" for none. */
+/*
+ * A line typed with echo, read byte by byte from the terminal, as keys
+ * are, so that nothing typed ahead is left in a buffer; "" for none.
+ */
 static void
 prompt(const char *what, char *buf, size_t len)
 {
-	size_t n;
+	size_t n = 0;
+	ssize_t r;
+	char c;
 
 	raw_off();
 	printf("%s", what);
 	fflush(stdout);
-	if (fgets(buf, (int)len, stdin) == NULL)
-		buf[0] = '\0';
-	clearerr(stdin);
-	n = strcspn(buf, "\r\n");
+	while ((r = read(STDIN_FILENO, &c, 1)) == 1 || (r < 0 &&
+	    errno == EINTR)) {
+		if (r < 0)
+			continue;
+		if (c == '\n' || c == '\r')
+			break;
+		if (n + 1 < len)
+			buf[n++] = c;
+	}
 	buf[n] = '\0';
 	raw_start();
 }
@@ -362,7 +382,8 @@ ask_actor(dm_archive *a, const char *what, char *buf, size_t len)
 	int n, i;
 
 	prompt(what, buf, len);
-	if (buf[0] == '\0' || strchr(buf, ',') != NULL ||
+	if (buf[0] == '\0' || strcmp(buf, "-") == 0 ||
+	    strchr(buf, ',') != NULL ||
 	    actor_held(a, buf))
 		return;
 	if ((n = candidates(a, buf, codes)) == 0) {
@@ -438,6 +459,7 @@ cmd_review(int argc, char **argv)
 	struct screen sc;
 	struct dm_proposal p;
 	struct dm_decision d;
+	struct sigaction resize;
 	struct done *undo = NULL;
 	size_t nundo = 0, n = 0, i = 0;
 	int64_t *ids = NULL, added;
@@ -488,6 +510,9 @@ cmd_review(int argc, char **argv)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
+	memset(&resize, 0, sizeof(resize));
+	resize.sa_handler = on_resize;
+	sigaction(SIGWINCH, &resize, NULL);
 	while (i < n) {
 		if (dm_proposal_get(a, ids[i], &p) != 0 || p.review != NULL) {
 			/* Decided or gone meanwhile. */
