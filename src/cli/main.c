@@ -18,8 +18,8 @@ const struct cli_command cli_commands[] = {
 	{ "check", cmd_check, "check the archive's integrity and its who "
 	    "summary" },
 	{ "claims", cmd_claims, "list claims, one row per claim and target" },
-	{ "eval", cmd_eval, "precision and recall of the rule coder against "
-	    "curated and reviewed claims" },
+	{ "eval", cmd_eval, "the rule coder's precision and recall on "
+	    "reviewed claims" },
 	{ "export", cmd_export, "export a listing as CSV, or statements for "
 	    "import" },
 	{ "graph", cmd_graph, "the accusation network as Graphviz DOT or "
