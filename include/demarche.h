@@ -320,7 +320,7 @@ struct dm_filter {
 	 */
 	const char *kinds;
 	const char *topic;	/* a topic, slugified as on import */
-	const char *method;	/* claims: "curated" or "rule" */
+	const char *method;	/* claims: "curated", "rule" or "reviewed" */
 	const char *text;	/* search: the query; actors: code, name, alias */
 	/*
 	 * search: text is FTS5 query syntax, of at most 64 words (AND, OR
@@ -355,6 +355,72 @@ struct dm_output {
 int		 dm_list(dm_archive *a, enum dm_listing what,
 		    const struct dm_filter *f, const struct dm_output *out,
 		    int64_t *nrows);
+
+/*
+ * Measures the rule coder against the curated and reviewed claims of the
+ * statements f keeps that have both (SPEC section 3, eval), counted as
+ * the development set's score.py counts: precision and recall overall
+ * and by language, by exact kind and by kind class, then by each kind and
+ * class, written to out with the columns language, measure, precision,
+ * recall, matched, gold, proposed.  With misses, the claims the coder
+ * missed and invented instead, with a sentence of each.  Returns as
+ * dm_list() does.
+ */
+int		 dm_eval(dm_archive *a, const struct dm_filter *f,
+		    const struct dm_output *out, int misses);
+
+/*
+ * A reviewer's decision on claims the rule coder proposed (SPEC section
+ * 3, review).  Accepting or editing one adds a claim of method reviewed
+ * in its place; rejecting one keeps it out of the listings and of 'who',
+ * and out of every later recode and re-import of its statement.
+ */
+struct dm_decision {
+	enum { DM_ACCEPT, DM_REJECT, DM_EDIT } what;
+	const char         *reviewer;	/* NULL: not said */
+	/* Edit: the new kind, claimant or targets; NULL keeps them. */
+	const char         *kind;
+	const char         *by;
+	const char *const  *targets;	/* non-NULL: these, ntargets of them */
+	size_t              ntargets;
+};
+
+/*
+ * Applies d to each of the n claims ids, in one transaction: any error
+ * (no such claim, one not a proposed rule claim, an unknown kind or
+ * actor) changes nothing.  reviewed, if not NULL, receives for each the
+ * id of the reviewed claim added (0 for a rejection).
+ */
+int		 dm_claims_decide(dm_archive *a, const int64_t *ids, size_t n,
+		    const struct dm_decision *d, int64_t *reviewed);
+/*
+ * Takes back the decision on claim id: deletes the reviewed claim that
+ * stands for it, if any (0 for none), and puts it back in force.
+ */
+int		 dm_claim_undecide(dm_archive *a, int64_t id, int64_t reviewed);
+
+/* The claim kinds of SPEC section 1, by index from 0; NULL past the last. */
+const char	*dm_claim_kind_name(size_t i);
+
+/* A proposed claim as a reviewer sees it; strings owned. */
+struct dm_proposal {
+	int64_t  claim_id;
+	char    *statement_id, *issuer_code, *issuer_name, *date, *title;
+	char    *language, *by_code, *by_name, *kind, *quote, *cue;
+	char    *review;	/* NULL while in force, undecided */
+	char   **target_codes, **target_names;
+	size_t   ntargets;
+};
+
+/*
+ * The rule claims in force, undecided, that the claims listing with f
+ * shows, in its order; free *ids.
+ */
+int		 dm_proposals(dm_archive *a, const struct dm_filter *f,
+		    int64_t **ids, size_t *n);
+int		 dm_proposal_get(dm_archive *a, int64_t id,
+		    struct dm_proposal *p);
+void		 dm_proposal_free(struct dm_proposal *p);
 
 /*
  * Writes the thread of statement id to fp as an indented tree: the

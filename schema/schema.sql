@@ -105,9 +105,10 @@ CREATE TABLE co_issuers (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX co_issuers_actor ON co_issuers (actor_id);
 
--- statement_lo and cue, as migrations 0004 and 0011 added them (ALTER
--- TABLE writes them there); the index of statement_lo is at the end of
--- the file.
+-- statement_lo, cue and the review columns, as migrations 0004, 0011
+-- and 0014 added them (ALTER TABLE writes them there); the index of
+-- statement_lo is at the end of the file.  review: a reviewer's decision
+-- (see migrations/0014-review.sql).
 CREATE TABLE claims (
 	id           INTEGER PRIMARY KEY,
 	statement_id INTEGER NOT NULL REFERENCES statements (sid)
@@ -125,7 +126,8 @@ CREATE TABLE claims (
 		OR date GLOB '[0-9][0-9][0-9][0-9]'
 		OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
 		OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-	method       TEXT NOT NULL CHECK (method IN ('curated', 'rule')), statement_lo TEXT, cue TEXT,
+	method       TEXT NOT NULL CHECK (method IN ('curated', 'rule')), statement_lo TEXT, cue TEXT, review TEXT CHECK (review IS NULL
+	OR review IN ('reviewed', 'rejected', 'superseded')), reviewer TEXT, reviewed_at TEXT, rule_key TEXT,
 	UNIQUE (statement_id, seq)
 ) STRICT;
 CREATE INDEX claims_by ON claims (by_id, kind);
@@ -229,7 +231,8 @@ JOIN statements s ON s.sid = c.statement_id
 JOIN actors b ON b.id = c.by_id
 JOIN actors t ON t.id = ct.actor_id
 JOIN (SELECT 0 AS lvl UNION ALL SELECT 1) l
-WHERE +c.kind IN ('accuse', 'criticize', 'condemn');
+WHERE +c.kind IN ('accuse', 'criticize', 'condemn')
+AND (c.review IS NULL OR c.review = 'reviewed');
 
 -- One row per pair: distinct claims and statements.
 CREATE TABLE who_pairs (
@@ -642,3 +645,15 @@ CREATE TABLE feed_items (
 	seen_at TEXT NOT NULL,
 	PRIMARY KEY (feed, item)
 ) WITHOUT ROWID;
+
+-- A decision on a claim with targets moves them out and back in, so
+-- that the summary sees the edges leave or come; rejected and superseded
+-- claims make no edges (who_edges).  Migration 0014.
+CREATE TRIGGER who_claim_review BEFORE UPDATE OF review ON claims
+WHEN EXISTS (SELECT 1 FROM claim_targets WHERE claim_id = old.id) BEGIN
+	SELECT RAISE(ABORT, 'a claim with targets keeps its review');
+END;
+
+-- Claims a reviewer decided on, by statement.
+CREATE INDEX claims_review ON claims (review, statement_id)
+	WHERE review IS NOT NULL;

@@ -162,6 +162,9 @@ int	cli_query_fail(int rc);
 
 int	cmd_actors(int argc, char **argv);
 int	cmd_claims(int argc, char **argv);
+/* claims accept|reject|edit, argv[0] the verb (cmd_decide.c). */
+int	cmd_claims_decide(int argc, char **argv);
+int	cmd_eval(int argc, char **argv);
 int	cmd_export(int argc, char **argv);
 int	cmd_graph(int argc, char **argv);
 int	cmd_check(int argc, char **argv);
@@ -170,6 +173,7 @@ int	cmd_import(int argc, char **argv);
 int	cmd_init(int argc, char **argv);
 int	cmd_migrate(int argc, char **argv);
 int	cmd_report(int argc, char **argv);
+int	cmd_review(int argc, char **argv);
 int	cmd_search(int argc, char **argv);
 int	cmd_statements(int argc, char **argv);
 int	cmd_stats(int argc, char **argv);

@@ -18,6 +18,8 @@ const struct cli_command cli_commands[] = {
 	{ "check", cmd_check, "check the archive's integrity and its who "
 	    "summary" },
 	{ "claims", cmd_claims, "list claims, one row per claim and target" },
+	{ "eval", cmd_eval, "the rule coder's precision and recall on "
+	    "reviewed claims" },
 	{ "export", cmd_export, "export a listing as CSV, or statements for "
 	    "import" },
 	{ "graph", cmd_graph, "the accusation network as Graphviz DOT or "
@@ -31,6 +33,8 @@ const struct cli_command cli_commands[] = {
 	    "them with --status" },
 	{ "report", cmd_report, "a self-contained HTML report: figures, "
 	    "network, timeline, threads" },
+	{ "review", cmd_review, "review the rule coder's claims one at a "
+	    "time on a terminal" },
 	{ "search", cmd_search, "full-text search of statements and claims" },
 	{ "statements", cmd_statements, "list statements" },
 	{ "stats", cmd_stats, "counts and date range of the archive" },

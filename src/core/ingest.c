@@ -37,6 +37,14 @@ struct ingest {
 	size_t        nunresolved, cap;
 	int64_t      *issuers;		/* of the statement in hand */
 	size_t        nissuers, capissuers;
+	/*
+	 * The decisions on the rule claims of the statement being replaced,
+	 * and whether its reviewed claims are carried over (the input has
+	 * none of its own).
+	 */
+	struct store_decision *decided;
+	size_t        ndecided;
+	int           carry;
 };
 
 const char *
@@ -45,6 +53,13 @@ claim_kind_cameo(const char *kind)
 	int i = names_find(claim_kind_names, kind);
 
 	return i < 0 ? NULL : claim_kind_cameos[i];
+}
+
+const char *
+dm_claim_kind_name(size_t i)
+{
+	return i < sizeof(claim_kind_cameos) / sizeof(claim_kind_cameos[0]) ?
+	    claim_kind_names[i] : NULL;
 }
 
 int
@@ -96,6 +111,7 @@ ingest_free(struct ingest *g)
 		free(g->unresolved[i]);
 	free(g->unresolved);
 	free(g->issuers);
+	store_decisions_free(g->decided, g->ndecided);
 	free(g);
 }
 
@@ -306,14 +322,41 @@ made_by(const struct ingest *g, const struct resolved_claim *rcl, size_t k,
 	return 0;
 }
 
+int
+claim_rule_key(struct store *s, const char *kind, int64_t by,
+    const int64_t *targets, size_t ntargets, const char *cue,
+    const char *quote, char hex[DIGEST_HEX_LEN + 1])
+{
+	char code[DM_CODE_MAX + 1];
+	struct digest d;
+	size_t i;
+	int rc;
+
+	digest_init(&d);
+	feed(&d, 'c', kind);
+	if ((rc = store_actor_code(s, by, code, sizeof(code))) != 0)
+		return rc;
+	feed(&d, 'b', code);
+	for (i = 0; i < ntargets; i++) {
+		if ((rc = store_actor_code(s, targets[i], code,
+		    sizeof(code))) != 0)
+			return rc;
+		feed(&d, 't', code);
+	}
+	feed(&d, 'u', cue);
+	feed(&d, 'q', quote);
+	digest_final(&d, hex);
+	return 0;
+}
+
 /*
- * A curated claim supersedes the rule claim it matches, as made by by:
- * the same claimant and kind, and a target in common (or no targets on
- * either).
+ * A curated or reviewed claim supersedes the rule claims it matches, as
+ * made by by: the one it says it replaces, or any of the same claimant
+ * and kind with a target in common (or no targets on either).
  */
 static int
 superseded(const struct ingest *g, const struct statement_in *st,
-    const struct resolved_claim *rcl, size_t i, int64_t by)
+    const struct resolved_claim *rcl, size_t i, int64_t by, const char *key)
 {
 	const struct claim_in *r = &st->claims[i], *c;
 	size_t k, a, b;
@@ -322,7 +365,9 @@ superseded(const struct ingest *g, const struct statement_in *st,
 		return 0;
 	for (k = 0; k < st->nclaims; k++) {
 		c = &st->claims[k];
-		if (strcmp(c->method, "curated") != 0 ||
+		if (c->replaces != NULL && strcmp(c->replaces, key) == 0)
+			return 1;
+		if (strcmp(c->method, "rule") == 0 ||
 		    !made_by(g, rcl, k, by) || strcmp(c->kind, r->kind) != 0)
 			continue;
 		if (c->ntargets == 0 && r->ntargets == 0)
@@ -335,29 +380,86 @@ superseded(const struct ingest *g, const struct statement_in *st,
 	return 0;
 }
 
-static int
-write_claim(struct ingest *g, int64_t sid, const struct claim_in *c,
-    const struct resolved_claim *res, int seq, int64_t by)
+/*
+ * The decision of the replaced statement on the rule claim key that
+ * holds: a rejection, or a reviewed claim carried over.
+ */
+static const struct store_decision *
+decision(const struct ingest *g, const char *key)
 {
+	size_t i;
+
+	for (i = 0; i < g->ndecided; i++)
+		if (strcmp(g->decided[i].key, key) == 0 &&
+		    (g->decided[i].rejected || g->carry))
+			return &g->decided[i];
+	return NULL;
+}
+
+/*
+ * The decision on claim i as made by by: as the input says, else as the
+ * statement it replaces decided, else superseded by a curated or
+ * reviewed claim.  A rule claim's key goes into row; a reviewed one's
+ * names what it replaces.
+ */
+static int
+decide(struct ingest *g, const struct statement_in *st,
+    const struct resolved_claim *rcl, size_t i, int64_t by,
+    struct store_claim *row, char key[DIGEST_HEX_LEN + 1])
+{
+	const struct claim_in *c = &st->claims[i];
+	const struct store_decision *r;
+	int rc;
+
+	row->method = strcmp(c->method, "rule") == 0 ? "rule" : "curated";
+	row->review = strcmp(c->method, "reviewed") == 0 ? "reviewed" :
+	    c->review;
+	row->reviewer = c->reviewer;
+	row->reviewed_at = c->reviewed_at;
+	row->rule_key = c->replaces;
+	if (strcmp(c->method, "rule") != 0)
+		return 0;
+	if ((rc = claim_rule_key(g->store, c->kind, by, rcl[i].targets,
+	    c->ntargets, c->cue, c->quote, key)) != 0)
+		return rc;
+	row->rule_key = key;
+	if (row->review != NULL)
+		return 0;
+	if ((r = decision(g, key)) != NULL && r->rejected) {
+		row->review = "rejected";
+		row->reviewer = r->reviewer;
+		row->reviewed_at = r->reviewed_at;
+	} else if (r != NULL || superseded(g, st, rcl, i, by, key))
+		row->review = "superseded";
+	return 0;
+}
+
+static int
+write_claim(struct ingest *g, int64_t sid, const struct statement_in *st,
+    const struct resolved_claim *rcl, size_t i, int seq, int64_t by)
+{
+	const struct claim_in *c = &st->claims[i];
 	struct store_claim row;
+	char key[DIGEST_HEX_LEN + 1];
 	int64_t cid;
 	size_t j;
 	int rc;
 
+	if ((rc = decide(g, st, rcl, i, by, &row, key)) != 0)
+		return rc;
 	row.seq = seq;
 	row.by_id = by;
 	row.kind = c->kind;
-		row.cameo = c->cameo ? c->cameo : claim_kind_cameo(c->kind);
-		row.summary = c->summary;
-		row.quote = c->quote;
-		row.date = c->date[0] ? c->date : NULL;
-		row.method = c->method;
+	row.cameo = c->cameo ? c->cameo : claim_kind_cameo(c->kind);
+	row.summary = c->summary;
+	row.quote = c->quote;
+	row.date = c->date[0] ? c->date : NULL;
 	row.cue = c->cue;
 	if ((rc = store_claim_insert(g->store, sid, &row, &cid)) != 0)
 		return rc;
 	for (j = 0; j < c->ntargets; j++)
 		if ((rc = store_target_insert(g->store, cid,
-		    res->targets[j], (int)j)) != 0)
+		    rcl[i].targets[j], (int)j)) != 0)
 			return rc;
 	for (j = 0; j < c->ntopics; j++)
 		if ((rc = store_topic_insert(g->store, cid, c->topics[j],
@@ -385,9 +487,8 @@ write_claims(struct ingest *g, int64_t sid, const struct statement_in *st,
 		for (k = 0; k < n; k++) {
 			if (k > 0)
 				seq++;
-			if (!superseded(g, st, rcl, i, by[k]) &&
-			    (rc = write_claim(g, sid, &st->claims[i], &rcl[i],
-			    seq, by[k])) != 0)
+			if ((rc = write_claim(g, sid, st, rcl, i, seq,
+			    by[k])) != 0)
 				return rc;
 		}
 	}
@@ -445,8 +546,24 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 	if (rc == 0 && old_import == import_id && (rc =
 	    store_index_pending(g->store, import_id, sid)) != 0)
 		return rc;
-	if (rc == 0 && (rc = store_statement_delete(g->store, sid)) != 0)
+	/*
+	 * Its decisions stay, whatever else changed: rejected claims stay
+	 * rejected, and its reviewed claims stay unless the input brings
+	 * its own.
+	 */
+	store_decisions_free(g->decided, g->ndecided);
+	g->decided = NULL;
+	g->ndecided = 0;
+	g->carry = 0;
+	for (i = 0; rc == 0 && i < st->nclaims; i++)
+		if (strcmp(st->claims[i].method, "reviewed") == 0)
+			break;
+	if (rc == 0 && ((rc = store_decisions(g->store, sid, &g->decided,
+	    &g->ndecided)) != 0 || (i == st->nclaims &&
+	    (rc = store_reviewed_keep(g->store, sid)) != 0) ||
+	    (rc = store_statement_delete(g->store, sid)) != 0))
 		return rc;
+	g->carry = *res == INGEST_UPDATED && i == st->nclaims;
 	row.issuer_id = g->issuers[0];
 	row.date = st->date;
 	row.date_lo = st->date_lo;
@@ -469,7 +586,9 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 		if ((rc = store_co_issuer_insert(g->store, sid, g->issuers[i],
 		    (int)i)) != 0)
 			return rc;
-	return write_claims(g, sid, st, rcl);
+	if ((rc = write_claims(g, sid, st, rcl)) != 0)
+		return rc;
+	return g->carry ? store_reviewed_restore(g->store, sid) : 0;
 }
 
 int

@@ -8,7 +8,10 @@
 #ifndef DM_INGEST_H
 #define DM_INGEST_H
 
+#include <stddef.h>
 #include <stdint.h>
+
+#include "digest.h"
 
 struct statement_in;
 struct store;
@@ -41,6 +44,15 @@ void	ingest_free(struct ingest *g);
  */
 int	ingest_statement(struct ingest *g, const struct statement_in *st,
 	    int64_t import_id, enum ingest_result *res);
+
+/*
+ * The key of a rule claim (hex, DIGEST_HEX_LEN): its kind, claimant,
+ * targets, cue and sentence, which name it across recodes and re-imports
+ * where its row id does not.
+ */
+int	claim_rule_key(struct store *s, const char *kind, int64_t by,
+	    const int64_t *targets, size_t ntargets, const char *cue,
+	    const char *quote, char hex[DIGEST_HEX_LEN + 1]);
 
 /*
  * Unresolved actors created since ingest_new, as "reference" (CODE)

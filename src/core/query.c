@@ -18,6 +18,15 @@
 #include "store.h"
 
 /*
+ * The claims in force: not rule claims a reviewer rejected or a curated
+ * or reviewed claim superseded (migration 0014), which stay for 'eval'.
+ */
+#define IN_FORCE(c)	" (" c ".review IS NULL OR " c ".review = 'reviewed')"
+/* A claim's method as listed: a reviewed claim is stored as curated. */
+#define METHOD(c)	" CASE WHEN " c ".review = 'reviewed' THEN 'reviewed'"	\
+			" ELSE " c ".method END"
+
+/*
  * The first and last dates come through the index of days, not a scan of
  * every statement.  The first as written (min(date): "2021" before
  * "2021-01" before "2021-01-01") is one of those that begin on the first
@@ -32,7 +41,7 @@ static const char sql_stats[] =
     " SELECT (SELECT count(*) FROM actors),"
     " (SELECT count(*) FROM actors WHERE kind = 'unresolved'),"
     " (SELECT count(*) FROM statements),"
-    " (SELECT count(*) FROM claims),"
+    " (SELECT count(*) FROM claims WHERE" IN_FORCE("claims") "),"
     " (SELECT count(*) FROM imports),"
     " (SELECT min(date) FROM statements"
     " WHERE date_lo = (SELECT min(date_lo) FROM statements)),"
@@ -192,13 +201,13 @@ struct part {
 	{ N_KINDS, IN_KINDS("claims.kind") },				\
 	{ N_TOPIC, " AND claims.id IN (SELECT claim_id FROM claim_topics"	\
 	    " WHERE topic = :topic)" },					\
-	{ N_METHOD, " AND claims.method = :method" }
+	{ N_METHOD, " AND" METHOD("claims") " = :method" }
 
 static const struct part statements_sql[] = {
 	{ 0, SETS " SELECT s.id, s.date," ISSUERS("code") "," ISSUERS("name")
 	    ", s.kind, s.title,"
 	    " s.url, s.language, (SELECT count(*) FROM claims"
-	    " WHERE claims.statement_id = s.sid),"
+	    " WHERE claims.statement_id = s.sid AND" IN_FORCE("claims") "),"
 	    " (SELECT group_concat(responds_to, char(31)) FROM"
 	    " (SELECT r.responds_to FROM responses r"
 	    " WHERE r.statement_id = s.sid ORDER BY r.seq))"
@@ -215,12 +224,12 @@ static const struct part claims_sql[] = {
 	    " (SELECT group_concat(topic, char(31)) FROM (SELECT p.topic"
 	    " FROM claim_topics p WHERE p.claim_id = claims.id"
 	    " ORDER BY p.seq)),"
-	    " claims.summary, claims.quote, claims.method, claims.cue"
+	    " claims.summary, claims.quote," METHOD("claims") ", claims.cue"
 	    " FROM statements s JOIN claims ON claims.statement_id = s.sid"
 	    " JOIN actors b ON b.id = claims.by_id"
 	    " LEFT JOIN claim_targets ct ON ct.claim_id = claims.id"
 	    " LEFT JOIN actors t ON t.id = ct.actor_id"
-	    " WHERE " DATES("s") },
+	    " WHERE " DATES("s") " AND" IN_FORCE("claims") },
 	CLAIM_FILTERS,
 	{ 0, " ORDER BY s.date_lo, s.date_hi, s.id, claims.seq, ct.seq"
 	    " LIMIT :limit" },
@@ -255,7 +264,7 @@ static const struct part claim_counts_sql[] = {
 	    " LEFT JOIN actors t ON t.id = ct.actor_id" },
 	{ N_CLAIMANT, " JOIN actors b ON b.id = claims.by_id" },
 	{ N_G_ISSUER, " JOIN actors i ON i.id = s.issuer_id" },
-	{ 0, " WHERE " DATES("s") },
+	{ 0, " WHERE " DATES("s") " AND" IN_FORCE("claims") },
 	CLAIM_FILTERS,
 	{ 0, " GROUP BY 1, 2, 3" },
 	{ 0, NULL }
@@ -311,7 +320,8 @@ static const struct part who_sql[] = {
 	{ 0, " CROSS JOIN claim_targets ct ON ct.claim_id = claims.id" },
 	{ N_ROLLUP, " CROSS JOIN actors b ON b.id = claims.by_id"
 	    " CROSS JOIN actors t ON t.id = ct.actor_id" },
-	{ 0, " WHERE " DATES("s") " AND claims.kind IN (SELECT value FROM"
+	{ 0, " WHERE " DATES("s") " AND" IN_FORCE("claims")
+	    " AND claims.kind IN (SELECT value FROM"
 	    " json_each('[\"' || replace(trim(:kinds, ','), ',', '\",\"')"
 	    " || '\"]'))" },
 	/* The actor's claims, and those in its statements, by index. */
@@ -387,8 +397,11 @@ static const struct part actors_sql[] = {
 	    " ORDER BY l.alias)),"
 	    " (SELECT count(*) FROM statements WHERE issuer_id = a.id)"
 	    " + (SELECT count(*) FROM co_issuers WHERE actor_id = a.id),"
-	    " (SELECT count(*) FROM claims WHERE by_id = a.id),"
-	    " (SELECT count(*) FROM claim_targets WHERE actor_id = a.id)" },
+	    " (SELECT count(*) FROM claims WHERE by_id = a.id AND"
+	    IN_FORCE("claims") "),"
+	    " (SELECT count(*) FROM claim_targets ct JOIN claims"
+	    " ON claims.id = ct.claim_id WHERE ct.actor_id = a.id AND"
+	    IN_FORCE("claims") ")" },
 	{ N_NEAREST, ", dm_nearest(a.name)" },
 	{ 0, " FROM actors a LEFT JOIN actors p ON p.id = a.parent_id"
 	    " WHERE 1" },
@@ -473,7 +486,8 @@ static const struct part search_sql[] = {
 	    " ON claims.id = claims_fts.rowid"
 	    " JOIN statements s ON s.sid = claims.statement_id"
 	    " JOIN actors b ON b.id = claims.by_id"
-	    " WHERE :in_claims AND claims_fts MATCH :text AND " DATES("s") },
+	    " WHERE :in_claims AND claims_fts MATCH :text AND " DATES("s")
+	    " AND" IN_FORCE("claims") },
 	{ N_JOINED | N_ACTOR, " AND (claims.by_id" IN_SET("a")
 	    " OR" ISSUER_IN("a") ")" },
 	{ N_JOINED | N_KINDS, IN_KINDS("claims.kind") },
@@ -778,9 +792,10 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 	if (f->topic && (rc = slugify(&b->topic, f->topic)) != 0)
 		return rc;
 	if (f->method && strcmp(f->method, "curated") != 0 &&
-	    strcmp(f->method, "rule") != 0)
-		return dm_error(DM_EINVALID, "unknown method '%s' (curated or "
-		    "rule)", f->method);
+	    strcmp(f->method, "rule") != 0 &&
+	    strcmp(f->method, "reviewed") != 0)
+		return dm_error(DM_EINVALID, "unknown method '%s' (curated, "
+		    "rule or reviewed)", f->method);
 	if (what == DM_LIST_SEARCH) {
 		if (f->text == NULL || *f->text == '\0')
 			return dm_error(DM_EINVALID, "nothing to search for");
@@ -1291,7 +1306,7 @@ static const char *const thread_sql[T__MAX] = {
 	" coalesce(c.summary, c.quote, '')"
 	" FROM claims c JOIN statements s ON s.sid = c.statement_id"
 	" JOIN actors b ON b.id = c.by_id WHERE c.statement_id = :sid"
-	" ORDER BY c.seq",
+	" AND" IN_FORCE("c") " ORDER BY c.seq",
 	/* T_RESPONDS_TO */
 	"SELECT responds_to FROM responses WHERE statement_id = :sid"
 	" ORDER BY seq",

@@ -27,9 +27,10 @@ _Static_assert((int)DM_DATE_ORDER_DMY == (int)DATE_ORDER_DMY &&
 
 static const char *const statement_keys[] = { "id", "issuer", "date",
 	"title", "text", "url", "language", "kind", "responds_to", "claims",
-	NULL };
+	"source", NULL };
 static const char *const claim_keys[] = { "kind", "by", "target", "topics",
-	"summary", "quote", "date", "cameo", "method", "cue", NULL };
+	"summary", "quote", "date", "cameo", "method", "cue", "review", "reviewer",
+	"reviewed_at", "replaces", NULL };
 static const char *const actor_keys[] = { "code", "name", "kind", "aliases",
 	"country", NULL };
 static const char *const bundle_keys[] = { "actors", "statements", NULL };
@@ -194,6 +195,39 @@ parse_date(struct import *im, const char *key, const char *s, char iso[11],
 	return 0;
 }
 
+/*
+ * The method of a claim and a reviewer's decision on it: "review":
+ * "rejected" on a rule claim; "replaces" (the key of the rule claim it
+ * stands for) on a reviewed one; who and when on either.
+ */
+static int
+review_from_json(struct import *im, json_t *obj, struct claim_in *c)
+{
+	int rc;
+
+	if (c->method == NULL)
+		c->method = "curated";
+	else if (strcmp(c->method, "curated") != 0 &&
+	    strcmp(c->method, "rule") != 0 &&
+	    strcmp(c->method, "reviewed") != 0)
+		return dm_error(DM_EINVALID, "%s: unknown method '%s' "
+		    "(curated, rule or reviewed)", im->where, c->method);
+	if ((rc = get_string(im, obj, "review", 0, &c->review)) != 0 ||
+	    (rc = get_string(im, obj, "reviewer", 0, &c->reviewer)) != 0 ||
+	    (rc = get_string(im, obj, "reviewed_at", 0,
+	    &c->reviewed_at)) != 0 ||
+	    (rc = get_string(im, obj, "replaces", 0, &c->replaces)) != 0)
+		return rc;
+	if (c->review != NULL && (strcmp(c->review, "rejected") != 0 ||
+	    strcmp(c->method, "rule") != 0))
+		return dm_error(DM_EINVALID, "%s: 'review' is \"rejected\", "
+		    "on a claim of method rule", im->where);
+	if (c->replaces != NULL && strcmp(c->method, "reviewed") != 0)
+		return dm_error(DM_EINVALID, "%s: 'replaces' belongs to a "
+		    "claim of method reviewed", im->where);
+	return 0;
+}
+
 static int
 claim_from_json(struct import *im, json_t *obj, const char *text,
     struct claim_in *c, size_t i)
@@ -212,16 +246,9 @@ claim_from_json(struct import *im, json_t *obj, const char *text,
 		goto done;
 	}
 	warn_unknown_keys(im, obj, claim_keys, im->where);
-	if ((rc = get_string(im, obj, "method", 0, &c->method)) != 0)
+	if ((rc = get_string(im, obj, "method", 0, &c->method)) != 0 ||
+	    (rc = review_from_json(im, obj, c)) != 0)
 		goto done;
-	if (c->method == NULL)
-		c->method = "curated";
-	else if (strcmp(c->method, "curated") != 0 &&
-	    strcmp(c->method, "rule") != 0) {
-		rc = dm_error(DM_EINVALID, "%s: unknown method '%s' (curated "
-		    "or rule)", im->where, c->method);
-		goto done;
-	}
 	if ((rc = get_string(im, obj, "kind", 1, &c->kind)) != 0)
 		goto done;
 	if (claim_kind_cameo(c->kind) == NULL) {
@@ -272,6 +299,26 @@ done:
 	return rc;
 }
 
+/*
+ * "source": "text" marks a statement the rule coder coded from plain
+ * text, as the export writes it, so that 'import --recode' and 'eval'
+ * still take it for coded where the coder found nothing.
+ */
+static int
+source_from_json(struct import *im, json_t *obj, struct statement_in *st)
+{
+	const char *s;
+	int rc;
+
+	if ((rc = get_string(im, obj, "source", 0, &s)) != 0 || s == NULL)
+		return rc;
+	if (strcmp(s, "json") != 0 && strcmp(s, "text") != 0)
+		return dm_error(DM_EINVALID, "%s: unknown source '%s' (json "
+		    "or text)", im->where, s);
+	st->source = s;
+	return 0;
+}
+
 static int
 statement_from_json(struct import *im, json_t *obj, struct statement_in *st)
 {
@@ -303,6 +350,7 @@ statement_from_json(struct import *im, json_t *obj, struct statement_in *st)
 	    (rc = get_string(im, obj, "url", 0, &st->url)) != 0 ||
 	    (rc = get_string(im, obj, "language", 0, &st->language)) != 0 ||
 	    (rc = get_string(im, obj, "kind", 0, &st->kind)) != 0 ||
+	    (rc = source_from_json(im, obj, st)) != 0 ||
 	    (rc = get_strings(im, obj, "responds_to", 0, SIZE_MAX,
 	    &st->responds_to, &st->nresponds)) != 0)
 		return rc;

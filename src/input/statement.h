@@ -33,7 +33,11 @@ struct claim_in {
 	const char         *quote;
 	const char         *cue;	/* the words that fired a rule claim */
 	char                date[11];
-	const char         *method;	/* "curated" or "rule" */
+	const char         *method;	/* "curated", "rule" or "reviewed" */
+	/* A reviewer's decision: "rejected" on a rule claim, or NULL. */
+	const char         *review;
+	const char         *reviewer, *reviewed_at;	/* NULL: not said */
+	const char         *replaces;	/* reviewed: the rule claim's key */
 };
 
 struct statement_in {

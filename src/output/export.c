@@ -35,7 +35,8 @@ static const char *const export_sql[E__MAX] = {
 	" FROM actors a ORDER BY a.code",
 	/* E_STATEMENT */
 	"SELECT s.sid, s.id, i.code, s.date, s.title, s.text, s.url,"
-	" s.language, s.kind FROM statements s JOIN actors i ON i.id = s.issuer_id"
+	" s.language, s.kind, nullif(s.source, 'json')"
+	" FROM statements s JOIN actors i ON i.id = s.issuer_id"
 	" WHERE s.id = ?1",
 	/* E_RESPONDS_TO */
 	"SELECT responds_to FROM responses WHERE statement_id = ?1"
@@ -55,7 +56,12 @@ static const char *const export_sql[E__MAX] = {
 	" (SELECT group_concat(topic, char(31)) FROM (SELECT p.topic FROM"
 	" claim_topics p WHERE p.claim_id = c.id ORDER BY p.seq)),"
 	" c.summary, c.quote, c.date, c.cameo,"
-	" CASE WHEN c.method <> 'curated' THEN c.method END, c.cue"
+	" CASE WHEN c.review = 'reviewed' THEN 'reviewed'"
+	" WHEN c.method <> 'curated' THEN c.method END, c.cue,"
+	" CASE WHEN c.review = 'rejected' THEN c.review END,"
+	" CASE WHEN c.review <> 'superseded' THEN c.reviewer END,"
+	" CASE WHEN c.review <> 'superseded' THEN c.reviewed_at END,"
+	" CASE WHEN c.review = 'reviewed' THEN c.rule_key END"
 	" FROM claims c JOIN statements s ON s.sid = c.statement_id"
 	" JOIN actors b ON b.id = c.by_id"
 	" WHERE c.statement_id = ?1 ORDER BY c.seq",
@@ -184,9 +190,13 @@ claim_row(json_t *claims, struct db_stmt *st)
 	if ((cameo == NULL || strcmp(cameo, db_column_text(st, 7)) != 0) &&
 	    (rc = set_text(c, "cameo", st, 7)) != 0)
 		return rc;
-	if ((rc = set_text(c, "method", st, 8)) != 0)
+	if ((rc = set_text(c, "method", st, 8)) != 0 ||
+	    (rc = set_text(c, "cue", st, 9)) != 0 ||
+	    (rc = set_text(c, "review", st, 10)) != 0 ||
+	    (rc = set_text(c, "reviewer", st, 11)) != 0 ||
+	    (rc = set_text(c, "reviewed_at", st, 12)) != 0)
 		return rc;
-	return set_text(c, "cue", st, 9);
+	return set_text(c, "replaces", st, 13);
 }
 
 /* Adds the rows of st, bound to sid, under key; nothing when none. */
@@ -263,7 +273,8 @@ statement_line(struct db_stmt *const *st, const char *id, FILE *fp)
 	    (rc = set_text(obj, "text", s, 5)) != 0 ||
 	    (rc = set_text(obj, "url", s, 6)) != 0 ||
 	    (rc = set_text(obj, "language", s, 7)) != 0 ||
-	    (rc = set_text(obj, "kind", s, 8)) != 0)
+	    (rc = set_text(obj, "kind", s, 8)) != 0 ||
+	    (rc = set_text(obj, "source", s, 9)) != 0)
 		goto done;
 	db_reset(s);
 	if ((rc = set_issuers(obj, st[E_CO_ISSUERS], sid)) != 0 ||

@@ -24,6 +24,14 @@ enum stmt {
 	STMT_RESPONSE_INSERT,
 	STMT_CO_ISSUER_INSERT,
 	STMT_CLAIM_INSERT,
+	STMT_DECISIONS,
+	STMT_CARRY_CLAIMS,
+	STMT_CARRY_TARGETS,
+	STMT_CARRY_TOPICS,
+	STMT_CARRIED,
+	STMT_CARRIED_CLAIM,
+	STMT_CARRIED_TARGETS,
+	STMT_CARRIED_TOPICS,
 	STMT_TARGET_INSERT,
 	STMT_TOPIC_INSERT,
 	STMT_IMPORT_BEGIN,
@@ -104,9 +112,40 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"VALUES (?1, ?2, ?3)",
 	/* STMT_CLAIM_INSERT: with its statement's first day (migration 0004) */
 	"INSERT INTO claims (statement_id, seq, by_id, kind, cameo, summary, "
-	"quote, date, method, statement_lo, cue) VALUES (?1, ?2, ?3, ?4, ?5, "
-	"?6, ?7, ?8, ?9, (SELECT date_lo FROM statements WHERE sid = ?1), "
-	"?10)",
+	"quote, date, method, statement_lo, cue, review, reviewer, "
+	"reviewed_at, rule_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	"(SELECT date_lo FROM statements WHERE sid = ?1), ?10, ?11, ?12, "
+	"?13, ?14)",
+	/* STMT_DECISIONS */
+	"SELECT rule_key, review, reviewer, reviewed_at FROM claims"
+	" WHERE statement_id = ?1 AND review IN ('rejected', 'reviewed')"
+	" AND rule_key IS NOT NULL",
+	/*
+	 * STMT_CARRY_*: the reviewed claims of a statement about to be
+	 * replaced, kept aside in the temporary tables of CARRY_TABLES.
+	 */
+	"INSERT INTO temp.carried_claims SELECT * FROM claims"
+	" WHERE statement_id = ?1 AND review = 'reviewed'",
+	"INSERT INTO temp.carried_targets SELECT t.* FROM claim_targets t"
+	" JOIN temp.carried_claims c ON c.id = t.claim_id",
+	"INSERT INTO temp.carried_topics SELECT p.* FROM claim_topics p"
+	" JOIN temp.carried_claims c ON c.id = p.claim_id",
+	/* STMT_CARRIED: put back after the claims of the new statement */
+	"SELECT id FROM temp.carried_claims ORDER BY seq",
+	/* STMT_CARRIED_CLAIM */
+	"INSERT INTO claims (statement_id, seq, by_id, kind, cameo, summary,"
+	" quote, date, method, statement_lo, cue, review, reviewer,"
+	" reviewed_at, rule_key) SELECT ?1, (SELECT coalesce(max(seq), -1) + 1"
+	" FROM claims WHERE statement_id = ?1), by_id, kind, cameo, summary,"
+	" quote, date, method, (SELECT date_lo FROM statements WHERE sid = ?1),"
+	" cue, review, reviewer, reviewed_at, rule_key"
+	" FROM temp.carried_claims WHERE id = ?2",
+	/* STMT_CARRIED_TARGETS */
+	"INSERT INTO claim_targets (claim_id, actor_id, seq) SELECT ?1,"
+	" actor_id, seq FROM temp.carried_targets WHERE claim_id = ?2",
+	/* STMT_CARRIED_TOPICS */
+	"INSERT INTO claim_topics (claim_id, topic, seq) SELECT ?1, topic, seq"
+	" FROM temp.carried_topics WHERE claim_id = ?2",
 	/* STMT_TARGET_INSERT */
 	"INSERT OR IGNORE INTO claim_targets (claim_id, actor_id, seq) "
 	"VALUES (?1, ?2, ?3)",
@@ -651,10 +690,130 @@ store_claim_insert(struct store *s, int64_t sid, const struct store_claim *c,
 	    (rc = db_bind_text(st, 8, c->date)) != 0 ||
 	    (rc = db_bind_text(st, 9, c->method)) != 0 ||
 	    (rc = db_bind_text(st, 10, c->cue)) != 0 ||
+	    (rc = db_bind_text(st, 11, c->review)) != 0 ||
+	    (rc = db_bind_text(st, 12, c->reviewer)) != 0 ||
+	    (rc = db_bind_text(st, 13, c->reviewed_at)) != 0 ||
+	    (rc = db_bind_text(st, 14, c->rule_key)) != 0 ||
 	    (rc = db_run(st)) != 0)
 		return rc;
 	*claim_id = db_last_rowid(s->db);
 	return 0;
+}
+
+static char *
+dup_column(struct db_stmt *st, int i)
+{
+	return db_column_is_null(st, i) ? NULL : strdup(db_column_text(st, i));
+}
+
+int
+store_decisions(struct store *s, int64_t sid, struct store_decision **out,
+    size_t *n)
+{
+	struct store_decision *r = NULL, *grown;
+	struct db_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = stmt_get(s, STMT_DECISIONS, &st)) != 0 ||
+	    (rc = db_bind_int(st, 1, sid)) != 0)
+		return rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 4;
+			if ((grown = realloc(r, cap * sizeof(*r))) == NULL)
+				break;
+			r = grown;
+		}
+		r[*n].key = dup_column(st, 0);
+		r[*n].rejected = strcmp(db_column_text(st, 1), "rejected") == 0;
+		r[*n].reviewer = dup_column(st, 2);
+		r[*n].reviewed_at = dup_column(st, 3);
+		if (r[(*n)++].key == NULL)
+			break;
+	}
+	db_reset(st);
+	*out = r;
+	if (rc == DB_ROW)
+		return dm_error(DM_ERROR, "out of memory");
+	return rc == DB_DONE ? 0 : rc;
+}
+
+void
+store_decisions_free(struct store_decision *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(r[i].key);
+		free(r[i].reviewer);
+		free(r[i].reviewed_at);
+	}
+	free(r);
+}
+
+/* The temporary tables of STMT_CARRY_*, made empty. */
+#define CARRY_TABLES							\
+	"CREATE TEMP TABLE IF NOT EXISTS carried_claims AS"		\
+	" SELECT * FROM main.claims WHERE 0;"				\
+	"CREATE TEMP TABLE IF NOT EXISTS carried_targets AS"		\
+	" SELECT * FROM main.claim_targets WHERE 0;"			\
+	"CREATE TEMP TABLE IF NOT EXISTS carried_topics AS"		\
+	" SELECT * FROM main.claim_topics WHERE 0;"			\
+	"DELETE FROM temp.carried_claims; DELETE FROM temp.carried_targets;"	\
+	"DELETE FROM temp.carried_topics;"
+
+int
+store_reviewed_keep(struct store *s, int64_t sid)
+{
+	static const enum stmt carry[] = { STMT_CARRY_CLAIMS,
+		STMT_CARRY_TARGETS, STMT_CARRY_TOPICS };
+	struct db_stmt *st;
+	size_t i;
+	int rc;
+
+	if ((rc = db_exec(s->db, CARRY_TABLES)) != 0)
+		return rc;
+	for (i = 0; i < sizeof(carry) / sizeof(carry[0]); i++)
+		if ((rc = stmt_get(s, carry[i], &st)) != 0 ||
+		    (i == 0 && (rc = db_bind_int(st, 1, sid)) != 0) ||
+		    (rc = db_run(st)) != 0)
+			return rc;
+	return 0;
+}
+
+int
+store_reviewed_restore(struct store *s, int64_t sid)
+{
+	static const enum stmt parts[] = { STMT_CARRIED_TARGETS,
+		STMT_CARRIED_TOPICS };
+	struct db_stmt *list, *st;
+	int64_t old, id;
+	size_t i;
+	int rc;
+
+	if ((rc = stmt_get(s, STMT_CARRIED, &list)) != 0)
+		return rc;
+	while ((rc = db_step(list)) == DB_ROW) {
+		old = db_column_int(list, 0);
+		if ((rc = stmt_get(s, STMT_CARRIED_CLAIM, &st)) != 0 ||
+		    (rc = db_bind_int(st, 1, sid)) != 0 ||
+		    (rc = db_bind_int(st, 2, old)) != 0 ||
+		    (rc = db_run(st)) != 0)
+			break;
+		id = db_last_rowid(s->db);
+		for (i = 0; i < 2 && rc == 0; i++)
+			if ((rc = stmt_get(s, parts[i], &st)) == 0 &&
+			    (rc = db_bind_int(st, 1, id)) == 0 &&
+			    (rc = db_bind_int(st, 2, old)) == 0)
+				rc = db_run(st);
+		if (rc != 0)
+			break;
+	}
+	db_reset(list);
+	return rc == DB_DONE ? db_exec(s->db, CARRY_TABLES) : rc;
 }
 
 int

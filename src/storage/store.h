@@ -71,6 +71,17 @@ struct store_claim {
 	int         seq;
 	int64_t     by_id;
 	const char *kind, *cameo, *summary, *quote, *date, *method, *cue;
+	/* Migration 0012: a reviewer's decision; NULL when none. */
+	const char *review, *reviewer, *reviewed_at, *rule_key;
+};
+
+/*
+ * A decision on a rule claim, by its key: rejected, or reviewed (a
+ * reviewed claim stands for it); who and when.
+ */
+struct store_decision {
+	char *key, *reviewer, *reviewed_at;
+	int   rejected;
 };
 
 /*
@@ -90,6 +101,20 @@ int	store_co_issuer_insert(struct store *s, int64_t sid, int64_t actor_id,
 	    int seq);
 int	store_claim_insert(struct store *s, int64_t sid,
 	    const struct store_claim *c, int64_t *claim_id);
+/*
+ * The decisions on the rule claims of statement sid, to take again when
+ * it is replaced; free with store_decisions_free().
+ */
+int	store_decisions(struct store *s, int64_t sid,
+	    struct store_decision **out, size_t *n);
+void	store_decisions_free(struct store_decision *r, size_t n);
+/*
+ * The reviewed claims of statement sid, kept aside before it is replaced
+ * by an input that has none of its own, then put back, with their
+ * targets and topics, after the claims of the new statement sid.
+ */
+int	store_reviewed_keep(struct store *s, int64_t sid);
+int	store_reviewed_restore(struct store *s, int64_t sid);
 /* A target or topic given twice is kept once. */
 int	store_target_insert(struct store *s, int64_t claim_id, int64_t actor_id,
 	    int seq);

@@ -114,6 +114,22 @@ unmigrate_claim_cue() {
 	drop_column "$1" "" claims cue
 }
 
+# unmigrate_review DB: takes out migration 0014 (the review columns, their
+# trigger and index; the view of 0010 comes back).
+unmigrate_review() {
+	{
+		echo "BEGIN; DROP VIEW who_edges;"
+		sed -n '/^CREATE VIEW who_edges /,/;$/p' \
+		    "$SOURCE_DIR"/migrations/0010-*.sql
+		echo "COMMIT;"
+	} | sqlite3 "$1"
+	drop_column "$1" "DROP TRIGGER who_claim_review;
+		DROP INDEX claims_review;" claims review
+	for _c in reviewer reviewed_at rule_key; do
+		drop_column "$1" "" claims $_c
+	done
+}
+
 # unmigrate_edges_order DB: takes out migration 0010, the order in which
 # who_edges walks the claims (the view of 0005 comes back).
 unmigrate_edges_order() {
@@ -179,16 +195,34 @@ unmigrate_import_index() {
 unmigrate_to() {
 	for _m in "$SOURCE_DIR"/migrations/*.sql; do :; done
 	case $_m in
-	*/0013-feeds.sql) ok ;;
-	*) bad "0013 is not the latest migration: undo the later ones here" ;;
+	*/0014-review.sql) ok ;;
+	*) bad "0014 is not the latest migration: undo the later ones here" ;;
 	esac
-	_level=13
-	for _step in feeds co_issuers claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
+	_level=14
+	for _step in review feeds co_issuers claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
 	    import_index claim_dates; do
 		[ "$_level" -gt "$2" ] || break
 		"unmigrate_$_step" "$1"
 		_level=$((_level - 1))
 	done
+}
+
+# write_drills FILE: a plain-text statement of CHN.MFA from which the
+# rule coder proposes four claims: condemn JPN, accuse USA, criticize AUS
+# and demand PHL (the review tests).
+write_drills() {
+	cat >"$1" <<'EOF'
+Title: Remarks on the drills
+Issuer: CHN.MFA
+Date: 2024-05-02
+
+China strongly condemns Japan for its provocative drills near the islands. We accuse the United States of interfering in China's internal affairs. We criticize Australia for smearing China. We urge the Philippines to stop its provocations at once.
+EOF
+}
+
+# who_accused: the accused codes of who, sorted, on one line.
+who_accused() {
+	"$DEMARCHE" who --csv | cut -d, -f3 | tail -n +2 | sort | tr '\n' ' '
 }
 
 finish() {

@@ -221,8 +221,11 @@ cat >sup.json <<'JSON'
 JSON
 run import sup.json
 expect_status 0
-[ "$(q "SELECT group_concat(coalesce(c.quote, c.summary, c.kind) || '/' || c.method, ',') FROM claims c JOIN statements s ON s.sid = c.statement_id WHERE s.id = 'sup' ORDER BY c.seq")" = "curated/curated,rule two/rule,accuse/rule" ] &&
-	ok || bad "only the matching rule claim is dropped"
+# It stays, superseded, for eval; the listings and who leave it out.
+[ "$(q "SELECT group_concat(coalesce(c.quote, c.summary, c.kind) || '/' || c.method || '/' || coalesce(c.review, ''), ',') FROM claims c JOIN statements s ON s.sid = c.statement_id WHERE s.id = 'sup' ORDER BY c.seq")" = "rule one/rule/superseded,curated/curated/,rule two/rule/,accuse/rule/" ] &&
+	ok || bad "only the matching rule claim is superseded"
+run claims --csv
+expect_no_out "rule one"
 
 check "--recode codes stored texts again, after the actors changed"
 printf 'Issuer: NATO\nDate: 2021-07-19\n\nNATO condemned Ruritania for the attack.\n' >rur.txt

@@ -1,0 +1,205 @@
+/*
+ * claims accept|reject|edit: a reviewer's decisions without a terminal,
+ * for scripts and other tools (the interactive form is cmd_review.c).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { OPT_REVIEWER = 1, OPT_KIND, OPT_BY, OPT_TARGET };
+
+static const struct option opts[] = {
+	CLI_HELP_OPTION,
+	{ "reviewer", required_argument, NULL, OPT_REVIEWER },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "target", required_argument, NULL, OPT_TARGET },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+print_help(void)
+{
+	puts("usage: demarche [--db PATH] claims accept ID... [--reviewer NAME]\n"
+	    "       demarche [--db PATH] claims reject ID... [--reviewer NAME]\n"
+	    "       demarche [--db PATH] claims edit ID... [--kind K] [--by A]\n"
+	    "                            [--target A,B] [--reviewer NAME]\n"
+	    "\n"
+	    "Decides on claims the rule coder proposed (claims --method rule), "
+	    "by\nclaim_id; '-' reads ids from standard input.  An accepted or "
+	    "edited\nclaim becomes a claim of method reviewed; a rejected one "
+	    "leaves the\nlistings and 'who', and stays rejected when the "
+	    "statement is coded\nagain.  All the ids are decided together or "
+	    "none is.  'demarche review'\ndecides one at a time on a "
+	    "terminal.\n"
+	    "\n"
+	    "  --reviewer NAME  who decided, kept with the decision\n"
+	    "  --kind K         edit: the claim's kind\n"
+	    "  --by A           edit: the claimant (code, name or alias)\n"
+	    "  --target A,B     edit: the targets, comma-separated ('' for "
+	    "none)");
+}
+
+struct ids {
+	int64_t *v;
+	size_t   n, cap;
+};
+
+static int
+add_id(struct ids *ids, const char *s, const char *where)
+{
+	char *end;
+	long long v;
+	int64_t *grown;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v <= 0)
+		return cli_usage("claims", "%s: '%s' is not a claim id", where,
+		    s);
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? 2 * ids->cap : 16;
+		if ((grown = realloc(ids->v, ids->cap * sizeof(*grown))) ==
+		    NULL)
+			return cli_error("out of memory");
+		ids->v = grown;
+	}
+	ids->v[ids->n++] = v;
+	return CLI_OK;
+}
+
+/* The ids of standard input, separated by white space. */
+static int
+read_ids(struct ids *ids)
+{
+	char word[32], where[48];
+	long n = 0;
+	int rc;
+
+	while (scanf("%31s", word) == 1) {
+		snprintf(where, sizeof(where), "standard input, id %ld", ++n);
+		if ((rc = add_id(ids, word, where)) != CLI_OK)
+			return rc;
+	}
+	if (ferror(stdin))
+		return cli_error("cannot read standard input");
+	return CLI_OK;
+}
+
+/* "A,B" as a list of references, in place; "" is none. */
+static char **
+split_targets(char *s, size_t *n)
+{
+	char **v, *p;
+	size_t k = 1;
+
+	for (p = s; *p; p++)
+		k += *p == ',';
+	if ((v = calloc(k, sizeof(*v))) == NULL)
+		return NULL;
+	*n = 0;
+	for (p = strtok(s, ","); p != NULL; p = strtok(NULL, ","))
+		v[(*n)++] = p;
+	return v;
+}
+
+int
+cmd_claims_decide(int argc, char **argv)
+{
+	struct dm_decision d;
+	struct ids ids = { NULL, 0, 0 };
+	int64_t *added = NULL;
+	char **targets = NULL;
+	dm_archive *a = NULL;
+	const char *verb = argv[0], *done;
+	int ch, rc = CLI_OK, stdin_read = 0;
+	size_t i;
+
+	memset(&d, 0, sizeof(d));
+	d.what = strcmp(verb, "accept") == 0 ? DM_ACCEPT :
+	    strcmp(verb, "reject") == 0 ? DM_REJECT : DM_EDIT;
+	done = d.what == DM_ACCEPT ? "accepted" : d.what == DM_REJECT ?
+	    "rejected" : "edited";
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			print_help();
+			goto out;
+		case OPT_REVIEWER:
+			d.reviewer = optarg;
+			continue;
+		case OPT_KIND:
+			d.kind = optarg;
+			break;
+		case OPT_BY:
+			d.by = optarg;
+			break;
+		case OPT_TARGET:
+			free(targets);
+			if ((targets = split_targets(optarg, &d.ntargets)) ==
+			    NULL) {
+				rc = cli_error("out of memory");
+				goto out;
+			}
+			d.targets = (const char *const *)targets;
+			break;
+		case ':':
+			rc = cli_usage("claims", "option '%s' needs a value",
+			    argv[optind - 1]);
+			goto out;
+		default:
+			rc = cli_usage("claims", "unknown option '%s'",
+			    argv[optind - 1]);
+			goto out;
+		}
+		if (d.what != DM_EDIT) {
+			rc = cli_usage("claims", "%s takes no '%s': use edit",
+			    verb, argv[optind - 1]);
+			goto out;
+		}
+	}
+	if (d.what == DM_EDIT && !d.kind && !d.by && !d.targets) {
+		rc = cli_usage("claims", "edit needs --kind, --by or --target");
+		goto out;
+	}
+	for (i = (size_t)optind; i < (size_t)argc && rc == CLI_OK; i++) {
+		if (strcmp(argv[i], "-") != 0)
+			rc = add_id(&ids, argv[i], "argument");
+		else if (!stdin_read++)
+			rc = read_ids(&ids);
+	}
+	if (rc != CLI_OK)
+		goto out;
+	if (ids.n == 0) {
+		rc = cli_usage("claims", "%s needs claim ids ('-' reads them "
+		    "from standard input)", verb);
+		goto out;
+	}
+	if ((added = calloc(ids.n, sizeof(*added))) == NULL) {
+		rc = cli_error("out of memory");
+		goto out;
+	}
+	if ((rc = cli_open(&a, 0)) != CLI_OK)
+		goto out;
+	if (dm_claims_decide(a, ids.v, ids.n, &d, added) != 0) {
+		rc = cli_fail();
+		goto out;
+	}
+	for (i = 0; i < ids.n; i++)
+		if (added[i])
+			printf("claim %" PRId64 " %s: claim %" PRId64 "\n",
+			    ids.v[i], done, added[i]);
+		else
+			printf("claim %" PRId64 " %s\n", ids.v[i], done);
+out:
+	dm_archive_free(a);
+	free(added);
+	free(targets);
+	free(ids.v);
+	return rc;
+}
