@@ -146,7 +146,9 @@ CREATE TABLE pending (
 	import_id INTEGER
 ) STRICT;
 
--- Full-text search; the "demarche" tokenizer indexes CJK text as bigrams.
+-- Full-text search; the "demarche" tokenizer indexes CJK text as bigrams,
+-- and English words also by their stems (migration 0012 indexed the text
+-- again with them).
 CREATE VIRTUAL TABLE statements_fts USING fts5(title, text,
 	content = 'statements', content_rowid = 'sid', tokenize = 'demarche');
 CREATE VIRTUAL TABLE claims_fts USING fts5(summary, quote,

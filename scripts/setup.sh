@@ -8,7 +8,8 @@ build=$1
 shift
 
 scripts/install.sh gcc make cmake pkg-config libsqlite3-dev sqlite3 \
-    libjansson-dev check libsubunit-dev libutf8proc-dev nettle-dev python3
+    libjansson-dev check libsubunit-dev libutf8proc-dev nettle-dev \
+    libstemmer-dev python3
 # Pictures: Graphviz draws the network, Chromium renders the report in
 # its test.  Without them the program still builds, and those checks say
 # they were skipped.

@@ -141,6 +141,12 @@ unmigrate_fts_hash() {
 		DELETE FROM claims_fts_config WHERE k = 'hashsize'"
 }
 
+# unmigrate_fts_stems DB: migration 0012 rebuilt the full-text indexes
+# with stems and changed no table: nothing to take out.
+unmigrate_fts_stems() {
+	:
+}
+
 # drop_column DB SQL TABLE COLUMN: runs SQL, then drops the column.
 # DROP COLUMN checks every trigger, and sqlite3 lacks the tokenizer the
 # full-text tables name: their triggers leave and come back around it.
@@ -169,11 +175,11 @@ unmigrate_import_index() {
 unmigrate_to() {
 	for _m in "$SOURCE_DIR"/migrations/*.sql; do :; done
 	case $_m in
-	*/0011-claim-cue.sql) ok ;;
-	*) bad "0011 is not the latest migration: undo the later ones here" ;;
+	*/0012-fts-stems.sql) ok ;;
+	*) bad "0012 is not the latest migration: undo the later ones here" ;;
 	esac
-	_level=11
-	for _step in claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
+	_level=12
+	for _step in fts_stems claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
 	    import_index claim_dates; do
 		[ "$_level" -gt "$2" ] || break
 		"unmigrate_$_step" "$1"
