@@ -275,7 +275,10 @@ START_TEST(test_token_list)
 	ck_assert_str_eq(tokens(DOC, s),
 	    "eu 欧盟 +欧 +盟 2021 年 etats +~etat unis +~uni u s "
 	    "中国 +中 国驻 +国 驻欧 +驻 欧盟 +欧 盟使 +盟 使团 +使 +团");
-	ck_assert_str_eq(tokens(FTS5_TOKENIZE_AUX, s), tokens(DOC, s));
+	/* the words and their positions, without the stems */
+	ck_assert_str_eq(tokens(FTS5_TOKENIZE_AUX, s),
+	    "eu 欧盟 +欧 +盟 2021 年 etats unis u s "
+	    "中国 +中 国驻 +国 驻欧 +驻 欧盟 +欧 盟使 +盟 使团 +使 +团");
 	ck_assert_str_eq(tokens(QUERY, s),
 	    "eu 欧盟 ~2021 +2021 年 ~etat +etat ~uni +uni u s "
 	    "中国 国驻 驻欧 欧盟 盟使 使团");

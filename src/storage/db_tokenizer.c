@@ -82,7 +82,7 @@ struct tok {
 	const char		 *text;
 	int			  len;
 	int			  query;	/* no synonyms in a query */
-	int			  exact;	/* a query of words as written */
+	int			  exact;	/* words as written, no stems */
 	void			 *ctx;
 	int			(*xtoken)(void *, int, const char *, int, int,
 				    int);
@@ -488,9 +488,14 @@ tok_tokenize(Fts5Tokenizer *handle, void *ctx, int flags, const char *text,
 	t.text = text;
 	t.len = len;
 	t.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-	/* A prefix is of a word as written: "sanc*" finds "sanctions". */
-	t.exact = t.query && ((flags & FTS5_TOKENIZE_PREFIX) ||
-	    (len > 0 && text[0] == DB_FTS_EXACT));
+	/*
+	 * A prefix is of a word as written: "sanc*" finds "sanctions".  The
+	 * auxiliary functions (snippets, highlight) need only the positions,
+	 * which a stem, at its word's, does not move.
+	 */
+	t.exact = (t.query && ((flags & FTS5_TOKENIZE_PREFIX) ||
+	    (len > 0 && text[0] == DB_FTS_EXACT))) ||
+	    (flags & FTS5_TOKENIZE_AUX) != 0;
 	t.ctx = ctx;
 	t.xtoken = cb;
 	/* Most tokens fit; emit() grows it for the rest. */

@@ -141,10 +141,14 @@ unmigrate_fts_hash() {
 		DELETE FROM claims_fts_config WHERE k = 'hashsize'"
 }
 
-# unmigrate_fts_stems DB: migration 0012 rebuilt the full-text indexes
-# with stems and changed no table: nothing to take out.
+# unmigrate_fts_stems DB: takes out the full-text settings of migration
+# 0012 (its rebuild of the indexes, with stems, changed no table).
 unmigrate_fts_stems() {
-	:
+	sqlite3 "$1" "UPDATE statements_fts_config SET v = 8388608
+		WHERE k = 'hashsize';
+		UPDATE claims_fts_config SET v = 8388608 WHERE k = 'hashsize';
+		DELETE FROM statements_fts_config WHERE k = 'automerge';
+		DELETE FROM claims_fts_config WHERE k = 'automerge'"
 }
 
 # drop_column DB SQL TABLE COLUMN: runs SQL, then drops the column.
