@@ -159,15 +159,19 @@ CREATE TABLE pending (
 	import_id INTEGER
 ) STRICT;
 
--- Full-text search; the "demarche" tokenizer indexes CJK text as bigrams.
+-- Full-text search; the "demarche" tokenizer indexes CJK text as bigrams,
+-- and English words also by their stems (migration 0012 indexed the text
+-- again with them).
 CREATE VIRTUAL TABLE statements_fts USING fts5(title, text,
 	content = 'statements', content_rowid = 'sid', tokenize = 'demarche');
 CREATE VIRTUAL TABLE claims_fts USING fts5(summary, quote,
 	content = 'claims', content_rowid = 'id', tokenize = 'demarche');
--- Each gathers up to 8 MiB of new entries in memory before it writes a
--- segment (migration 0008).
-INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', 8388608);
-INSERT INTO claims_fts (claims_fts, rank) VALUES ('hashsize', 8388608);
+-- Each gathers up to 1 MiB of new entries in memory before it writes a
+-- segment, and merges segments 16 at a time (migrations 0008 and 0012).
+INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', 1048576);
+INSERT INTO claims_fts (claims_fts, rank) VALUES ('hashsize', 1048576);
+INSERT INTO statements_fts (statements_fts, rank) VALUES ('automerge', 16);
+INSERT INTO claims_fts (claims_fts, rank) VALUES ('automerge', 16);
 
 CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements
 WHEN (SELECT import_id FROM pending) IS NULL

@@ -10,7 +10,7 @@ shift
 
 scripts/install.sh gcc make cmake pkg-config libsqlite3-dev sqlite3 \
     libjansson-dev check libsubunit-dev libutf8proc-dev nettle-dev python3 \
-    libxml2-dev libcurl4-openssl-dev
+    libstemmer-dev libxml2-dev libcurl4-openssl-dev
 # tmux drives 'demarche review' in a real terminal in its test.
 scripts/install.sh tmux
 cmake -S . -B "$build" "$@" >/dev/null

@@ -385,7 +385,10 @@ START_TEST(raw_search_passes_syntax)
 	int rc;
 
 	f.raw = 1;
+	/* a bare word finds its other forms: the claim's "condemns" */
 	f.text = "baseless OR condemn";
+	ASSERT_IDS(DM_LIST_SEARCH, &f, "claim statement statement ");
+	f.text = "baseless OR \"condemn\"";
 	ASSERT_IDS(DM_LIST_SEARCH, &f, "statement statement ");
 	f.text = "baseless AND (";
 	ck_assert_ptr_null(list(DM_LIST_SEARCH, &f, "csv", &rc, NULL));

@@ -21,6 +21,9 @@ static const char *docs[] = {
 	"외교부는 성명을 발표했다",
 	"中华人民共和国",
 	"Министерство иностранных дел России",
+	"Their ambitions present systemic challenges; the Council sanctioned"
+	    " them.",
+	"A challenge to the system, and a sanction.",
 };
 
 #define NDOCS	(sizeof(docs) / sizeof(docs[0]))
@@ -173,6 +176,8 @@ tokens_at(int flags, const char *text)
 
 #define DOC	FTS5_TOKENIZE_DOCUMENT
 #define QUERY	FTS5_TOKENIZE_QUERY
+/* A prefix query, whose words are taken as written. */
+#define EXACT	(FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX)
 
 START_TEST(test_cjk_words)
 {
@@ -268,20 +273,24 @@ START_TEST(test_token_list)
 	const char *s = "EU欧盟2021年 États-Unis, U.S. 中国驻欧盟使团";
 
 	ck_assert_str_eq(tokens(DOC, s),
+	    "eu 欧盟 +欧 +盟 2021 年 etats +~etat unis +~uni u s "
+	    "中国 +中 国驻 +国 驻欧 +驻 欧盟 +欧 盟使 +盟 使团 +使 +团");
+	/* the words and their positions, without the stems */
+	ck_assert_str_eq(tokens(FTS5_TOKENIZE_AUX, s),
 	    "eu 欧盟 +欧 +盟 2021 年 etats unis u s "
 	    "中国 +中 国驻 +国 驻欧 +驻 欧盟 +欧 盟使 +盟 使团 +使 +团");
-	ck_assert_str_eq(tokens(FTS5_TOKENIZE_AUX, s), tokens(DOC, s));
 	ck_assert_str_eq(tokens(QUERY, s),
+	    "eu 欧盟 ~2021 +2021 年 ~etat +etat ~uni +uni u s "
+	    "中国 国驻 驻欧 欧盟 盟使 使团");
+	ck_assert_str_eq(tokens(EXACT, s),
 	    "eu 欧盟 2021 年 etats unis u s 中国 国驻 驻欧 欧盟 盟使 使团");
-	ck_assert_str_eq(tokens(QUERY | FTS5_TOKENIZE_PREFIX, s),
-	    tokens(QUERY, s));
 }
 END_TEST
 
 START_TEST(test_offsets)
 {
 	ck_assert_str_eq(tokens_at(QUERY, "Baseless, 欧盟!"),
-	    "baseless@0-8 欧盟@10-16");
+	    "~baseless@0-8 +baseless@0-8 欧盟@10-16");
 	ck_assert_str_eq(tokens_at(DOC, "À 中国"),
 	    "a@0-2 中国@3-9 +中@3-6 +国@6-9");
 	ck_assert_str_eq(tokens_at(DOC, "e\u0301te\u0301"), "ete@0-7");
@@ -290,18 +299,18 @@ END_TEST
 
 START_TEST(test_folding)
 {
-	ck_assert_str_eq(tokens(QUERY, "STRASSE Straße"), "strasse strasse");
-	ck_assert_str_eq(tokens(QUERY, "e\u0301tats \u00C9TATS"),
+	ck_assert_str_eq(tokens(EXACT, "STRASSE Straße"), "strasse strasse");
+	ck_assert_str_eq(tokens(EXACT, "e\u0301tats \u00C9TATS"),
 	    "etats etats");
-	ck_assert_str_eq(tokens(QUERY, "ＥＵ ２０２１"), "eu 2021");
-	ck_assert_str_eq(tokens(QUERY, "Ελλάδα ΕΛΛΆΔΑ"), "ελλαδα ελλαδα");
-	ck_assert_str_eq(tokens(QUERY, "co\u00ADoperation"), "cooperation");
-	ck_assert_str_eq(tokens(QUERY, "a\u200Bb"), "a b");
+	ck_assert_str_eq(tokens(EXACT, "ＥＵ ２０２１"), "eu 2021");
+	ck_assert_str_eq(tokens(EXACT, "Ελλάδα ΕΛΛΆΔΑ"), "ελλαδα ελλαδα");
+	ck_assert_str_eq(tokens(EXACT, "co\u00ADoperation"), "cooperation");
+	ck_assert_str_eq(tokens(EXACT, "a\u200Bb"), "a b");
 	/* Arabic: vowel points and hamza go, as accents do */
-	ck_assert_str_eq(tokens(QUERY, "أَمْرِيكَا"), "امريكا");
+	ck_assert_str_eq(tokens(EXACT, "أَمْرِيكَا"), "امريكا");
 	/* Devanagari vowel signs spell the word and stay */
-	ck_assert_str_eq(tokens(QUERY, "भारत"), "भारत");
-	ck_assert_str_eq(tokens(QUERY, "कम काम"), "कम काम");
+	ck_assert_str_eq(tokens(EXACT, "भारत"), "भारत");
+	ck_assert_str_eq(tokens(EXACT, "कम काम"), "कम काम");
 }
 END_TEST
 
@@ -325,6 +334,39 @@ START_TEST(test_cjk_forms)
 	    "ジョ ョー バイ イデ デン");
 	ck_assert_str_eq(tokens(QUERY, "中国、欧盟。"), "中国 欧盟");
 	ck_assert_str_eq(tokens(DOC, "华"), "华");
+}
+END_TEST
+
+/*
+ * English words are also indexed by their stem, apart from the words as
+ * written; a query finds every form of its words, a string that starts
+ * with DB_FTS_EXACT and a prefix only the words as written.
+ */
+START_TEST(test_stems)
+{
+	ck_assert_str_eq(tokens(DOC, "Systemic challenges, a sanction"),
+	    "systemic +~system challenges +~challeng a sanction");
+	ck_assert_str_eq(tokens(QUERY, "challenges sanction"),
+	    "~challeng +challeng ~sanction +sanction");
+	ck_assert_str_eq(tokens(QUERY, "=Challenges"), "challenges");
+	ck_assert_str_eq(hits("challenge"), "10,11");
+	ck_assert_str_eq(hits("\"systemic challenge\""), "10");
+	ck_assert_str_eq(hits("sanctions"), "10,11");
+	ck_assert_str_eq(hits("ambition"), "10");
+	ck_assert_str_eq(hits("\"=systemic challenges\""), "10");
+	ck_assert_str_eq(hits("\"=systemic challenge\""), "");
+	ck_assert_str_eq(hits("\"=challenge\""), "11");
+	ck_assert_str_eq(hits("\"=sanction\""), "11");
+	ck_assert_str_eq(hits("sanction*"), "10,11");
+	ck_assert_str_eq(hits("challenges*"), "10");
+	/* the stem is not a word of the text */
+	ck_assert_str_eq(hits("challeng"), "10,11");
+	ck_assert_str_eq(hits("\"=challeng\""), "");
+	ck_assert_str_eq(hl(10, "challenge"), "Their ambitions present "
+	    "systemic [challenges]; the Council sanctioned them.");
+	/* other scripts and CJK are left as they are */
+	ck_assert_str_eq(tokens(QUERY, "России 欧盟"), "россии 欧盟");
+	check_exec(db, "INSERT INTO t(t) VALUES ('integrity-check')");
 }
 END_TEST
 
@@ -442,6 +484,7 @@ tokenizer_suite(void)
 	tcase_add_test(tc, test_offsets);
 	tcase_add_test(tc, test_folding);
 	tcase_add_test(tc, test_cjk_forms);
+	tcase_add_test(tc, test_stems);
 	tcase_add_test(tc, test_invalid_bytes);
 	tcase_add_test(tc, test_random_bytes);
 	tcase_add_test(tc, test_arguments_refused);

@@ -662,20 +662,22 @@ kinds_list(const struct kind_set *ks, const char *list, char **out)
 
 /*
  * Turns text into an FTS5 query that matches it literally: every word
- * becomes a quoted string, so "U.S.", "C++" or a quote are text, not
- * syntax, and the words must all occur.
+ * becomes a quoted string, so "U.S.", "C++" or a lone quote are text,
+ * not syntax, and the words must all occur, in any of their English
+ * forms.  Words in double quotes are a phrase matched as written
+ * (DB_FTS_EXACT): side by side, in that order, not stemmed.
  */
 static int
 literal_query(const char *text, char **out)
 {
-	const char *p;
+	const char *p, *close;
 	char *q;
 	size_t n = 0;
 	int words = 0;
 
 	*out = NULL;
-	/* At worst each byte doubles and each word adds three. */
-	if ((q = malloc(strlen(text) * 4 + 4)) == NULL)
+	/* At worst a byte gives two, and each word or phrase adds five. */
+	if ((q = malloc(strlen(text) * 5 + 8)) == NULL)
 		return dm_error(DM_ERROR, "out of memory");
 	for (p = text; *p != '\0'; ) {
 		while (isspace((unsigned char)*p))
@@ -685,9 +687,23 @@ literal_query(const char *text, char **out)
 		if (words++ > 0)
 			q[n++] = ' ';
 		q[n++] = '"';
+		if (*p == '"' && (close = strchr(p + 1, '"')) != NULL) {
+			q[n++] = DB_FTS_EXACT;
+			memcpy(q + n, p + 1, (size_t)(close - p - 1));
+			n += (size_t)(close - p - 1);
+			q[n++] = '"';
+			p = close + 1;
+			continue;
+		}
+		/* A word of its own, not a phrase, even if it starts so. */
+		if (*p == DB_FTS_EXACT)
+			q[n++] = ' ';
 		for (; *p != '\0' && !isspace((unsigned char)*p); p++) {
-			if (*p == '"')
+			if (*p == '"') {
+				if (strchr(p + 1, '"') != NULL)
+					break;
 				q[n++] = '"';
+			}
 			q[n++] = *p;
 		}
 		q[n++] = '"';
@@ -718,13 +734,18 @@ is_operator(const char *w, size_t n)
 	    memcmp(w, "NOT", 3) == 0));
 }
 
-/* Copies a raw query to *out once it is within the bounds above. */
+/*
+ * Copies a raw query to *out once it is within the bounds above, each
+ * "string" in it matched as written (DB_FTS_EXACT), as in a literal
+ * query; bare words are stemmed.
+ */
 static int
 raw_query(const char *text, char **out)
 {
 	const char *p;
+	char *q;
 	size_t len = strlen(text), n;
-	int words = 0;
+	int words = 0, in;
 
 	*out = NULL;
 	if (len > RAW_MAX_BYTES)
@@ -741,8 +762,23 @@ raw_query(const char *text, char **out)
 		return dm_error(DM_EINVALID, "search query of %d words: --raw "
 		    "takes at most %d, AND, OR and NOT aside", words,
 		    RAW_MAX_WORDS);
-	if ((*out = strdup(text)) == NULL)
+	/* Each string gains a byte. */
+	if ((q = malloc(len + len / 2 + 2)) == NULL)
 		return dm_error(DM_ERROR, "out of memory");
+	for (p = text, n = 0, in = 0; *p != '\0'; p++) {
+		q[n++] = *p;
+		if (*p != '"')
+			continue;
+		if (!in) {
+			q[n++] = DB_FTS_EXACT;
+			in = 1;
+		} else if (p[1] == '"')	/* a quote inside the string */
+			q[n++] = *++p;
+		else
+			in = 0;
+	}
+	q[n] = '\0';
+	*out = q;
 	return 0;
 }
 

@@ -16,6 +16,13 @@ struct db_stmt;
 /* The application_id that marks a demarche archive ("DMRC"). */
 #define DB_APPLICATION_ID 0x444d5243
 
+/*
+ * A string of a full-text query that starts with this byte is matched
+ * as written, without stemming: '"=systemic challenges"' finds those
+ * words side by side, not "systemic challenge" (db_tokenizer.h).
+ */
+#define DB_FTS_EXACT '='
+
 enum db_open_flags {
 	DB_CREATE = 1 << 0,	/* create the file if missing */
 	DB_MEMORY = 1 << 1,	/* path is ignored: a private in-memory db */

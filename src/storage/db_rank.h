@@ -24,7 +24,7 @@
 #ifndef DM_DB_RANK_H
 #define DM_DB_RANK_H
 
-#include <sqlite3.h>
+#include "db_sqlite.h"
 
 /*
  * Registers dm_rank() on db, whose FTS5 API is api (db_fts5_api() of

@@ -1,8 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "db_snippet.h"
 #include "db_tokenizer.h"
 

@@ -19,7 +19,7 @@
 #ifndef DM_DB_SNIPPET_H
 #define DM_DB_SNIPPET_H
 
-#include <sqlite3.h>
+#include "db_sqlite.h"
 
 /*
  * Registers dm_snippet() on db, whose FTS5 API is api (db_fts5_api() of

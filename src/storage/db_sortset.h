@@ -11,7 +11,7 @@
 #ifndef DM_DB_SORTSET_H
 #define DM_DB_SORTSET_H
 
-#include <sqlite3.h>
+#include "db_sqlite.h"
 
 /* Registers dm_sortset() on db.  Returns 0, or DM_ERROR with a message. */
 int	db_sortset_register(sqlite3 *db);

@@ -1,9 +1,11 @@
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include <sqlite3.h>
+#include <libstemmer.h>
 #include <utf8proc.h>
 
+#include "db.h"
 #include "db_tokenizer.h"
 #include "error.h"
 
@@ -66,11 +68,21 @@ static const struct range diacritic[] = {
 #define FOLD_OPTIONS	(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | \
 	UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STABLE)
 
+/*
+ * A tokenizer: the English stemmer, which keeps its output in itself, so
+ * one per table and connection (a connection serves one thread).
+ */
+struct tokenizer {
+	struct sb_stemmer	*stemmer;
+};
+
 /* State of one xTokenize call. */
 struct tok {
+	struct sb_stemmer	 *stemmer;
 	const char		 *text;
 	int			  len;
 	int			  query;	/* no synonyms in a query */
+	int			  exact;	/* words as written, no stems */
 	void			 *ctx;
 	int			(*xtoken)(void *, int, const char *, int, int,
 				    int);
@@ -90,8 +102,15 @@ struct tok {
 /* The longest ASCII token lowered on the stack; longer ones fold as any. */
 #define ASCII_TOKEN_MAX	64
 
-/* The tokenizer keeps no state, so every table shares this handle. */
-static char tok_handle;
+/*
+ * A stem is indexed after this byte, which no word holds, so that the
+ * stems and the words as written are apart: "~challeng" beside
+ * "challenges".  Words shorter than STEM_MIN are not English words the
+ * stemmer changes, nor are those longer than ASCII_TOKEN_MAX.
+ */
+#define STEM_MARK	'~'
+#define STEM_MIN	3
+#define STEM_MAX	(ASCII_TOKEN_MAX + 1)
 
 static int
 in_ranges(const struct range *r, size_t n, utf8proc_int32_t cp)
@@ -208,6 +227,72 @@ char_at(const struct tok *t, int pos, int *clen)
 				 ((cp) >= 0xAC00 && (cp) <= 0xD7A3))
 
 /*
+ * The English stem of the folded word w of n bytes into out: STEM_MARK,
+ * then the stem, and its length; 0 for a word not stemmed (not all
+ * ASCII, or too short or too long to be English), -1 if out of memory.
+ */
+static int
+stem(struct tok *t, const char *w, int n, char out[STEM_MAX])
+{
+	const sb_symbol *s;
+	int k, m;
+
+	if (n < STEM_MIN || n > ASCII_TOKEN_MAX)
+		return 0;
+	for (k = 0; k < n; k++)
+		if ((unsigned char)w[k] >= 0x80)
+			return 0;
+	if ((s = sb_stemmer_stem(t->stemmer, (const sb_symbol *)w, n)) ==
+	    NULL)
+		return -1;
+	if ((m = sb_stemmer_length(t->stemmer)) + 1 > STEM_MAX)
+		return 0;
+	out[0] = STEM_MARK;
+	memcpy(out + 1, s, (size_t)m);
+	return m + 1;
+}
+
+/* Whether the stem s of m bytes (STEM_MARK first) is the word w of n. */
+#define IS_WORD(s, m, w, n)	((m) - 1 == (n) && \
+				 memcmp((s) + 1, (w), (size_t)(n)) == 0)
+
+/*
+ * Passes the folded word w of n bytes, text[start, end), to FTS5.  A
+ * document gives the word and, at the same position, its stem if that
+ * differs.  A query, unless exact, gives the stem, which finds the words
+ * of that stem but not the stem itself as a word, and so also gives
+ * that word if it is its own stem ("challenges" gives "~challeng" and
+ * "challeng", "sanction" "~sanction" and "sanction").
+ */
+static int
+emit_word(struct tok *t, int tflags, const char *w, int n, int start,
+    int end)
+{
+	char s[STEM_MAX], s2[STEM_MAX];
+	int m, m2, rc;
+
+	if (t->exact || (m = stem(t, w, n, s)) == 0)
+		return t->xtoken(t->ctx, tflags, w, n, start, end);
+	if (m < 0)
+		return SQLITE_NOMEM;
+	if (!t->query) {
+		rc = t->xtoken(t->ctx, tflags, w, n, start, end);
+		if (rc != SQLITE_OK || IS_WORD(s, m, w, n))
+			return rc;
+		return t->xtoken(t->ctx, FTS5_TOKEN_COLOCATED, s, m, start,
+		    end);
+	}
+	if ((rc = t->xtoken(t->ctx, tflags, s, m, start, end)) != SQLITE_OK)
+		return rc;
+	if ((m2 = stem(t, s + 1, m - 1, s2)) < 0)
+		return SQLITE_NOMEM;
+	if (m2 == 0 || IS_WORD(s2, m2, s + 1, m - 1))
+		return t->xtoken(t->ctx, FTS5_TOKEN_COLOCATED, s + 1, m - 1,
+		    start, end);
+	return SQLITE_OK;
+}
+
+/*
  * Passes the ASCII text[start, end), at most ASCII_TOKEN_MAX bytes, to
  * FTS5 in lower case: all the folding ASCII needs, without utf8proc.
  */
@@ -219,7 +304,7 @@ emit_ascii(struct tok *t, int tflags, int start, int end)
 
 	for (k = start; k < end; k++)
 		lower[k - start] = ASCII_LOWER(t->text[k]);
-	return t->xtoken(t->ctx, tflags, lower, end - start, start, end);
+	return emit_word(t, tflags, lower, end - start, start, end);
 }
 
 /*
@@ -265,8 +350,7 @@ emit(struct tok *t, int tflags, int start, int end)
 		return SQLITE_ERROR;
 	if (m > INT_MAX)
 		return SQLITE_TOOBIG;
-	return t->xtoken(t->ctx, tflags, (const char *)t->buf, (int)m, start,
-	    end);
+	return emit_word(t, tflags, (const char *)t->buf, (int)m, start, end);
 }
 
 /* Emits the word starting at start; returns its end in *end. */
@@ -364,18 +448,32 @@ cjk_run(struct tok *t, int start, int *end)
 static int
 tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
+	struct tokenizer *tz;
+
 	(void)ctx;
 	(void)argv;
+	*out = NULL;
 	if (argc != 0)
 		return SQLITE_ERROR;
-	*out = (Fts5Tokenizer *)&tok_handle;
+	if ((tz = malloc(sizeof(*tz))) == NULL)
+		return SQLITE_NOMEM;
+	if ((tz->stemmer = sb_stemmer_new("english", "UTF_8")) == NULL) {
+		free(tz);
+		return SQLITE_NOMEM;
+	}
+	*out = (Fts5Tokenizer *)tz;
 	return SQLITE_OK;
 }
 
 static void
 tok_delete(Fts5Tokenizer *handle)
 {
-	(void)handle;
+	struct tokenizer *tz = (struct tokenizer *)handle;
+
+	if (tz != NULL) {
+		sb_stemmer_delete(tz->stemmer);
+		free(tz);
+	}
 }
 
 static int
@@ -386,10 +484,18 @@ tok_tokenize(Fts5Tokenizer *handle, void *ctx, int flags, const char *text,
 	enum cls c;
 	int clen, pos, rc;
 
-	(void)handle;
+	t.stemmer = ((struct tokenizer *)handle)->stemmer;
 	t.text = text;
 	t.len = len;
 	t.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+	/*
+	 * A prefix is of a word as written: "sanc*" finds "sanctions".  The
+	 * auxiliary functions (snippets, highlight) need only the positions,
+	 * which a stem, at its word's, does not move.
+	 */
+	t.exact = (t.query && ((flags & FTS5_TOKENIZE_PREFIX) ||
+	    (len > 0 && text[0] == DB_FTS_EXACT))) ||
+	    (flags & FTS5_TOKENIZE_AUX) != 0;
 	t.ctx = ctx;
 	t.xtoken = cb;
 	/* Most tokens fit; emit() grows it for the rest. */

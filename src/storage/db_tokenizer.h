@@ -14,11 +14,18 @@
  * of one character finds it inside a longer run.  A lone CJK character
  * is one token.  Queries see only the bigrams, so a longer CJK query is
  * a phrase of bigrams.  Invalid UTF-8 separates tokens.
+ *
+ * A word that folds to ASCII is also indexed by its English (Snowball)
+ * stem, after the byte '~' and at the word's position, if the stem
+ * differs: "challenges" gives "challenges" and "~challeng".  A query
+ * word looks for its stem, so it finds every form of itself, unless its
+ * string starts with DB_FTS_EXACT (db.h) or it is a prefix ("pre*"):
+ * those words are looked for as written.
  */
 #ifndef DM_DB_TOKENIZER_H
 #define DM_DB_TOKENIZER_H
 
-#include <sqlite3.h>
+#include "db_sqlite.h"
 
 /*
  * Registers the tokenizer on db, whose FTS5 API is api (db_fts5_api());

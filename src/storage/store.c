@@ -48,6 +48,7 @@ enum stmt {
 	STMT_NAMES,
 	STMT_PENDING_SET,
 	STMT_INDEX_STATEMENTS,
+	STMT_INDEX_FLUSH,
 	STMT_INDEX_CLAIMS,
 	STMT_INDEX_EDGES,
 	STMT_INDEX_WHO_DIRTY,
@@ -198,6 +199,13 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"INSERT INTO statements_fts (rowid, title, text)"
 	" SELECT sid, title, text FROM statements"
 	" WHERE import_id = ?1 AND (?2 IS NULL OR sid = ?2)",
+	/*
+	 * The entries gathered in memory for statements_fts written out
+	 * now, not at the commit, so that they and claims_fts's are never
+	 * in memory at once: FTS5 writes what it holds before it merges,
+	 * and a merge of 0 pages does nothing else.
+	 */
+	"INSERT INTO statements_fts (statements_fts, rank) VALUES ('merge', 0)",
 	"INSERT INTO claims_fts (rowid, summary, quote)"
 	" SELECT c.id, c.summary, c.quote FROM claims c"
 	" JOIN statements s ON s.sid = c.statement_id"
@@ -1006,8 +1014,9 @@ store_index_pending(struct store *s, int64_t import_id, int64_t sid)
 		if ((rc = stmt_get(s, i, &st)) != 0)
 			return rc;
 		/* Those that choose the statements take the import and sid. */
-		if (i <= STMT_INDEX_EDGES && ((rc = db_bind_int(st, 1,
-		    import_id)) != 0 || (rc = sid ? db_bind_int(st, 2, sid) :
+		if (i != STMT_INDEX_FLUSH && i <= STMT_INDEX_EDGES &&
+		    ((rc = db_bind_int(st, 1, import_id)) != 0 ||
+		    (rc = sid ? db_bind_int(st, 2, sid) :
 		    db_bind_null(st, 2)) != 0))
 			return rc;
 		if ((rc = db_run(st)) != 0)

@@ -162,6 +162,16 @@ unmigrate_fts_hash() {
 		DELETE FROM claims_fts_config WHERE k = 'hashsize'"
 }
 
+# unmigrate_fts_stems DB: takes out the full-text settings of migration
+# 0015 (its rebuild of the indexes, with stems, changed no table).
+unmigrate_fts_stems() {
+	sqlite3 "$1" "UPDATE statements_fts_config SET v = 8388608
+		WHERE k = 'hashsize';
+		UPDATE claims_fts_config SET v = 8388608 WHERE k = 'hashsize';
+		DELETE FROM statements_fts_config WHERE k = 'automerge';
+		DELETE FROM claims_fts_config WHERE k = 'automerge'"
+}
+
 # drop_column DB SQL TABLE COLUMN: runs SQL, then drops the column.
 # DROP COLUMN checks every trigger, and sqlite3 lacks the tokenizer the
 # full-text tables name: their triggers leave and come back around it.
@@ -195,11 +205,11 @@ unmigrate_import_index() {
 unmigrate_to() {
 	for _m in "$SOURCE_DIR"/migrations/*.sql; do :; done
 	case $_m in
-	*/0014-review.sql) ok ;;
-	*) bad "0014 is not the latest migration: undo the later ones here" ;;
+	*/0015-fts-stems.sql) ok ;;
+	*) bad "0015 is not the latest migration: undo the later ones here" ;;
 	esac
-	_level=14
-	for _step in review feeds co_issuers claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
+	_level=15
+	for _step in fts_stems review feeds co_issuers claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
 	    import_index claim_dates; do
 		[ "$_level" -gt "$2" ] || break
 		"unmigrate_$_step" "$1"

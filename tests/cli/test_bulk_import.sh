@@ -104,14 +104,17 @@ sqlite3 failed.db .dump >after.sql
 expect_same before.sql after.sql
 [ "$(root failed.db)" = "$root0" ] && ok || bad "claims_by moved"
 
+# hashsize DB: the full-text settings, hashsize then automerge of each.
 hashsize() {
 	sqlite3 "$1" "SELECT group_concat(v) FROM (SELECT v FROM statements_fts_config
 	    WHERE k = 'hashsize' UNION ALL SELECT v FROM claims_fts_config
-	    WHERE k = 'hashsize')"
+	    WHERE k = 'hashsize' UNION ALL SELECT v FROM statements_fts_config
+	    WHERE k = 'automerge' UNION ALL SELECT v FROM claims_fts_config
+	    WHERE k = 'automerge')"
 }
 
-check "both full-text indexes gather 8 MiB before writing a segment"
-[ "$(hashsize failed.db)" = "8388608,8388608" ] && ok ||
+check "both full-text indexes gather 1 MiB before writing a segment"
+[ "$(hashsize failed.db)" = "1048576,1048576,16,16" ] && ok ||
 	bad "hashsize of a new archive: $(hashsize failed.db)"
 
 check "an archive of schema level 7 gains the setting when used"
@@ -121,7 +124,7 @@ sqlite3 file.db "DELETE FROM schema_migrations WHERE version >= 8;
 run --db file.db who --limit 1
 expect_status 0
 expect_err "archive brought from schema level 7 to"
-[ "$(hashsize file.db)" = "8388608,8388608" ] && ok ||
+[ "$(hashsize file.db)" = "1048576,1048576,16,16" ] && ok ||
 	bad "hashsize after the migration: $(hashsize file.db)"
 run --db file.db search attacks
 expect_status 0
