@@ -294,7 +294,7 @@ struct dm_filter {
 	const char *to;		/* ... and on or before; any input form */
 	/*
 	 * Comma-separated kinds: of statements (statements), claims
-	 * (claims; who, where NULL means accuse, criticize, condemn) or
+	 * (claims; who, where NULL means the accusations of claimkind.h) or
 	 * actors (actors).
 	 */
 	const char *kinds;

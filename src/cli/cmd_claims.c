@@ -26,8 +26,9 @@ print_help(void)
 	    "  --target B    aimed at B (or an actor under it)\n"
 	    "  --method M    curated (written in the input) or rule (coded "
 	    "from\n                plain text)\n"
-	    "--kind names claim kinds (accuse, criticize, condemn, ...).\n"
-	    "\n%s", cli_filter_help);
+	    "\n");
+	cli_claim_kinds_help();
+	printf("\n%s", cli_filter_help);
 }
 
 int

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "claimkind.h"
 #include "coder.h"
 #include "date.h"
 
@@ -75,7 +76,7 @@ struct kind {
 	int		 content;	/* what follows its cue is asked for */
 };
 
-#define KIND_MAX	16
+#define KIND_MAX	CLAIM_KIND__MAX
 
 struct coder {
 	struct word	*words;

@@ -19,6 +19,7 @@
 #include "actors.h"
 #include "archive.h"
 #include "arena.h"
+#include "claimkind.h"
 #include "autocode.h"
 #include "date.h"
 #include "db.h"

@@ -104,6 +104,48 @@ unmigrate_import_in_bulk() {
 	} | sqlite3 "$1"
 }
 
+# last_text NAME: the latest text of the object NAME in migrations 0001 to
+# 0011.
+last_text() {
+	for _f in $(ls "$SOURCE_DIR"/migrations/00*.sql | sort -r); do
+		case $_f in */0012-*) continue ;; esac
+		_t=$(awk -v n="$1" '$1 == "CREATE" && $3 == n { on = $2 }
+		    on { print }
+		    on && (on == "TRIGGER" ? /^END;/ : /;$/) { exit }' "$_f")
+		[ -n "$_t" ] && { echo "$_t"; return; }
+	done
+}
+
+# unmigrate_claim_kinds DB: takes out migration 0012: claims made again
+# with the CHECK of its kinds, as 0001, 0004 and 0011 left it, and the
+# view and triggers that read claim_kinds as the migrations before made
+# them.
+unmigrate_claim_kinds() {
+	{
+		echo "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;"
+		echo "BEGIN; DROP VIEW who_edges; DROP VIEW claim_accusation;"
+		for _t in who_target_insert who_target_delete who_topic_insert \
+		    who_topic_delete who_statement_delete; do
+			echo "DROP TRIGGER $_t;"
+		done
+		echo "ALTER TABLE claims RENAME TO claims_new;"
+		sed -n '/^CREATE TABLE claims /,/;$/p' \
+		    "$SOURCE_DIR"/migrations/0001-*.sql
+		echo "ALTER TABLE claims ADD COLUMN statement_lo TEXT;"
+		echo "ALTER TABLE claims ADD COLUMN cue TEXT;"
+		echo "INSERT INTO claims SELECT * FROM claims_new;"
+		echo "DROP TABLE claims_new; DROP TABLE claim_kinds;"
+		for _t in claims_by claims_kind claims_by_date who_edges \
+		    claims_fts_insert claims_fts_delete claims_fts_update \
+		    who_claim_delete who_claim_update who_target_insert \
+		    who_target_delete who_topic_insert who_topic_delete \
+		    who_statement_delete; do
+			last_text $_t
+		done
+		echo "COMMIT;"
+	} | sqlite3 "$1"
+}
+
 # unmigrate_claim_cue DB: takes out the cue column of migration 0011.
 unmigrate_claim_cue() {
 	drop_column "$1" "" claims cue
@@ -169,11 +211,11 @@ unmigrate_import_index() {
 unmigrate_to() {
 	for _m in "$SOURCE_DIR"/migrations/*.sql; do :; done
 	case $_m in
-	*/0011-claim-cue.sql) ok ;;
-	*) bad "0011 is not the latest migration: undo the later ones here" ;;
+	*/0012-claim-kinds.sql) ok ;;
+	*) bad "0012 is not the latest migration: undo the later ones here" ;;
 	esac
-	_level=11
-	for _step in claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
+	_level=12
+	for _step in claim_kinds claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
 	    import_index claim_dates; do
 		[ "$_level" -gt "$2" ] || break
 		"unmigrate_$_step" "$1"

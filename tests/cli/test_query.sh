@@ -65,7 +65,7 @@ expect_status 2
 expect_err "ambiguous"
 run claims --kind acuse
 expect_status 2
-expect_err "unknown claim kind 'acuse' in --kind (accuse, criticize,"
+expect_err "unknown claim kind 'acuse' in --kind (sanction, expel, condemn, accuse,"
 run statements --kind tweet
 expect_status 2
 expect_err "unknown statement kind 'tweet' in --kind (declaration,"
