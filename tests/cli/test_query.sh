@@ -2,10 +2,6 @@
 # back by real CSV consumers.
 . "$(dirname "$0")/lib.sh"
 
-if ! "$DEMARCHE" help import >/dev/null 2>&1; then
-	echo "skipped: 'demarche import' does not exist yet"
-	exit 0
-fi
 EX="$SOURCE_DIR/examples"
 
 run init

@@ -2,13 +2,10 @@
 # whole or not at all, and rendered by a real browser.
 . "$(dirname "$0")/lib.sh"
 
-if ! "$DEMARCHE" help report >/dev/null 2>&1; then
-	echo "skipped: 'demarche report' does not exist yet"
-	exit 0
-fi
 EX="$SOURCE_DIR/examples"
 have_dot=0
-command -v dot >/dev/null 2>&1 && have_dot=1
+command -v dot >/dev/null 2>&1 && have_dot=1 ||
+    skip "the SVG checks need Graphviz's dot (apt install graphviz)"
 
 run init
 run import "$EX/july-2021.json"
@@ -172,8 +169,8 @@ for c in chromium chromium-browser google-chrome; do
 	fi
 done
 if [ -z "$chrome" ]; then
-	echo "skipped: the browser checks need Chromium" \
-	    "(apt install chromium, as scripts/setup.sh does)"
+	skip "the browser checks need Chromium (apt install chromium, as" \
+	    "scripts/setup.sh does)"
 	finish
 	exit
 fi
