@@ -255,8 +255,9 @@ START_TEST(bad_filters_are_refused)
 	ck_assert_ptr_null(list(DM_LIST_CLAIMS, &f, "csv", &rc, NULL));
 	ck_assert_int_eq(rc, DM_EINVALID);
 	ck_assert_str_eq(dm_error_last(), "unknown claim kind 'acuse' in "
-	    "--kind (accuse, criticize, condemn, complain, threaten, demand, "
-	    "appeal, reject, deny, assert, support, defend)");
+	    "--kind (sanction, expel, condemn, accuse, criticize, threaten, "
+	    "complain, demand, reject, deny, appeal, assert, support, "
+	    "defend)");
 	memset(&f, 0, sizeof(f));
 	ck_assert_ptr_null(list(DM_LIST_CLAIMS, &f, "xml", &rc, NULL));
 	ck_assert_int_eq(rc, DM_EINVALID);
