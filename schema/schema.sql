@@ -96,20 +96,15 @@ CREATE TABLE responses (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX responses_target ON responses (responds_to);
 
--- The claim kinds (src/util/claimkind.h holds the same rows; migration
--- 0012): accusation marks those that 'who' counts unless told otherwise.
+-- The claim kinds: their rows are src/util/claimkind.h's, each inserted
+-- by a migration (0012 the first fourteen).  accusation marks those that
+-- 'who' counts unless told otherwise.
 CREATE TABLE claim_kinds (
 	name       TEXT PRIMARY KEY CHECK (name <> ''),
 	cameo      TEXT NOT NULL CHECK (length(cameo) BETWEEN 2 AND 4
 		AND cameo NOT GLOB '*[^0-9]*'),
 	accusation INTEGER NOT NULL CHECK (accusation IN (0, 1))
 ) STRICT, WITHOUT ROWID;
-INSERT INTO claim_kinds (name, cameo, accusation) VALUES
-	('accuse', '112', 1), ('criticize', '111', 1), ('condemn', '111', 1),
-	('complain', '114', 0), ('threaten', '130', 0), ('demand', '100', 0),
-	('appeal', '020', 0), ('reject', '120', 0), ('deny', '016', 0),
-	('assert', '010', 0), ('support', '051', 0), ('defend', '052', 0),
-	('sanction', '163', 0), ('expel', '166', 0);
 
 -- Made again by migration 0012; the index of statement_lo is at the end
 -- of the file.
