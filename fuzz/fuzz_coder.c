@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claimkind.h"
 #include "coder.h"
 #include "demarche.h"
 #include "fuzz.h"

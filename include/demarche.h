@@ -315,7 +315,7 @@ struct dm_filter {
 	enum dm_date_order date_order;	/* how they read 07/08/2021 */
 	/*
 	 * Comma-separated kinds: of statements (statements), claims
-	 * (claims; who, where NULL means accuse, criticize, condemn) or
+	 * (claims; who, where NULL means the accusations of claimkind.h) or
 	 * actors (actors).
 	 */
 	const char *kinds;

@@ -1,6 +1,8 @@
 -- The whole schema of a demarche archive: what applying every file of
 -- migrations/ in order to an empty database gives (tests/check_db.c proves
--- it).  For reading; the program builds archives from the migrations.
+-- it, comparing the two by structure and by the words of their SQL, not
+-- by layout).  For reading; the program builds archives from the
+-- migrations.
 
 -- The whole data model of SPEC section 1: actors and their names, statements,
 -- the responses between them, claims with targets and topics, the imports
@@ -105,19 +107,26 @@ CREATE TABLE co_issuers (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX co_issuers_actor ON co_issuers (actor_id);
 
--- statement_lo, cue and the review columns, as migrations 0004, 0011
--- and 0014 added them (ALTER TABLE writes them there); the index of
--- statement_lo is at the end of the file.  review: a reviewer's decision
--- (see migrations/0014-review.sql).
+-- The claim kinds: their rows are src/util/claimkind.h's, each inserted
+-- by a migration (0016 the first fourteen).  accusation marks those that
+-- 'who' counts unless told otherwise.
+CREATE TABLE claim_kinds (
+	name       TEXT PRIMARY KEY CHECK (name <> ''),
+	cameo      TEXT NOT NULL CHECK (length(cameo) BETWEEN 2 AND 4
+		AND cameo NOT GLOB '*[^0-9]*'),
+	accusation INTEGER NOT NULL CHECK (accusation IN (0, 1))
+) STRICT, WITHOUT ROWID;
+
+-- Made again by migration 0016, with the columns that migrations 0004,
+-- 0011 and 0014 had added; the index of statement_lo is at the end of
+-- the file.  review: a reviewer's decision (see migrations/0014-review.sql).
 CREATE TABLE claims (
 	id           INTEGER PRIMARY KEY,
 	statement_id INTEGER NOT NULL REFERENCES statements (sid)
 		ON DELETE CASCADE,
 	seq          INTEGER NOT NULL CHECK (seq >= 0),
 	by_id        INTEGER NOT NULL REFERENCES actors (id),
-	kind         TEXT NOT NULL CHECK (kind IN ('accuse', 'criticize',
-		'condemn', 'complain', 'threaten', 'demand', 'appeal',
-		'reject', 'deny', 'assert', 'support', 'defend')),
+	kind         TEXT NOT NULL REFERENCES claim_kinds (name),
 	cameo        TEXT NOT NULL CHECK (length(cameo) BETWEEN 2 AND 4
 		AND cameo NOT GLOB '*[^0-9]*'),
 	summary      TEXT,
@@ -126,8 +135,14 @@ CREATE TABLE claims (
 		OR date GLOB '[0-9][0-9][0-9][0-9]'
 		OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
 		OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-	method       TEXT NOT NULL CHECK (method IN ('curated', 'rule')), statement_lo TEXT, cue TEXT, review TEXT CHECK (review IS NULL
-	OR review IN ('reviewed', 'rejected', 'superseded')), reviewer TEXT, reviewed_at TEXT, rule_key TEXT,
+	method       TEXT NOT NULL CHECK (method IN ('curated', 'rule')),
+	statement_lo TEXT,
+	cue          TEXT,
+	review       TEXT CHECK (review IS NULL
+		OR review IN ('reviewed', 'rejected', 'superseded')),
+	reviewer     TEXT,
+	reviewed_at  TEXT,
+	rule_key     TEXT,
 	UNIQUE (statement_id, seq)
 ) STRICT;
 CREATE INDEX claims_by ON claims (by_id, kind);
@@ -160,14 +175,14 @@ CREATE TABLE pending (
 ) STRICT;
 
 -- Full-text search; the "demarche" tokenizer indexes CJK text as bigrams,
--- and English words also by their stems (migration 0012 indexed the text
+-- and English words also by their stems (migration 0015 indexed the text
 -- again with them).
 CREATE VIRTUAL TABLE statements_fts USING fts5(title, text,
 	content = 'statements', content_rowid = 'sid', tokenize = 'demarche');
 CREATE VIRTUAL TABLE claims_fts USING fts5(summary, quote,
 	content = 'claims', content_rowid = 'id', tokenize = 'demarche');
 -- Each gathers up to 1 MiB of new entries in memory before it writes a
--- segment, and merges segments 16 at a time (migrations 0008 and 0012).
+-- segment, and merges segments 16 at a time (migrations 0008 and 0015).
 INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', 1048576);
 INSERT INTO claims_fts (claims_fts, rank) VALUES ('hashsize', 1048576);
 INSERT INTO statements_fts (statements_fts, rank) VALUES ('automerge', 16);
@@ -215,8 +230,8 @@ END;
 -- exact as claims, targets and topics come and go; 'demarche check'
 -- compares it with the *_fresh views, which compute it from scratch.
 --
--- An edge is one target of one accusation (the kinds accuse, criticize,
--- condemn), at two levels: 0 between the actors themselves, 1 between
+-- An edge is one target of one accusation (the kinds claim_kinds marks),
+-- at two levels: 0 between the actors themselves, 1 between
 -- their top-level actors (the first segment of the code: CHN.MFA is CHN).
 
 CREATE VIEW who_edges AS
@@ -235,7 +250,7 @@ JOIN statements s ON s.sid = c.statement_id
 JOIN actors b ON b.id = c.by_id
 JOIN actors t ON t.id = ct.actor_id
 JOIN (SELECT 0 AS lvl UNION ALL SELECT 1) l
-WHERE +c.kind IN ('accuse', 'criticize', 'condemn')
+WHERE +c.kind IN (SELECT name FROM claim_kinds WHERE accusation)
 AND (c.review IS NULL OR c.review = 'reviewed');
 
 -- One row per pair: distinct claims and statements.
@@ -314,6 +329,12 @@ SELECT e.lvl AS lvl, e.accuser AS accuser, e.accused AS accused,
 FROM who_edges e JOIN claim_topics p ON p.claim_id = e.cid
 GROUP BY e.lvl, e.accuser, e.accused, p.topic;
 
+-- Whether a claim is an accusation, for the triggers below: 1, 0, or
+-- NULL for no such claim.
+CREATE VIEW claim_accusation AS
+SELECT c.id AS id, k.accusation AS accusation
+FROM claims c JOIN claim_kinds k ON k.name = c.kind;
+
 -- Only accusations make edges, so the triggers skip other claims; and
 -- the statements of the import under way (see the table pending) are
 -- summed up in bulk at the end of each file.
@@ -352,8 +373,8 @@ CREATE TRIGGER who_target_added_insert INSTEAD OF INSERT ON who_target_added BEG
 END;
 CREATE TRIGGER who_target_insert AFTER INSERT ON claim_targets
 WHEN (SELECT import_id FROM pending) IS NULL
-	AND (SELECT kind FROM claims WHERE id = new.claim_id)
-	IN ('accuse', 'criticize', 'condemn') BEGIN
+	AND (SELECT accusation FROM claim_accusation
+	WHERE id = new.claim_id) BEGIN
 	INSERT INTO who_target_added VALUES (new.claim_id, new.actor_id);
 END;
 
@@ -361,8 +382,7 @@ END;
 -- claim or a statement first deletes its targets, below, since a cascade
 -- runs after the parent row is gone.
 CREATE TRIGGER who_target_delete BEFORE DELETE ON claim_targets
-WHEN (SELECT kind FROM claims WHERE id = old.claim_id)
-	IN ('accuse', 'criticize', 'condemn') BEGIN
+WHEN (SELECT accusation FROM claim_accusation WHERE id = old.claim_id) BEGIN
 	UPDATE who_pairs SET
 		claims = claims - NOT EXISTS (SELECT 1 FROM who_edges o
 			WHERE o.cid = old.claim_id AND o.lvl = who_pairs.lvl
@@ -415,13 +435,12 @@ CREATE TRIGGER who_topic_added_insert INSTEAD OF INSERT ON who_topic_added BEGIN
 END;
 CREATE TRIGGER who_topic_insert AFTER INSERT ON claim_topics
 WHEN (SELECT import_id FROM pending) IS NULL
-	AND (SELECT kind FROM claims WHERE id = new.claim_id)
-	IN ('accuse', 'criticize', 'condemn') BEGIN
+	AND (SELECT accusation FROM claim_accusation
+	WHERE id = new.claim_id) BEGIN
 	INSERT INTO who_topic_added VALUES (new.claim_id, new.topic);
 END;
 CREATE TRIGGER who_topic_delete BEFORE DELETE ON claim_topics
-WHEN (SELECT kind FROM claims WHERE id = old.claim_id)
-	IN ('accuse', 'criticize', 'condemn') BEGIN
+WHEN (SELECT accusation FROM claim_accusation WHERE id = old.claim_id) BEGIN
 	UPDATE who_topics SET n = n - e.k
 	FROM (SELECT lvl, accuser, accused, count(*) AS k FROM who_edges
 		WHERE cid = old.claim_id GROUP BY lvl, accuser, accused) e

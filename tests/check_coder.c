@@ -154,16 +154,23 @@ START_TEST(test_lexicon_errors)
 {
 	struct coder *c = NULL;
 
-	ck_assert_int_eq(coder_new(&c, "kind\taccuse\t112\n"), DM_EINVALID);
+	ck_assert_int_eq(coder_new(&c, "kind\taccuse\t-\n"), DM_EINVALID);
 	ck_assert_ptr_null(c);
 	ck_assert_int_eq(coder_new(&c, "nonsense\t-\t-\tword\n"),
 	    DM_EINVALID);
-	ck_assert_int_eq(coder_new(&c, "kind\taccuse\t112\ttarget\n"
+	ck_assert_int_eq(coder_new(&c, "kind\taccuse\t-\ttarget\n"
 	    "verb\tslander\t-\tslanders\n"), DM_EINVALID);
 	ck_assert_int_eq(coder_new(&c, "# only a comment\n"), DM_EINVALID);
-	ck_assert_int_eq(coder_new(&c, "kind\taccuse\t112\tsometimes\n"),
+	/* Kinds and their codes are the claim kinds' (claimkind.h). */
+	ck_assert_int_eq(coder_new(&c, "kind\tslander\t-\ttarget\n"),
 	    DM_EINVALID);
-	ck_assert_int_eq(coder_new(&c, "kind\taccuse\t112\ttarget\n"
+	ck_assert_ptr_nonnull(strstr(dm_error_last(), "no claim kind "
+	    "'slander'"));
+	ck_assert_int_eq(coder_new(&c, "kind\taccuse\t112\ttarget\n"),
+	    DM_EINVALID);
+	ck_assert_int_eq(coder_new(&c, "kind\taccuse\t-\tsometimes\n"),
+	    DM_EINVALID);
+	ck_assert_int_eq(coder_new(&c, "kind\taccuse\t-\ttarget\n"
 	    "verb\taccuse\t-\taccuses\n"), 0);
 	ck_assert_int_eq(coder_add_actor(c, "", "X"), DM_EINVALID);
 	ck_assert_int_eq(coder_add_actor(c, "Xland", ""), DM_EINVALID);

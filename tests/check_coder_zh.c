@@ -173,13 +173,15 @@ START_TEST(test_bad_lexicon)
 {
 	struct zh_coder *z;
 
-	ck_assert_int_eq(zh_new(&z, "kind\taccuse\t112\t-\nact\tnokind\t-\t谴责\n"),
+	ck_assert_int_eq(zh_new(&z, "kind\taccuse\t-\t-\nact\tnokind\t-\t谴责\n"),
 	    DM_EINVALID);
 	ck_assert_ptr_null(z);
 	ck_assert_ptr_nonnull(strstr(dm_error_last(), "line 2"));
-	ck_assert_int_eq(zh_new(&z, "kind\taccuse\t112\t-\nact\taccuse,sometimes\t-\tx\n"),
+	ck_assert_int_eq(zh_new(&z, "kind\taccuse\t-\t-\nact\taccuse,sometimes\t-\tx\n"),
 	    DM_EINVALID);
 	ck_assert_ptr_nonnull(strstr(dm_error_last(), "sometimes"));
+	ck_assert_int_eq(zh_new(&z, "kind\tsanction\t163\t-\n"), DM_EINVALID);
+	ck_assert_ptr_nonnull(strstr(dm_error_last(), "takes its CAMEO"));
 	ck_assert_int_eq(zh_new(&z, "nonsense\t-\t-\tx\n"), DM_EINVALID);
 	ck_assert_int_eq(zh_new(&z, "word\t-\t-\n"), DM_EINVALID);
 	ck_assert_int_eq(zh_new(&z, "# nothing\n"), DM_EINVALID);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "claimkind.h"
 #include "date.h"
 #include "demarche.h"
 #include "digest.h"
@@ -268,13 +269,28 @@ START_TEST(date_range)
 }
 END_TEST
 
-START_TEST(claim_kinds)
+START_TEST(kinds)
 {
+	char buf[256];
+
 	ck_assert_str_eq(claim_kind_cameo("accuse"), "112");
+	ck_assert_str_eq(claim_kind_cameo("sanction"), "163");
+	ck_assert_str_eq(claim_kind_cameo("expel"), "166");
 	ck_assert_str_eq(claim_kind_cameo("deny"), "016");
 	ck_assert_str_eq(claim_kind_cameo("appeal"), "020");
 	ck_assert_str_eq(claim_kind_cameo("defend"), "052");
 	ck_assert_ptr_null(claim_kind_cameo("Accuse"));
+	ck_assert_str_eq(claim_kind_accusations(buf, sizeof(buf)),
+	    ",condemn,accuse,criticize,");
+	/* Cut short, it stays a string. */
+	ck_assert_str_eq(claim_kind_accusations(buf, 5), ",con");
+	ck_assert_ptr_nonnull(claim_kind_lexicon("expel", "-", 3));
+	ck_assert_ptr_null(claim_kind_lexicon("expel", "166", 3));
+	ck_assert_str_eq(dm_error_last(), "lexicon line 3: kind 'expel' "
+	    "takes its CAMEO code 166 from the claim kinds, not '166'");
+	ck_assert_ptr_null(claim_kind_lexicon("expell", "-", 4));
+	ck_assert_int_eq(strncmp(dm_error_last(), "lexicon line 4: no claim "
+	    "kind 'expell' (sanction, expel, ", 46), 0);
 	ck_assert_int_eq(statement_kind_valid("news-report"), 1);
 	ck_assert_int_eq(statement_kind_valid("tweet"), 0);
 }
@@ -501,7 +517,7 @@ import_suite(void)
 	tcase_add_test(tc, strict_and_keep_going);
 	tcase_add_test(tc, joint_issuers);
 	tcase_add_test(tc, date_range);
-	tcase_add_test(tc, claim_kinds);
+	tcase_add_test(tc, kinds);
 	tcase_add_test(tc, name_lists);
 	tcase_add_test(tc, jsonl_in_order);
 	tcase_add_test(tc, jsonl_bad_line_skipped);

@@ -56,7 +56,8 @@ migrate(struct db *db, int version, const char *name, const char *text)
 	int rc;
 
 	digest_hex(text, strlen(text), hex);
-	if ((rc = db_begin(db)) != 0)
+	if ((rc = db_exec(db, "PRAGMA foreign_keys = OFF")) != 0 ||
+	    (rc = db_begin(db)) != 0)
 		return rc;
 	if ((rc = db_exec(db, text)) == 0 &&
 	    (version > 1 || (rc = db_mark_archive(db)) == 0) &&
@@ -70,6 +71,8 @@ migrate(struct db *db, int version, const char *name, const char *text)
 	db_finalize(st);
 	if (rc != 0)
 		db_rollback(db);
+	if (db_exec(db, "PRAGMA foreign_keys = ON") != 0 && rc == 0)
+		rc = DM_ERROR;
 	return rc;
 }
 

@@ -123,6 +123,9 @@ enum cli_filter_opt {
 extern const char cli_filter_help[];
 extern const char cli_output_help[];
 
+/* Prints the claim kinds, for the help of the commands that take them. */
+void	cli_claim_kinds_help(void);
+
 /* A listing's filter and output, as the shared options set them. */
 struct cli_query {
 	struct dm_filter filter;

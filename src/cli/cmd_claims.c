@@ -30,8 +30,9 @@ print_help(void)
 	    "  --method M    curated (written in the input), rule (coded "
 	    "from\n                plain text) or reviewed (a rule claim a "
 	    "reviewer\n                accepted or edited)\n"
-	    "  --kind K,...  claim kinds (accuse, criticize, condemn, ...)\n"
-	    "\n%s%s", cli_filter_help, cli_output_help);
+	    "\n");
+	cli_claim_kinds_help();
+	printf("\n%s%s", cli_filter_help, cli_output_help);
 }
 
 int

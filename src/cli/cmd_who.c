@@ -19,15 +19,17 @@ print_help(void)
 	    "\n"
 	    "Who accused whom: one row per accuser and accused, with the "
 	    "number\nof claims and statements, the first and last date, the "
-	    "kinds and\nthe topics.  Accusations are claims of kind accuse, "
-	    "criticize or\ncondemn; --kind counts other kinds instead.\n"
+	    "kinds and\nthe topics.  Accusations are the claims of the kinds "
+	    "marked * below;\n--kind counts other kinds instead.\n"
 	    "\n"
 	    "  --by A        accusations made by A (or an actor under it)\n"
 	    "  --against B   accusations aimed at B (or an actor under it)\n"
 	    "  --mutual      only pairs that accused each other\n"
 	    "  --rollup      count every actor as its top-level actor\n"
 	    "                (CHN.MISSION-EU as CHN)\n"
-	    "\n%s%s", cli_filter_help, cli_output_help);
+	    "\n");
+	cli_claim_kinds_help();
+	printf("\n%s%s", cli_filter_help, cli_output_help);
 }
 
 int

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "claimkind.h"
 #include "cli.h"
 
 const char cli_filter_help[] =
@@ -32,6 +33,20 @@ const char cli_output_help[] =
     "  --csv, --json short for --format csv, --format json\n"
     "  --excel       csv for spreadsheets: a BOM, and formulas kept as\n"
     "                text\n";
+
+void
+cli_claim_kinds_help(void)
+{
+	size_t i;
+
+	printf("Claim kinds, the gravest first, with their CAMEO codes; "
+	    "those marked *\nare accusations, what who counts unless "
+	    "--kind names others:\n");
+	for (i = 0; i < CLAIM_KIND__MAX; i++)
+		printf("  %-10s %s %c %s\n", claim_kinds[i].name,
+		    claim_kinds[i].cameo, claim_kinds[i].accusation ? '*' : ' ',
+		    claim_kinds[i].help);
+}
 
 void
 cli_query_init(struct cli_query *q)

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "claimkind.h"
 #include "coder.h"
 #include "date.h"
 
@@ -83,7 +84,7 @@ struct kind {
 	int		 about;		/* "to X about Y": Y, not X */
 };
 
-#define KIND_MAX	16
+#define KIND_MAX	CLAIM_KIND__MAX
 
 struct coder {
 	struct word	*words;

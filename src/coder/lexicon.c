@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "claimkind.h"
 #include "coder_int.h"
 #include "embed.h"
 #include "zh.h"
@@ -151,6 +152,7 @@ static int
 parse_line(struct coder *c, char *line, size_t lineno)
 {
 	struct pattern p;
+	const struct claim_kind *k;
 	char *f[4], *alt, *bar, *flag;
 	size_t nf;
 	int cls;
@@ -162,15 +164,14 @@ parse_line(struct coder *c, char *line, size_t lineno)
 	memset(&p, 0, sizeof(p));
 	p.kind = -1;
 	if (strcmp(f[0], "kind") == 0) {
+		if ((k = claim_kind_lexicon(f[1], f[2], lineno)) == NULL)
+			return DM_EINVALID;
 		if (c->nkinds == KIND_MAX || find_kind(c, f[1]) != -1)
 			return dm_error(DM_EINVALID,
 			    "lexicon line %zu: kind '%s' again or too many",
 			    lineno, f[1]);
-		c->kinds[c->nkinds].name = cd_keep(c, f[1], strlen(f[1]));
-		c->kinds[c->nkinds].cameo = cd_keep(c, f[2], strlen(f[2]));
-		if (c->kinds[c->nkinds].name == NULL ||
-		    c->kinds[c->nkinds].cameo == NULL)
-			return DM_ERROR;
+		c->kinds[c->nkinds].name = k->name;
+		c->kinds[c->nkinds].cameo = k->cameo;
 		for (flag = strtok(f[3], ","); flag != NULL;
 		    flag = strtok(NULL, ",")) {
 			if (strcmp(flag, "target") == 0)

@@ -317,6 +317,7 @@ add_cue(struct zh_coder *z, const struct zh_cue *proto, const char *pat,
 static int
 parse_line(struct zh_coder *z, char *line, size_t lineno)
 {
+	const struct claim_kind *k;
 	char *f[4], *alt, *bar, *tab;
 	struct zh_cue c;
 	size_t nf = 0, i;
@@ -328,16 +329,15 @@ parse_line(struct zh_coder *z, char *line, size_t lineno)
 		return dm_error(DM_EINVALID,
 		    "lexicon line %zu: want 4 tab-separated columns", lineno);
 	if (strcmp(f[0], "kind") == 0) {
+		if ((k = claim_kind_lexicon(f[1], f[2], lineno)) == NULL)
+			return DM_EINVALID;
 		if (z->nkinds == ZH_KINDS || find_kind(z, f[1],
 		    strlen(f[1])) != -1)
 			return dm_error(DM_EINVALID,
 			    "lexicon line %zu: kind '%s' again or too many",
 			    lineno, f[1]);
-		if ((z->kinds[z->nkinds].name = keep(z, f[1],
-		    strlen(f[1]))) == NULL ||
-		    (z->kinds[z->nkinds].cameo = keep(z, f[2],
-		    strlen(f[2]))) == NULL)
-			return DM_ERROR;
+		z->kinds[z->nkinds].name = k->name;
+		z->kinds[z->nkinds].cameo = k->cameo;
 		z->nkinds++;
 		return 0;
 	}

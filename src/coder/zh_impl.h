@@ -9,13 +9,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "claimkind.h"
 #include "coder.h"
 
 #define ZH_CODES	4	/* actors one word names (美日韩) */
 #define ZH_SEGS		3	/* parts of a cue around its gaps */
 #define ZH_GAP		8	/* words a gap of a cue may span */
 #define ZH_TARGETS	8
-#define ZH_KINDS	16
+#define ZH_KINDS	CLAIM_KIND__MAX
 #define ZH_SENT_MAX	600	/* longer "sentences" are lists or junk */
 
 /* Classes of dictionary words, as bits of zh_word.cls. */

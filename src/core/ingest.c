@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "claimkind.h"
 #include "db.h"
 #include "digest.h"
 #include "error.h"
@@ -14,16 +15,6 @@
 #include "resolve.h"
 #include "statement.h"
 #include "store.h"
-
-/* SPEC section 1: the claim kinds, and beside each its CAMEO code. */
-const char *const claim_kind_names[] = { "accuse", "criticize", "condemn",
-	"complain", "threaten", "demand", "appeal", "reject", "deny", "assert",
-	"support", "defend", NULL };
-static const char *const claim_kind_cameos[] = { "112", "111", "111",
-	"114", "130", "100", "020", "120", "016", "010", "051", "052" };
-_Static_assert(sizeof(claim_kind_names) / sizeof(claim_kind_names[0]) ==
-    sizeof(claim_kind_cameos) / sizeof(claim_kind_cameos[0]) + 1,
-    "a CAMEO code for each claim kind");
 
 const char *const statement_kind_names[] = { "declaration",
 	"press-release", "remarks", "interview", "social-media", "report",
@@ -48,18 +39,9 @@ struct ingest {
 };
 
 const char *
-claim_kind_cameo(const char *kind)
-{
-	int i = names_find(claim_kind_names, kind);
-
-	return i < 0 ? NULL : claim_kind_cameos[i];
-}
-
-const char *
 dm_claim_kind_name(size_t i)
 {
-	return i < sizeof(claim_kind_cameos) / sizeof(claim_kind_cameos[0]) ?
-	    claim_kind_names[i] : NULL;
+	return i < CLAIM_KIND__MAX ? claim_kind_names[i] : NULL;
 }
 
 int

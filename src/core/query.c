@@ -6,6 +6,7 @@
 
 #include "actors.h"
 #include "archive.h"
+#include "claimkind.h"
 #include "date.h"
 #include "db.h"
 #include "error.h"
@@ -550,7 +551,8 @@ struct kind_set {
 
 static const struct kind_set statement_kinds = { "statement",
 	statement_kind_names };
-static const struct kind_set claim_kinds = { "claim", claim_kind_names };
+static const struct kind_set claim_kind_set = { "claim",
+	claim_kind_names };
 static const struct kind_set actor_kinds = { "actor", actor_kind_names };
 
 /* Indexed by enum dm_listing. */
@@ -567,10 +569,10 @@ static const struct listing {
 } listings[] = {
 	{ statements_sql, statements_cols, NELEM(statements_cols),
 	    &statement_kinds, 0 },
-	{ claims_sql, claims_cols, NELEM(claims_cols), &claim_kinds, 0 },
-	{ who_sql, who_cols, NELEM(who_cols), &claim_kinds, 1 },
+	{ claims_sql, claims_cols, NELEM(claims_cols), &claim_kind_set, 0 },
+	{ who_sql, who_cols, NELEM(who_cols), &claim_kind_set, 1 },
 	{ actors_sql, actors_cols, NELEM(actors_cols) - 1, &actor_kinds, 0 },
-	{ search_sql, search_cols, NELEM(search_cols), &claim_kinds, 0 },
+	{ search_sql, search_cols, NELEM(search_cols), &claim_kind_set, 0 },
 	{ actors_sql, actors_cols, NELEM(actors_cols), &actor_kinds, 0 },
 };
 
@@ -578,9 +580,6 @@ _Static_assert(NELEM(claims_cols) <= QUERY_MAX_COLS &&
     NELEM(statements_cols) <= QUERY_MAX_COLS &&
     NELEM(who_cols) <= QUERY_MAX_COLS && NELEM(actors_cols) <= QUERY_MAX_COLS &&
     NELEM(search_cols) <= QUERY_MAX_COLS, "a listing wider than query_row");
-
-/* The claim kinds that count as accusations unless told otherwise. */
-#define ACCUSATIONS	",accuse,criticize,condemn,"
 
 /* Values of a filter once resolved, ready to bind. */
 struct bound {
@@ -799,7 +798,7 @@ static int
 bound_init(struct bound *b, struct store *s, enum dm_listing what,
     const struct dm_filter *f)
 {
-	char lo[11], hi[11];
+	char lo[11], hi[11], accusations[256];
 	int rc;
 
 	memset(b, 0, sizeof(*b));
@@ -823,7 +822,8 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 	    &b->kinds)) != 0)
 		return rc;
 	if (f->kinds == NULL && what == DM_LIST_WHO &&
-	    (b->kinds = strdup(ACCUSATIONS)) == NULL)
+	    (b->kinds = strdup(claim_kind_accusations(accusations,
+	    sizeof(accusations)))) == NULL)
 		return dm_error(DM_ERROR, "out of memory");
 	if (f->topic && (rc = slugify(&b->topic, f->topic)) != 0)
 		return rc;

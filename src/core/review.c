@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "archive.h"
+#include "claimkind.h"
 #include "db.h"
 #include "error.h"
 #include "ingest.h"

@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "actors.h"
+#include "claimkind.h"
 #include "archive.h"
 #include "date.h"
 #include "error.h"

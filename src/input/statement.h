@@ -55,12 +55,9 @@ struct statement_in {
 	const char         *source;	/* "json" or "text" */
 };
 
-/* SPEC's statement and claim kinds, each list ending in NULL. */
+/* SPEC's statement kinds, ending in NULL (claim kinds: claimkind.h). */
 extern const char *const statement_kind_names[];
-extern const char *const claim_kind_names[];
 
-/* The CAMEO code of a claim kind, or NULL for a kind SPEC does not know. */
-const char	*claim_kind_cameo(const char *kind);
 /* 1 if kind is one of SPEC's statement kinds. */
 int		 statement_kind_valid(const char *kind);
 /* 1 if s has the shape of a BCP 47 language tag ("en", "zh-Hans"). */

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "archive.h"
+#include "claimkind.h"
 #include "atomicfile.h"
 #include "db.h"
 #include "error.h"

@@ -27,6 +27,7 @@
 #include "arena.h"
 #include "archive.h"
 #include "atomicfile.h"
+#include "claimkind.h"
 #include "db.h"
 #include "error.h"
 #include "fold.h"
@@ -82,28 +83,6 @@ static const struct {
 	{ "unresolved", "ellipse", "filled,dashed", "#ffffff",
 	    "dashed ellipse" },
 	{ "other", "ellipse", "filled", "#eeeeee", "grey ellipse" },
-};
-
-/*
- * Edge colours by claim kind, the gravest first: an edge with several
- * kinds takes the colour of the gravest.
- */
-static const struct {
-	const char	*kind;
-	const char	*color;
-} claim_colors[] = {
-	{ "condemn", "#8c1010" },
-	{ "accuse", "#d62f1f" },
-	{ "criticize", "#ef8a17" },
-	{ "threaten", "#6a3d9a" },
-	{ "complain", "#a6611a" },
-	{ "demand", "#1f78b4" },
-	{ "reject", "#4d4d4d" },
-	{ "deny", "#878787" },
-	{ "appeal", "#2c9c3a" },
-	{ "assert", "#5ea3d6" },
-	{ "support", "#1a7f4b" },
-	{ "defend", "#6cbf5b" },
 };
 
 #define NELEM(x)	(sizeof(x) / sizeof((x)[0]))
@@ -263,17 +242,19 @@ actor_style(const char *kind)
 	return i;
 }
 
-/* The index in claim_colors of the gravest kind of an edge. */
+/*
+ * The index in claim_kinds of the gravest kind of an edge: that table
+ * lists them gravest first, and colours them.  An edge has a kind.
+ */
 static size_t
 edge_color(const struct edge *e)
 {
 	size_t i;
 
-	for (i = 0; i < NELEM(claim_colors); i++)
-		if (e->kinds != NULL &&
-		    list_has(e->kinds, claim_colors[i].kind))
-			return i;
-	return 1;
+	for (i = 0; i < CLAIM_KIND__MAX - 1; i++)
+		if (e->kinds != NULL && list_has(e->kinds, claim_kinds[i].name))
+			break;
+	return i;
 }
 
 static char *
@@ -601,7 +582,7 @@ static void
 write_edge(FILE *fp, const struct graph *g, const struct edge *e,
     int64_t most)
 {
-	const char *color = claim_colors[edge_color(e)].color;
+	const char *color = claim_kinds[edge_color(e)].color;
 	double width;
 	int gaps;
 
@@ -663,15 +644,15 @@ write_legend(FILE *fp, const struct graph *g)
 	    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">\n"
 	    "\t\t<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>claims</B> "
 	    "(accuser \xe2\x86\x92 accused)</TD></TR>\n", fp);
-	for (i = 0; i < NELEM(claim_colors); i++) {
+	for (i = 0; i < CLAIM_KIND__MAX; i++) {
 		for (j = 0; j < g->nedges; j++)
 			if (edge_color(&g->edge[j]) == i)
 				break;
 		if (j < g->nedges)
 			fprintf(fp, "\t\t<TR><TD WIDTH=\"24\" HEIGHT=\"6\" "
 			    "BGCOLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">%s</TD>"
-			    "</TR>\n", claim_colors[i].color,
-			    claim_colors[i].kind);
+			    "</TR>\n", claim_kinds[i].color,
+			    claim_kinds[i].name);
 	}
 	for (j = 0; j < g->nedges; j++)
 		mutual |= g->edge[j].mutual;

@@ -16,6 +16,9 @@ static const char sql_record[] =
     "INSERT INTO schema_migrations (version, name, sha256, applied_at) "
     "VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
 
+/* A row here names a reference to a row that is not there. */
+static const char sql_fk_check[] = "PRAGMA foreign_key_check";
+
 static const char sql_rerecord[] =
     "UPDATE schema_migrations SET sha256 = ?2 WHERE version = ?1";
 
@@ -291,6 +294,22 @@ apply_one(struct db *db, int i)
 	return rc;
 }
 
+/* Within the transaction: no reference left without its row. */
+static int
+references_kept(struct db *db)
+{
+	struct db_stmt *st = NULL;
+	int rc;
+
+	if ((rc = db_prepare(db, &st, sql_fk_check)) == 0 &&
+	    (rc = db_step(st)) == DB_ROW)
+		rc = dm_error(DM_ERROR, "the migrations left a row of '%s' "
+		    "referencing a missing row of '%s'; nothing was changed",
+		    db_column_text(st, 0), db_column_text(st, 2));
+	db_finalize(st);
+	return rc;
+}
+
 int
 migrate_apply(struct db *db, int *applied)
 {
@@ -302,8 +321,15 @@ migrate_apply(struct db *db, int *applied)
 	    (rc = judge(db, level, rec, &fix)) != 0 ||
 	    (!fix && level == migrate_known_level()))
 		goto done;
-	/* One transaction: an archive is brought forward whole or not. */
-	if ((rc = db_begin(db)) != 0 ||
+	/*
+	 * One transaction: an archive is brought forward whole or not.
+	 * Foreign keys are off meanwhile (a pragma that does nothing
+	 * inside a transaction), as SQLite's way of changing a table wants:
+	 * a copy made and the old table dropped, which would otherwise
+	 * delete the rows referencing it.  They are checked at the end.
+	 */
+	if ((rc = db_exec(db, "PRAGMA foreign_keys = OFF")) != 0 ||
+	    (rc = db_begin(db)) != 0 ||
 	    (rc = read_archive(db, &again, &now)) != 0)
 		goto done;
 	/* Another program brought it forward while this one waited. */
@@ -317,7 +343,7 @@ migrate_apply(struct db *db, int *applied)
 	for (i = level; i < migrate_known_level(); i++)
 		if ((rc = apply_one(db, i)) != 0)
 			goto done;
-	if ((rc = db_commit(db)) != 0)
+	if ((rc = references_kept(db)) != 0 || (rc = db_commit(db)) != 0)
 		goto done;
 	*applied = migrate_known_level() - level;
 	for (i = 0; fix && i < level; i++)
@@ -328,6 +354,8 @@ migrate_apply(struct db *db, int *applied)
 done:
 	if (rc != 0)
 		db_rollback(db);
+	if (db_exec(db, "PRAGMA foreign_keys = ON") != 0 && rc == 0)
+		rc = DM_ERROR;
 	free(now);
 	free(rec);
 	return rc;

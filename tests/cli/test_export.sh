@@ -2,10 +2,6 @@
 # import into a new archive, export again gives the same bytes.
 . "$(dirname "$0")/lib.sh"
 
-if ! "$DEMARCHE" help import >/dev/null 2>&1; then
-	echo "skipped: 'demarche import' does not exist yet"
-	exit 0
-fi
 
 run init
 run import "$SOURCE_DIR/examples/july-2021.json"

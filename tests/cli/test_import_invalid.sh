@@ -1,10 +1,18 @@
-# Every case under tests/data/import/invalid/: importing input.* (after
-# setup.json, with the flags in args) fails with exit status 1, prints
-# exactly the line in error, and leaves the archive as it was.
+# A case of tests/data/import/invalid/ (the one named, or every one):
+# importing input.* (after setup.json, with the flags in args) fails
+# with exit status 1, prints exactly the line in error, and leaves the
+# archive as it was.  Each starts from a copy of $BASE_DB, a new archive,
+# made here when unset.
 . "$(dirname "$0")/lib.sh"
 
-"$DEMARCHE" --db base.db init 2>/dev/null || exit 1
-for dir in "$SOURCE_DIR"/tests/data/import/invalid/*/; do
+if [ -n "${BASE_DB:-}" ]; then
+	cp "$BASE_DB" base.db || exit 1
+else
+	"$DEMARCHE" --db base.db init 2>/dev/null || exit 1
+fi
+cases="$SOURCE_DIR/tests/data/import/invalid/${1:-*}/"
+[ -z "${1:-}" ] || [ -d "$cases" ] || { echo "no case '$1'"; exit 1; }
+for dir in $cases; do
 	name=$(basename "$dir")
 	check "$name"
 	cp base.db "$name.db"

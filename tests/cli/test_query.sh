@@ -2,10 +2,6 @@
 # back by real CSV consumers.
 . "$(dirname "$0")/lib.sh"
 
-if ! "$DEMARCHE" help import >/dev/null 2>&1; then
-	echo "skipped: 'demarche import' does not exist yet"
-	exit 0
-fi
 EX="$SOURCE_DIR/examples"
 
 run init
@@ -65,7 +61,7 @@ expect_status 2
 expect_err "ambiguous"
 run claims --kind acuse
 expect_status 2
-expect_err "unknown claim kind 'acuse' in --kind (accuse, criticize,"
+expect_err "unknown claim kind 'acuse' in --kind (sanction, expel, condemn, accuse,"
 run statements --kind tweet
 expect_status 2
 expect_err "unknown statement kind 'tweet' in --kind (declaration,"

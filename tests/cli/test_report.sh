@@ -2,13 +2,10 @@
 # whole or not at all, and rendered by a real browser.
 . "$(dirname "$0")/lib.sh"
 
-if ! "$DEMARCHE" help report >/dev/null 2>&1; then
-	echo "skipped: 'demarche report' does not exist yet"
-	exit 0
-fi
 EX="$SOURCE_DIR/examples"
 have_dot=0
-command -v dot >/dev/null 2>&1 && have_dot=1
+command -v dot >/dev/null 2>&1 && have_dot=1 ||
+    skip "the SVG checks need Graphviz's dot (apt install graphviz)"
 
 run init
 run import "$EX/july-2021.json"
@@ -85,7 +82,7 @@ if [ "$have_dot" -eq 1 ]; then
 	[ -z "$small" ] && ok || bad "a label of $small points"
 	expect_out '.picture svg{max-width:none'
 else
-	echo "skipped: the network picture needs Graphviz (apt install graphviz)"
+	skip "the network picture needs Graphviz (apt install graphviz)"
 fi
 
 check "without Graphviz the report says so in place of the network"

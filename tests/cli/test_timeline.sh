@@ -138,7 +138,7 @@ if [ "$n" -gt 0 ]; then ok; else bad "no counts per '$per'"; fi
 # them a month or a year; the counts against hand-written SQL.
 if ! command -v cc >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1
 then
-	echo "skipped: the generated archive needs cc and python3"
+	skip "the generated archive needs cc and python3"
 	finish
 	exit
 fi

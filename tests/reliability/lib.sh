@@ -45,11 +45,6 @@ rejected() {
 	expect_same before.sql after.sql
 }
 
-# has_command NAME: demarche has the command NAME.
-has_command() {
-	"$DEMARCHE" --help 2>/dev/null | grep -q "^  $1 "
-}
-
 # peak ARGS...: runs demarche like run, and sets $kb to its peak RSS in
 # KiB and $secs to the seconds it took.
 peak() {

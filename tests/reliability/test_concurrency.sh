@@ -41,23 +41,19 @@ while kill -0 "$pid" 2>/dev/null || [ "$reads" -eq 0 ]; do
 	else
 		bad "stats saw $n statements, neither $before nor $after"
 	fi
-	if has_command statements; then
-		"$DEMARCHE" --db r.db statements --format csv >l.out 2>l.err
-		st=$?
-		rows=$(($(wc -l <l.out) - 1))
-		if [ "$st" -ne 0 ] || [ -s l.err ]; then
-			bad "statements failed ($st): $(cat l.err)"
-		elif [ "$rows" != "$before" ] && [ "$rows" != "$after" ]; then
-			bad "statements listed $rows rows"
-		fi
-		listings=$((listings + 1))
+	"$DEMARCHE" --db r.db statements --format csv >l.out 2>l.err
+	st=$?
+	rows=$(($(wc -l <l.out) - 1))
+	if [ "$st" -ne 0 ] || [ -s l.err ]; then
+		bad "statements failed ($st): $(cat l.err)"
+	elif [ "$rows" != "$before" ] && [ "$rows" != "$after" ]; then
+		bad "statements listed $rows rows"
 	fi
-	if has_command who; then
-		"$DEMARCHE" --db r.db who --format csv >w.out 2>w.err
-		st=$?
-		if [ "$st" -ne 0 ] || [ -s w.err ]; then
-			bad "who failed ($st): $(cat w.err)"
-		fi
+	listings=$((listings + 1))
+	"$DEMARCHE" --db r.db who --format csv >w.out 2>w.err
+	st=$?
+	if [ "$st" -ne 0 ] || [ -s w.err ]; then
+		bad "who failed ($st): $(cat w.err)"
 	fi
 done
 wait "$pid"

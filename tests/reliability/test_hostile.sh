@@ -33,19 +33,15 @@ expect_out "2 new"
 	ok || bad "topics slugified"
 [ "$(sql test.db "SELECT title FROM statements WHERE id = 'x'' OR ''1''=''1'")" = "%s%n%x" ] &&
 	ok || bad "format directives stored verbatim"
-if has_command statements; then
-	run statements --actor "$SQL2" --format csv
-	expect_status 0
-	expect_out "DROP TABLE statements"
-fi
-if has_command search; then
-	run search "$SQL"
-	[ "$status" -le 1 ] && ok || bad "search with SQL: status $status"
-	run search --raw "$SQL"
-	[ "$status" -eq 1 ] || [ "$status" -eq 2 ] && ok ||
-		bad "raw search with SQL: status $status"
-	expect_err "invalid search query"
-fi
+run statements --actor "$SQL2" --format csv
+expect_status 0
+expect_out "DROP TABLE statements"
+run search "$SQL"
+[ "$status" -le 1 ] && ok || bad "search with SQL: status $status"
+run search --raw "$SQL"
+[ "$status" -eq 1 ] || [ "$status" -eq 2 ] && ok ||
+	bad "raw search with SQL: status $status"
+expect_err "invalid search query"
 
 check "SQL in a plain-text header"
 printf 'Title: %s\nIssuer: %s\nDate: 2021-07-19\nURL: %s\n\n%s\n' \

@@ -82,7 +82,7 @@ if command -v as_user >/dev/null 2>&1; then
 	expect_err "cannot open archive 'closed/a.db': Permission denied"
 	plain
 else
-	echo "skipped: read-only cases (root without setpriv or nobody)"
+	skip "read-only cases (root without setpriv or nobody)"
 fi
 
 check "a locked archive says locked"
@@ -164,7 +164,7 @@ elif mknod full c 1 7 2>/dev/null; then
 		plain
 	done
 else
-	echo "skipped: full disk (neither a tmpfs nor a device can be made)"
+	skip "full disk (neither a tmpfs nor a device can be made)"
 fi
 
 finish

@@ -52,7 +52,7 @@ if mknod null c 1 3 2>/dev/null; then
 	expect_err "28 rows written to 'null'"
 	[ -c null ] && ok || bad "the device became: $(ls -l null)"
 else
-	echo "skipped: mknod needs root (a device made for the test)"
+	skip "mknod needs root (a device made for the test)"
 fi
 
 check "a FIFO delivers the export to its reader"
