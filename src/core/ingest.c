@@ -510,6 +510,17 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 		row.id = derived;
 	}
 	rc = store_statement_find(g->store, row.id, &sid, old, &old_import);
+	/*
+	 * Archives made before texts took their ids from their headers hold
+	 * a text under its content's id: the same text is that statement.
+	 */
+	if (rc == DM_ENOTFOUND && st->id != NULL &&
+	    strncmp(st->id, "t-", 2) == 0 && strcmp(st->source, "text") == 0) {
+		snprintf(derived, sizeof(derived), "s-%.16s", digest);
+		if ((rc = store_statement_find(g->store, derived, &sid, old,
+		    &old_import)) == 0)
+			row.id = derived;
+	}
 	if (rc == 0 && strcmp(old, digest) == 0 &&
 	    !(g->flags & INGEST_FORCE)) {
 		*res = INGEST_UNCHANGED;

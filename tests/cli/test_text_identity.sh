@@ -108,4 +108,17 @@ run import --issuer EU --date 2021-03-24 note.txt
 expect_status 0
 expect_out "1 new"
 
+check "a text an older archive holds under its content's id is that statement"
+printf 'Title: Old text\nIssuer: EU\nDate: 2021-03-25\n\nThe EU condemns the sanctions.\n' >old.txt
+run import old.txt
+expect_status 0
+# As demarche made it before texts took their ids from their headers.
+q "UPDATE statements SET id = 's-' || substr(digest, 1, 16)
+    WHERE title = 'Old text'" && ok || bad "sqlite3 failed"
+n=$(q 'SELECT count(*) FROM statements')
+run import old.txt
+expect_status 0
+expect_out "nothing changed: 1 statement already in the archive"
+[ "$(q 'SELECT count(*) FROM statements')" = "$n" ] && ok || bad "a second copy"
+
 finish
