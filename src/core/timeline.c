@@ -275,14 +275,16 @@ range_of(const struct dm_filter *f, enum timeline_per per, long *first,
 
 	*have_first = *have_last = 0;
 	if (f->from) {
-		if ((rc = date_parse(&d, f->from, DATE_ORDER_NONE)) != 0)
+		if ((rc = date_parse(&d, f->from,
+		    (enum date_order)f->date_order)) != 0)
 			return rc;
 		date_span(&d, lo, hi);
 		*first = period_of(per, lo);
 		*have_first = 1;
 	}
 	if (f->to) {
-		if ((rc = date_parse(&d, f->to, DATE_ORDER_NONE)) != 0)
+		if ((rc = date_parse(&d, f->to,
+		    (enum date_order)f->date_order)) != 0)
 			return rc;
 		date_span(&d, lo, hi);
 		*last = period_of(per, hi);

@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "archive.h"
+#include "claimkind.h"
 #include "atomicfile.h"
 #include "chart.h"
 #include "date.h"
@@ -769,14 +770,18 @@ write_counts(FILE *fp, dm_archive *a, const struct dm_filter *f)
 	struct dm_filter tf = *f;
 	struct timeline *t = NULL;
 	struct chart ch;
-	char (*labels)[TIMELINE_LABEL] = NULL, title[64];
+	char (*labels)[TIMELINE_LABEL] = NULL, title[64], acc[256];
 	const char **lp = NULL;
 	size_t i, k;
 	int rc;
 
 	memset(&opt, 0, sizeof(opt));
-	if (tf.kinds == NULL)
-		tf.kinds = "accuse,criticize,condemn";
+	/* The kinds 'who' counts by default, as ",a,b," without the ends. */
+	if (tf.kinds == NULL) {
+		claim_kind_accusations(acc, sizeof(acc));
+		acc[strlen(acc) - 1] = '\0';
+		tf.kinds = acc + 1;
+	}
 	for (k = 0; k < NELEM(pers); k++) {
 		timeline_free(t);
 		opt.per = pers[k];

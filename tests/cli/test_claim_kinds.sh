@@ -62,7 +62,7 @@ cat >bad.json <<'JSON'
 JSON
 run import bad.json
 expect_status 1
-expect_err "unknown claim kind 'expell' (did you mean 'expel'?)"
+expect_err "unknown claim kind 'expell' (did you mean 'expel'?"
 
 check "the archive refuses a kind it does not know, whatever writes it"
 run check

@@ -66,7 +66,7 @@ expect_out "csv (default)"
 expect_no_out "table (default)"
 run help claims
 expect_out "table (default)"
-expect_out "  --kind K,...  claim kinds"
+expect_out "  --kind K,...  only these kinds"
 run help search
 expect_out "  --kind K,...  claims of those kinds"
 

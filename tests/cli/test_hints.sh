@@ -46,10 +46,10 @@ check "an unknown claim kind lists the kinds"
 printf '{"issuer": "EU", "date": "2021-03-22", "claims": [{"kind": "zzzz"}]}\n' >k.json
 run import k.json
 expect_status 1
-expect_err "unknown claim kind 'zzzz' (accuse, criticize, condemn,"
+expect_err "unknown claim kind 'zzzz' (sanction, expel, condemn, accuse,"
 printf '{"issuer": "EU", "date": "2021-03-22", "claims": [{"kind": "acuse"}]}\n' >k2.json
 run import k2.json
-expect_err "(did you mean 'accuse'? kinds: accuse, criticize,"
+expect_err "(did you mean 'accuse'? kinds: sanction, expel, condemn,"
 
 check "a mistyped command is answered with the nearest"
 run whoo
