@@ -11,7 +11,5 @@ shift
 scripts/install.sh gcc make cmake pkg-config libsqlite3-dev sqlite3 \
     libjansson-dev check libsubunit-dev libutf8proc-dev nettle-dev python3 \
     libstemmer-dev libxml2-dev libcurl4-openssl-dev
-# tmux drives 'demarche review' in a real terminal in its test.
-scripts/install.sh tmux
 cmake -S . -B "$build" "$@" >/dev/null
 cmake --build "$build" -j"$(nproc)"

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 # Pictures: Graphviz draws the network, Chromium renders the report in
 # its test.  Without them those checks say they were skipped.
 scripts/install.sh --optional graphviz chromium
+# tmux drives 'demarche review' in a real terminal in its test.
+scripts/install.sh tmux
 scripts/setup.sh build/release -DCMAKE_BUILD_TYPE=Release -DDEMARCHE_TESTS=OFF
 scripts/setup.sh build/test -DDEMARCHE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 (cd build/test && ctest --output-on-failure -j"$(nproc)" "$@")
