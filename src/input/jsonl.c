@@ -431,15 +431,28 @@ object(struct jsonl *r, long line, long col)
 static int
 resume(struct jsonl *r)
 {
-	int stop;
+	unsigned long n = 0;
+	int c, stop;
 
-	pthread_mutex_lock(&r->mu);
-	stop = r->stop;
-	pthread_mutex_unlock(&r->mu);
-	if (stop)
-		return 0;
-	while (r->line == r->top_line && peek(r) != EOF)
+	/*
+	 * The caller may have stopped reading (no --keep-going), and a line
+	 * may never end (a device of zeros): look at the stop flag as it
+	 * goes, and end at a NUL byte, which no text holds.
+	 */
+	for (;;) {
+		if (n++ % 65536 == 0) {
+			pthread_mutex_lock(&r->mu);
+			stop = r->stop;
+			pthread_mutex_unlock(&r->mu);
+			if (stop)
+				return 0;
+		}
+		if (r->line != r->top_line || (c = peek(r)) == EOF)
+			break;
+		if (c == '\0')
+			return 0;
 		advance(r);
+	}
 	r->failed = r->resumes = 0;
 	r->vlen = 0;
 	return 1;
