@@ -4,6 +4,7 @@
  * wait between two requests to a host is longer than a handshake.
  */
 #include <ctype.h>
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,6 +19,49 @@
 #define MAX_REDIRECTS	5
 #define USER_AGENT	"demarche/" DM_VERSION \
 	" (archive of diplomatic statements)"
+
+/*
+ * libcurl, loaded on the first fetch rather than linked: with the TLS,
+ * LDAP and Kerberos libraries it brings, linking it cost every command
+ * some 20 ms before main(), fetching or not.
+ */
+static struct {
+	CURL		*(*easy_init)(void);
+	CURLcode	 (*easy_setopt)(CURL *, CURLoption, ...);
+	CURLcode	 (*easy_perform)(CURL *);
+	CURLcode	 (*easy_getinfo)(CURL *, CURLINFO, ...);
+	void		 (*easy_cleanup)(CURL *);
+	const char	*(*easy_strerror)(CURLcode);
+	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+	void		 (*slist_free_all)(struct curl_slist *);
+} lc;
+
+static int
+load_curl(void)
+{
+	static const char *const names[] = { "curl_easy_init",
+		"curl_easy_setopt", "curl_easy_perform", "curl_easy_getinfo",
+		"curl_easy_cleanup", "curl_easy_strerror", "curl_slist_append",
+		"curl_slist_free_all" };
+	void **slots[] = { (void **)&lc.easy_init, (void **)&lc.easy_setopt,
+		(void **)&lc.easy_perform, (void **)&lc.easy_getinfo,
+		(void **)&lc.easy_cleanup, (void **)&lc.easy_strerror,
+		(void **)&lc.slist_append, (void **)&lc.slist_free_all };
+	void *lib;
+	size_t i;
+
+	if (lc.easy_init != NULL)
+		return 0;
+	if ((lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return dm_error(DM_ERROR, "cannot load libcurl (apt install "
+		    "libcurl4): %s", dlerror());
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if ((*slots[i] = dlsym(lib, names[i])) == NULL) {
+			lc.easy_init = NULL;
+			return dm_error(DM_ERROR, "libcurl lacks %s", names[i]);
+		}
+	return 0;
+}
 
 /* When each host was last asked, for the delay between requests. */
 #define HOSTS_KEPT	64
@@ -172,10 +216,10 @@ failure(CURLcode code, const struct sink *s, long timeout, const char *err)
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_CONNECT:
 		return dm_error(DM_EINVALID, "host unreachable: %s",
-		    *err ? err : curl_easy_strerror(code));
+		    *err ? err : lc.easy_strerror(code));
 	default:
 		return dm_error(DM_EINVALID, "%s", *err ? err :
-		    curl_easy_strerror(code));
+		    lc.easy_strerror(code));
 	}
 }
 
@@ -183,25 +227,25 @@ static void
 set_options(CURL *c, const struct fetch_request *req, struct sink *s,
     struct curl_slist *hdrs, char *err)
 {
-	curl_easy_setopt(c, CURLOPT_URL, req->url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(c, CURLOPT_MAXREDIRS, (long)MAX_REDIRECTS);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, req->timeout);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, req->timeout);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, USER_AGENT);
+	lc.easy_setopt(c, CURLOPT_URL, req->url);
+	lc.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	lc.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	lc.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+	lc.easy_setopt(c, CURLOPT_MAXREDIRS, (long)MAX_REDIRECTS);
+	lc.easy_setopt(c, CURLOPT_TIMEOUT, req->timeout);
+	lc.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, req->timeout);
+	lc.easy_setopt(c, CURLOPT_USERAGENT, USER_AGENT);
 	/* Every encoding this libcurl decodes (gzip, deflate, ...). */
-	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
+	lc.easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+	lc.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)req->max_bytes);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, s);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, s->res);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	lc.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	lc.easy_setopt(c, CURLOPT_WRITEDATA, s);
+	lc.easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	lc.easy_setopt(c, CURLOPT_HEADERDATA, s->res);
+	lc.easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+	lc.easy_setopt(c, CURLOPT_ERRORBUFFER, err);
+	lc.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 }
 
 /* The If-None-Match and If-Modified-Since of a conditional request. */
@@ -214,13 +258,13 @@ conditions(const struct fetch_request *req, int *failed)
 	*failed = 0;
 	if (req->etag && *req->etag) {
 		snprintf(line, sizeof(line), "If-None-Match: %s", req->etag);
-		if ((h = curl_slist_append(h, line)) == NULL)
+		if ((h = lc.slist_append(h, line)) == NULL)
 			*failed = 1;
 	}
 	if (!*failed && req->last_modified && *req->last_modified) {
 		snprintf(line, sizeof(line), "If-Modified-Since: %s",
 		    req->last_modified);
-		if ((t = curl_slist_append(h, line)) == NULL)
+		if ((t = lc.slist_append(h, line)) == NULL)
 			*failed = 1;
 		else
 			h = t;
@@ -243,7 +287,9 @@ fetch(const struct fetch_request *req, struct fetch_response *res)
 	memset(&s, 0, sizeof(s));
 	s.res = res;
 	s.max = req->max_bytes;
-	if ((c = curl_easy_init()) == NULL)
+	if ((rc = load_curl()) != 0)
+		return rc;
+	if ((c = lc.easy_init()) == NULL)
 		return dm_error(DM_ERROR, "cannot start libcurl");
 	hdrs = conditions(req, &failed);
 	if (failed)
@@ -251,15 +297,15 @@ fetch(const struct fetch_request *req, struct fetch_response *res)
 	if (rc == 0) {
 		set_options(c, req, &s, hdrs, err);
 		pace(req->url, req->delay);
-		code = curl_easy_perform(c);
+		code = lc.easy_perform(c);
 		if (code == CURLE_FILESIZE_EXCEEDED)
 			s.too_big = 1;
 		if (code != CURLE_OK || s.too_big)
 			rc = failure(code, &s, req->timeout, err);
 	}
 	if (rc == 0) {
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &res->status);
-		curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct);
+		lc.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &res->status);
+		lc.easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct);
 		content_type(ct, res);
 		if (res->status != 200 && res->status != 304)
 			rc = dm_error(DM_EINVALID, "HTTP status %ld",
@@ -268,8 +314,8 @@ fetch(const struct fetch_request *req, struct fetch_response *res)
 		    NULL)
 			rc = dm_error(DM_ERROR, "out of memory");
 	}
-	curl_slist_free_all(hdrs);
-	curl_easy_cleanup(c);
+	lc.slist_free_all(hdrs);
+	lc.easy_cleanup(c);
 	if (rc != 0)
 		fetch_response_free(res);
 	return rc;
