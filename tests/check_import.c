@@ -16,6 +16,7 @@
 #include "date.h"
 #include "demarche.h"
 #include "digest.h"
+#include "instream.h"
 #include "jsonl.h"
 #include "names.h"
 #include "statement.h"
@@ -337,6 +338,9 @@ write_lines(int n, int bad)
 	fclose(fp);
 }
 
+/* What the readers below read from. */
+static struct instream src;
+
 /* A reader of write_lines(n, bad)'s file, opened in *fp, digested in d. */
 static struct jsonl *
 read_lines(int n, int bad, FILE **fp, struct digest *d)
@@ -346,7 +350,8 @@ read_lines(int n, int bad, FILE **fp, struct digest *d)
 	write_lines(n, bad);
 	ck_assert_ptr_nonnull(*fp = fopen(path, "r"));
 	digest_init(d);
-	ck_assert_int_eq(jsonl_start(&r, *fp, d), 0);
+	instream_open(&src, *fp);
+	ck_assert_int_eq(jsonl_start(&r, &src, d), 0);
 	return r;
 }
 
@@ -464,7 +469,8 @@ START_TEST(jsonl_streamed)
 	fclose(fp);
 	ck_assert_ptr_nonnull(fp = fopen(path, "r"));
 	digest_init(&d);
-	ck_assert_int_eq(jsonl_start(&r, fp, &d), 0);
+	instream_open(&src, fp);
+	ck_assert_int_eq(jsonl_start(&r, &src, &d), 0);
 	while (jsonl_next(r, &it) == 1) {
 		ck_assert_uint_lt(k, sizeof(want) / sizeof(want[0]));
 		ck_assert_ptr_nonnull(it.v);

@@ -24,6 +24,7 @@
 #include "html.h"
 #include "error.h"
 #include "ingest.h"
+#include "instream.h"
 #include "reader.h"
 #include "statement.h"
 #include "store.h"
@@ -139,13 +140,22 @@ import_name_ends(const char *name, const char *const *exts)
 	return 0;
 }
 
+int
+import_name_bare(const char *name)
+{
+	const char *base = strrchr(name, '/');
+
+	return strchr(base ? base : name, '.') == NULL;
+}
+
 /* Reads the whole stream, for the readers of one statement per file. */
 static int
-slurp(FILE *fp, struct digest *d, size_t max, const char *what, char **out,
-    size_t *len)
+slurp(struct instream *in, struct digest *d, size_t max, const char *what,
+    char **out, size_t *len)
 {
 	char *buf = NULL, *p;
-	size_t n = 0, cap = 0, got;
+	size_t n = 0, cap = 0;
+	ssize_t got;
 
 	for (;;) {
 		if (n > max) {
@@ -162,14 +172,15 @@ slurp(FILE *fp, struct digest *d, size_t max, const char *what, char **out,
 			}
 			buf = p;
 		}
-		if ((got = fread(buf + n, 1, cap - n, fp)) == 0)
+		if ((got = instream_read(in, buf + n, cap - n)) < 0) {
+			free(buf);
+			return dm_error(DM_ERROR, "read error: %s",
+			    strerror(errno));
+		}
+		if (got == 0)
 			break;
-		digest_update(d, buf + n, got);
-		n += got;
-	}
-	if (ferror(fp)) {
-		free(buf);
-		return dm_error(DM_ERROR, "read error: %s", strerror(errno));
+		digest_update(d, buf + n, (size_t)got);
+		n += (size_t)got;
 	}
 	buf[n] = '\0';
 	*out = buf;
@@ -178,8 +189,8 @@ slurp(FILE *fp, struct digest *d, size_t max, const char *what, char **out,
 }
 
 int
-import_one(struct import *im, FILE *fp, struct digest *d, size_t max,
-    const char *what, int (*parse)(struct import *im,
+import_one(struct import *im, struct instream *in, struct digest *d,
+    size_t max, const char *what, int (*parse)(struct import *im,
     struct statement_in *st, const char *buf, size_t len))
 {
 	struct statement_in st;
@@ -187,7 +198,7 @@ import_one(struct import *im, FILE *fp, struct digest *d, size_t max,
 	size_t len = 0;
 	int rc;
 
-	if ((rc = slurp(fp, d, max, what, &buf, &len)) != 0)
+	if ((rc = slurp(in, d, max, what, &buf, &len)) != 0)
 		return rc;
 	im->index = 1;
 	snprintf(im->where, sizeof(im->where), "statement");
@@ -277,12 +288,12 @@ ingest_flags(unsigned flags, int recode)
 }
 
 /*
- * Imports the stream fp, named name, in one transaction, read by r.
+ * Imports the stream in, named name, in one transaction, read by r.
  * recode: the statements come from the archive itself, to have their
  * rule claims made again.
  */
 static int
-import_stream(dm_archive *a, const char *name, FILE *fp,
+import_stream(dm_archive *a, const char *name, struct instream *in,
     const struct reader *r, const char *charset, int recode, uint64_t total,
     const struct dm_import_options *opt, struct dm_import_counts *counts)
 {
@@ -316,7 +327,7 @@ import_stream(dm_archive *a, const char *name, FILE *fp,
 		goto done;
 	changes = db_total_changes(a->db);
 	digest_init(&d);
-	if ((rc = r->read(&im, fp, &d)) != 0)
+	if ((rc = r->read(&im, in, &d)) != 0)
 		goto done;
 	digest_final(&d, sha);
 	memset(&rec, 0, sizeof(rec));
@@ -369,26 +380,14 @@ dm_date_order_parse(enum dm_date_order *out, const char *s)
 }
 
 /*
- * The first bytes of fp, left unread: those a regular file holds.  A
- * pipe is not peeked at (the JSON reader reads its descriptor, past any
- * byte pushed back), so its format is told by its name or --format.
+ * The reader --format names, or the first that knows the input by its
+ * name and its first bytes (in, which may be NULL under --format).
  */
-static size_t
-peek(FILE *fp, char *head, size_t max)
-{
-	ssize_t n = pread(fileno(fp), head, max, 0);
-
-	return n > 0 ? (size_t)n : 0;
-}
-
-/* The reader --format names, or the first that knows the input. */
 static int
-pick_reader(const char *format, const char *name, FILE *fp,
+pick_reader(const char *format, const char *name, const struct instream *in,
     const struct reader **out)
 {
 	const struct reader *const *r;
-	char head[512];
-	size_t n;
 
 	if (format != NULL) {
 		for (r = readers; *r != NULL; r++)
@@ -399,8 +398,7 @@ pick_reader(const char *format, const char *name, FILE *fp,
 		return dm_error(DM_EINVALID, "unknown input format '%s'",
 		    format);
 	}
-	n = peek(fp, head, sizeof(head));
-	for (r = readers; !(*r)->detect(name, head, n); r++)
+	for (r = readers; !(*r)->detect(name, in->head, in->n); r++)
 		;
 	*out = *r;
 	return 0;
@@ -439,6 +437,7 @@ import_url(dm_archive *a, const char *url,
 	const struct reader *r = NULL;
 	struct fetch_request req;
 	struct fetch_response res;
+	struct instream in;
 	FILE *fp;
 	int rc;
 
@@ -454,8 +453,9 @@ import_url(dm_archive *a, const char *url,
 		rc = dm_error(DM_ERROR, "%s: cannot read the page: %s", url,
 		    strerror(errno));
 	if (rc == 0) {
-		rc = import_stream(a, url, fp, r, res.charset, 0, res.len, opt,
-		    counts);
+		instream_open(&in, fp);
+		rc = import_stream(a, url, &in, r, res.charset, 0, res.len,
+		    opt, counts);
 		fclose(fp);
 	}
 	fetch_response_free(&res);
@@ -466,8 +466,9 @@ int
 dm_import_file(dm_archive *a, const char *path,
     const struct dm_import_options *opt, struct dm_import_counts *counts)
 {
-	const struct reader *r;
+	const struct reader *r = NULL;
 	const char *name = path;
+	struct instream in;
 	uint64_t total = 0;
 	FILE *fp;
 	int rc;
@@ -476,8 +477,10 @@ dm_import_file(dm_archive *a, const char *path,
 		return import_url(a, path, opt, counts);
 	if ((rc = open_input(path, &fp, &name, &total)) != 0)
 		return rc;
-	if ((rc = pick_reader(opt->format, path, fp, &r)) == 0)
-		rc = import_stream(a, name, fp, r, NULL, 0, total, opt,
+	/* A pipe as a file: its format told by what it begins with. */
+	instream_open(&in, fp);
+	if ((rc = pick_reader(opt->format, path, &in, &r)) == 0)
+		rc = import_stream(a, name, &in, r, NULL, 0, total, opt,
 		    counts);
 	if (fp != stdin)
 		fclose(fp);
@@ -488,6 +491,7 @@ int
 dm_recode(dm_archive *a, const struct dm_import_options *opt,
     struct dm_import_counts *counts)
 {
+	struct instream in;
 	FILE *fp;
 	int64_t n = 0;
 	int rc;
@@ -498,7 +502,8 @@ dm_recode(dm_archive *a, const struct dm_import_options *opt,
 		    strerror(errno));
 	if ((rc = export_coded(a, fp, &n)) == 0 && n > 0) {
 		rewind(fp);
-		rc = import_stream(a, "recode", fp, &reader_json, NULL, 1,
+		instream_open(&in, fp);
+		rc = import_stream(a, "recode", &in, &reader_json, NULL, 1,
 		    0, opt, counts);
 	}
 	fclose(fp);

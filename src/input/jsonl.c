@@ -3,10 +3,10 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "error.h"
 #include "fold.h"
+#include "instream.h"
 #include "jsonl.h"
 
 /*
@@ -20,7 +20,7 @@
 #define MAX_DEPTH	2048
 
 struct jsonl {
-	int			 fd;
+	struct instream		*src;
 	struct digest		*d;
 	unsigned char		 in[65536];	/* bytes read, not yet scanned */
 	size_t			 pos, len;
@@ -56,10 +56,7 @@ peek(struct jsonl *r)
 	if (r->pos == r->len) {
 		if (r->eof)
 			return EOF;
-		while ((n = read(r->fd, r->in, sizeof(r->in))) == -1 &&
-		    errno == EINTR)
-			;
-		if (n <= 0) {
+		if ((n = instream_read(r->src, r->in, sizeof(r->in))) <= 0) {
 			r->eof = 1;
 			r->rerr = n < 0 ? errno : 0;
 			return EOF;
@@ -513,14 +510,14 @@ reader(void *arg)
 }
 
 int
-jsonl_start(struct jsonl **out, FILE *fp, struct digest *d)
+jsonl_start(struct jsonl **out, struct instream *in, struct digest *d)
 {
 	struct jsonl *r;
 	int err;
 
 	if ((*out = r = calloc(1, sizeof(*r))) == NULL)
 		return dm_error(DM_ERROR, "out of memory");
-	r->fd = fileno(fp);
+	r->src = in;
 	r->d = d;
 	r->line = r->col = 1;
 	if (pthread_mutex_init(&r->mu, NULL) != 0) {

@@ -18,6 +18,7 @@
 #include "statement.h"
 
 
+struct instream;
 struct jsonl;
 
 enum jsonl_kind {
@@ -44,12 +45,13 @@ struct jsonl_item {
 };
 
 /*
- * Reads fp, each byte through d; neither may be touched before
+ * Reads in, each byte through d; neither may be touched before
  * jsonl_stop().  A top-level object whose first key is "actors" or
  * "statements" is a bundle, streamed: its "actors" must come before its
  * "statements".
  */
-int	jsonl_start(struct jsonl **out, FILE *fp, struct digest *d);
+int	jsonl_start(struct jsonl **out, struct instream *in,
+	    struct digest *d);
 /*
  * The next item in *it: 1, or 0 at the end of the file (it->bytes set to
  * the file's size, it->index to the number of top-level values), or

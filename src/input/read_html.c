@@ -25,9 +25,9 @@ parse_html(struct import *im, struct statement_in *st, const char *buf,
 }
 
 static int
-read_html(struct import *im, FILE *fp, struct digest *d)
+read_html(struct import *im, struct instream *in, struct digest *d)
 {
-	return import_one(im, fp, d, PAGE_MAX_BYTES, "page", parse_html);
+	return import_one(im, in, d, PAGE_MAX_BYTES, "page", parse_html);
 }
 
 /*
@@ -38,12 +38,11 @@ static int
 detect_html(const char *name, const char *head, size_t n)
 {
 	static const char *const exts[] = { ".html", ".htm", ".xhtml", NULL };
-	const char *base = strrchr(name, '/');
 	size_t i = 0;
 
 	if (import_name_ends(name, exts))
 		return 1;
-	if (strchr(base ? base : name, '.') != NULL)
+	if (!import_name_bare(name))
 		return 0;
 	if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;

@@ -542,14 +542,14 @@ do_item(struct import *im, const struct jsonl_item *it)
  * parsed by a second thread while this one validates and stores.
  */
 static int
-import_json(struct import *im, FILE *fp, struct digest *d)
+import_json(struct import *im, struct instream *in, struct digest *d)
 {
 	struct jsonl_item it;
 	struct jsonl *r;
 	int64_t n = 0;
 	int rc;
 
-	if ((rc = jsonl_start(&r, fp, d)) != 0)
+	if ((rc = jsonl_start(&r, in, d)) != 0)
 		return rc;
 	while ((rc = jsonl_next(r, &it)) == 1) {
 		if (it.v == NULL) {

@@ -18,20 +18,24 @@ parse_text(struct import *im, struct statement_in *st, const char *buf,
 }
 
 static int
-read_text(struct import *im, FILE *fp, struct digest *d)
+read_text(struct import *im, struct instream *in, struct digest *d)
 {
-	return import_one(im, fp, d, STATEMENT_MAX_BYTES, "text", parse_text);
+	return import_one(im, in, d, STATEMENT_MAX_BYTES, "text", parse_text);
 }
 
-/* Plain text is told by its name only: .txt or .md. */
+/*
+ * By name (.txt, .md); a name without an extension by a header line
+ * demarche knows at the start ("Issuer: ..."): a text of body only is
+ * told apart from other input by its name or --format.
+ */
 static int
 detect_text(const char *name, const char *head, size_t n)
 {
 	static const char *const exts[] = { ".txt", ".md", NULL };
 
-	(void)head;
 	(void)n;
-	return import_name_ends(name, exts);
+	return import_name_ends(name, exts) || (import_name_bare(name) &&
+	    textstmt_sniff(head));
 }
 
 static const char *const types[] = { "text/plain", "text/markdown", NULL };

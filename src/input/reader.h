@@ -17,6 +17,7 @@
 
 struct digest;
 struct fetch_request;
+struct instream;
 struct statement_in;
 
 /* The state of one file's import, shared by the driver and its reader. */
@@ -43,13 +44,15 @@ struct reader {
 	const char *name;	/* as --format names it */
 	/*
 	 * 1 if the input is of this format, from its name (the path or URL
-	 * as written, "-" for standard input) and its first bytes.
+	 * as written, "-" for standard input) and its first bytes, read
+	 * ahead whatever the input is (head[n] is NUL).
 	 */
 	int	  (*detect)(const char *name, const char *head, size_t n);
 	/* The media types a server sends it as, NULL-terminated. */
 	const char *const *types;
-	/* Reads fp, each byte through d, giving statements to import_put(). */
-	int	  (*read)(struct import *im, FILE *fp, struct digest *d);
+	/* Reads in, each byte through d, giving statements to import_put(). */
+	int	  (*read)(struct import *im, struct instream *in,
+		    struct digest *d);
 };
 
 /* The readers, in the order they are asked; the last takes anything. */
@@ -72,19 +75,24 @@ int	import_reject(struct import *im, int rc);
 const char *import_sep(const char *where);
 /* 1 if name ends in one of exts (".txt"), in any case. */
 int	import_name_ends(const char *name, const char *const *exts);
+/*
+ * 1 if the last part of name has no extension (standard input, a FIFO,
+ * a URL's last part): its format is told by its content.
+ */
+int	import_name_bare(const char *name);
 /* A fetch of url with the options' timeout and delay. */
 void	import_fetch_request(struct fetch_request *req, const char *url,
 	    const struct dm_import_options *opt);
 /* Tells the caller how far the reading has come. */
 void	import_progress(struct import *im, uint64_t bytes);
 /*
- * For the readers of one statement per file: reads the rest of fp,
+ * For the readers of one statement per file: reads the rest of in,
  * through d, whole (more than max bytes is an error naming what the
  * input is: a "text", a "page"), has parse make the statement of
  * buf[0..len) (NUL-terminated), and imports it, coded.
  */
-int	import_one(struct import *im, FILE *fp, struct digest *d, size_t max,
-	    const char *what, int (*parse)(struct import *im,
+int	import_one(struct import *im, struct instream *in, struct digest *d,
+	    size_t max, const char *what, int (*parse)(struct import *im,
 	    struct statement_in *st, const char *buf, size_t len));
 
 #endif

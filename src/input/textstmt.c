@@ -90,6 +90,12 @@ is_header(const char *p)
 	return 0;
 }
 
+int
+textstmt_sniff(const char *head)
+{
+	return is_header(head + utf8_bom(head, strlen(head)));
+}
+
 /* Line n (from 1) of buf at offset off. */
 static size_t
 line_of(const char *buf, size_t off)

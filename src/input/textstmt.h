@@ -25,4 +25,10 @@ int	textstmt_parse(struct statement_in *st, struct arena *ar,
 	    const char *buf, size_t len, const char *issuer, const char *date,
 	    enum date_order order);
 
+/*
+ * 1 if the NUL-terminated start of an input opens with a header that
+ * demarche knows: a text statement, whatever its name.
+ */
+int	textstmt_sniff(const char *head);
+
 #endif
