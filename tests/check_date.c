@@ -464,6 +464,37 @@ START_TEST(test_add_days_walk)
 }
 END_TEST
 
+/*
+ * A statement's date: a time of day after a date of digits left out,
+ * anything else after it refused, the message led by where it was.
+ */
+START_TEST(test_read)
+{
+	char iso[11], lo[11], hi[11];
+
+	ck_assert_int_eq(date_read("2021/07/19 10:30", NONE, "3", iso, lo, hi),
+	    0);
+	ck_assert_str_eq(iso, "2021-07-19");
+	ck_assert_int_eq(date_read("2021-07-20T08:00:00+08:00", NONE, "3",
+	    iso, lo, hi), 0);
+	ck_assert_str_eq(iso, "2021-07-20");
+	ck_assert_int_eq(date_read("July 2021", NONE, "3", iso, lo, hi), 0);
+	ck_assert_str_eq(iso, "2021-07");
+	ck_assert_str_eq(lo, "2021-07-01");
+	ck_assert_str_eq(hi, "2021-07-31");
+	ck_assert_int_eq(date_read("2021-07-19 at noon", NONE, "--date", iso,
+	    lo, hi), DM_EINVALID);
+	ck_assert_str_eq(iso, "2021-07");
+	ck_assert_ptr_nonnull(strstr(dm_error_last(), "--date: "));
+	ck_assert_ptr_nonnull(strstr(dm_error_last(), "at noon"));
+	ck_assert_int_eq(date_read("07/08/2021 10:00", NONE, "3", iso, lo,
+	    hi), DM_EINVALID);
+	ck_assert_int_eq(date_read("07/08/2021 10:00", DMY, "3", iso, lo, hi),
+	    0);
+	ck_assert_str_eq(iso, "2021-08-07");
+}
+END_TEST
+
 static Suite *
 date_suite(void)
 {
@@ -478,6 +509,7 @@ date_suite(void)
 	tcase_add_test(tc, test_parse_precision);
 	tcase_add_test(tc, test_parse_null_and_long);
 	tcase_add_test(tc, test_order_parse);
+	tcase_add_test(tc, test_read);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("calendar");

@@ -547,26 +547,6 @@ render(struct text *t, xmlNode *n, int depth)
 	}
 }
 
-/* The date a page gives, its time of day left out. */
-static int
-page_date(struct statement_in *st, const char *s, enum date_order order,
-    const char *from)
-{
-	struct dm_date d;
-	char buf[64];
-	size_t n;
-
-	snprintf(buf, sizeof(buf), "%s", s);
-	n = strspn(buf, "0123456789-/");
-	if (n >= 8 && (buf[n] == ' ' || buf[n] == 'T'))
-		buf[n] = '\0';
-	if (date_parse(&d, buf, order) != 0)
-		return dm_error(DM_EINVALID, "%s: %s", from, dm_error_last());
-	date_format(&d, st->date);
-	date_span(&d, st->date_lo, st->date_hi);
-	return 0;
-}
-
 /* A language tag as BCP 47 writes it: "zh_CN" becomes "zh-CN". */
 static const char *
 page_language(struct found *fd, const char *body)
@@ -673,10 +653,11 @@ fill(struct statement_in *st, struct arena *ar, struct found *fd,
 		return dm_error(DM_EINVALID, "no title (no <title>, <h1> or "
 		    "title <meta>)");
 	if (fd->v[F_DATE] != NULL)
-		rc = page_date(st, fd->v[F_DATE], opt->order,
-		    "the page's date");
+		rc = date_read(fd->v[F_DATE], opt->order, "the page's date",
+		    st->date, st->date_lo, st->date_hi);
 	else if (opt->date != NULL)
-		rc = page_date(st, opt->date, opt->order, "--date");
+		rc = date_read(opt->date, opt->order, "--date", st->date,
+		    st->date_lo, st->date_hi);
 	else
 		return dm_error(DM_EINVALID, "no date (no PubDate or "
 		    "article:published_time <meta>, JSON-LD or <time "

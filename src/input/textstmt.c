@@ -107,20 +107,6 @@ line_of(const char *buf, size_t off)
 	return line;
 }
 
-/* Parses the date; where says where it came from, for the message. */
-static int
-parse_date(struct statement_in *st, const char *s, const char *where,
-    enum date_order order)
-{
-	struct dm_date d;
-
-	if (date_parse(&d, s, order) != 0)
-		return dm_error(DM_EINVALID, "%s: %s", where, dm_error_last());
-	date_format(&d, st->date);
-	date_span(&d, st->date_lo, st->date_hi);
-	return 0;
-}
-
 /* Trims white space at both ends of s[0..*n). */
 static const char *
 trim(const char *s, size_t *n)
@@ -308,9 +294,11 @@ textstmt_parse(struct statement_in *st, struct arena *ar, const char *buf,
 		    sizeof(hint)));
 	if (h.value[HDR_DATE] && *h.value[HDR_DATE]) {
 		snprintf(where, sizeof(where), "%zu", h.line[HDR_DATE]);
-		rc = parse_date(st, h.value[HDR_DATE], where, order);
+		rc = date_read(h.value[HDR_DATE], order, where, st->date,
+		    st->date_lo, st->date_hi);
 	} else if (date != NULL)
-		rc = parse_date(st, date, "--date", order);
+		rc = date_read(date, order, "--date", st->date, st->date_lo,
+		    st->date_hi);
 	else
 		return dm_error(DM_EINVALID, "no date (add a 'Date:' line or "
 		    "give --date%s)", missing_hint(buf, hint, sizeof(hint)));

@@ -748,6 +748,27 @@ date_parse(struct dm_date *out, const char *s, enum date_order order)
 }
 
 int
+date_read(const char *s, enum date_order order, const char *where,
+    char iso[11], char lo[11], char hi[11])
+{
+	struct dm_date d;
+	char buf[32];
+	size_t n = strspn(s, "0123456789-/");
+
+	if (n >= 8 && n < sizeof(buf) && (s[n] == ' ' || s[n] == 'T') &&
+	    is_digit(s[n + 1])) {
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+		s = buf;
+	}
+	if (date_parse(&d, s, order) != 0)
+		return dm_error(DM_EINVALID, "%s: %s", where, dm_error_last());
+	date_format(&d, iso);
+	date_span(&d, lo, hi);
+	return 0;
+}
+
+int
 date_order_parse(enum date_order *out, const char *s)
 {
 	if (s != NULL && strcasecmp(s, "dmy") == 0)

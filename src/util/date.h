@@ -43,6 +43,16 @@ struct dm_date {
 int	date_parse(struct dm_date *out, const char *s, enum date_order order);
 
 /*
+ * The date a statement gives, s, read as date_parse() reads it, a time
+ * of day after a date of digits left out ("2021/07/19 10:30"): its ISO
+ * form and the first and last day it covers.  Returns 0, or DM_EINVALID
+ * with a message that begins with where the date was found ("3" for a
+ * line, "--date").
+ */
+int	date_read(const char *s, enum date_order order, const char *where,
+	    char iso[11], char lo[11], char hi[11]);
+
+/*
  * Reads a --date-order argument: "dmy" or "mdy", in any case.  Returns 0,
  * or DM_EINVALID.
  */
