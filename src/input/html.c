@@ -52,8 +52,13 @@ static const struct {
 	{ "og:locale", F_LANG, 2 },
 };
 
-/* Ranks of the other sources. */
-enum { R_LD = 2, R_TIME = 3, R_H1 = 4, R_TITLE = 5, R_NONE = 99 };
+/*
+ * Ranks of the other sources.  R_SHOWN: what the page shows a reader
+ * rather than declares (a date in its header, the address its saving
+ * left in a comment).
+ */
+enum { R_LD = 2, R_TIME = 3, R_H1 = 4, R_SHOWN = 4, R_TITLE = 5,
+	R_NONE = 99 };
 
 /* Elements whose text is never part of the statement. */
 static const char *const skipped_tags[] = { "nav", "header", "footer",
@@ -66,6 +71,17 @@ static const char *const skipped_marks[] = { "nav", "menu", "share",
 	"social", "footer", "related", "breadcrumb", "crumb", "comment",
 	"sidebar", "toolbar", "print", "pager", "subscribe", "cookie", "skip",
 	"banner", NULL };
+
+/* Words in a class that mark a date shown to readers. */
+static const char *const date_marks[] = { "date", "meta", NULL };
+
+/*
+ * Words of a class that mark the lead: the summary under the title, which
+ * sites set apart from the body (GOV.UK's "gem-c-lead-paragraph" and
+ * "govuk-body-lead", "lead", "standfirst").
+ */
+static const char *const lead_words[] = { "lead", "lede", "standfirst",
+	NULL };
 
 /* Elements that flow within a paragraph. */
 static const char *const inline_tags[] = { "a", "span", "strong", "b", "i",
@@ -98,6 +114,34 @@ attr_lower(xmlNode *n, const char *name, char *buf, size_t max)
 	buf[i] = '\0';
 	xmlFree(v);
 	return buf;
+}
+
+/* 1 if a class of n holds one of words as a word of its own. */
+static int
+class_word(xmlNode *n, const char *const *words)
+{
+	char cls[256], *w, *save;
+
+	attr_lower(n, "class", cls, sizeof(cls));
+	for (w = strtok_r(cls, " \t\n-_", &save); w != NULL;
+	    w = strtok_r(NULL, " \t\n-_", &save))
+		if (in_list(words, (const xmlChar *)w))
+			return 1;
+	return 0;
+}
+
+/*
+ * 1 if n is the lead of a page: a lead paragraph, or the description in
+ * the page header of the Europa Component Library (EEAS, Commission).
+ */
+static int
+is_lead(xmlNode *n)
+{
+	char cls[256];
+
+	return class_word(n, lead_words) || (strstr(attr_lower(n, "class",
+	    cls, sizeof(cls)), "page-header") != NULL && strstr(cls,
+	    "__description") != NULL);
 }
 
 static int
@@ -267,6 +311,64 @@ collapse(const char *s, char *buf, size_t max)
 	buf[n] = '\0';
 }
 
+/*
+ * The text of n into buf[0..max), when it is short: 0 if its nodes and
+ * bytes pass max, so that a large block costs no more than a small one.
+ */
+static int
+short_text(xmlNode *n, char *buf, size_t max, size_t *len, int depth)
+{
+	size_t k;
+
+	for (n = n->children; n != NULL; n = n->next) {
+		if (++*len >= max || depth > 8)
+			return 0;
+		buf[*len - 1] = ' ';
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			k = strlen((const char *)n->content);
+			if (*len + k >= max)
+				return 0;
+			memcpy(buf + *len, n->content, k);
+			*len += k;
+		} else if (n->type == XML_ELEMENT_NODE &&
+		    !short_text(n, buf, max, len, depth + 1))
+			return 0;
+	}
+	buf[*len] = '\0';
+	return 1;
+}
+
+/* 1 if n or an element around it is left out of the statement. */
+static int
+in_skipped(xmlNode *n)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (skipped(n))
+			return 1;
+	return 0;
+}
+
+/*
+ * A date shown in the page: an element marked as one whose whole text is
+ * a day ("19 July 2021"), outside what is left out (a list of related
+ * pages).  One that could be read two ways is left.
+ */
+static void
+take_shown_date(struct found *fd, xmlNode *n)
+{
+	struct dm_date d;
+	char raw[128], buf[64];
+	size_t len = 0;
+
+	if (fd->rank[F_DATE] <= R_SHOWN || !class_word(n, date_marks) ||
+	    !short_text(n, raw, sizeof(raw), &len, 0))
+		return;
+	collapse(raw, buf, sizeof(buf));
+	if (date_parse(&d, buf, DATE_ORDER_NONE) == 0 && d.day != 0 &&
+	    !in_skipped(n))
+		offer(fd, F_DATE, R_SHOWN, buf);
+}
+
 static void
 take_text_of(struct found *fd, enum field f, int rank, xmlNode *n)
 {
@@ -304,6 +406,8 @@ take_element(struct found *fd, xmlNode *n)
 		take_text_of(fd, F_TITLE, R_H1, n);
 	else if (strcasecmp(tag, "title") == 0)
 		take_text_of(fd, F_TITLE, R_TITLE, n);
+	else
+		take_shown_date(fd, n);
 	if (fd->article == NULL && strcmp(attr_lower(n, "itemprop", buf,
 	    sizeof(buf)), "articlebody") == 0)
 		fd->article = n;
@@ -713,13 +817,93 @@ to_utf8(const char **buf, size_t *len, const char *declared, char **conv)
 	return 0;
 }
 
+/*
+ * The address a browser wrote into the page it saved, in a comment
+ * before the markup: "<!-- saved from url=(0023)https://example.org/ -->".
+ */
+static void
+take_saved_from(struct found *fd, htmlDocPtr doc)
+{
+	static const char mark[] = "saved from url=(";
+	const char *c, *url;
+	char buf[2048];
+	xmlNode *n;
+
+	for (n = doc->children; n != NULL; n = n->next) {
+		if (n->type != XML_COMMENT_NODE || n->content == NULL ||
+		    (c = strstr((const char *)n->content, mark)) == NULL ||
+		    (url = strchr(c, ')')) == NULL)
+			continue;
+		url++;
+		snprintf(buf, sizeof(buf), "%.*s", (int)strcspn(url,
+		    " \t\r\n"), url);
+		offer(fd, F_URL, R_SHOWN, buf);
+	}
+}
+
+/* Where the lead is looked for: before the block, as a reader reads. */
+struct lead {
+	xmlNode *block;
+	xmlNode *found;
+	int      done;		/* the block or the lead was reached */
+};
+
+/* 1 if n holds text other than white space. */
+static int
+has_text(xmlNode *n, int depth)
+{
+	const unsigned char *s;
+
+	for (n = n->children; n != NULL && depth < 256; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL)
+			for (s = n->content; *s != '\0'; s++)
+				if (!isspace(*s))
+					return 1;
+		if (n->type == XML_ELEMENT_NODE && has_text(n, depth + 1))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if n is block or holds it. */
+static int
+holds(xmlNode *n, xmlNode *block)
+{
+	for (; block != NULL; block = block->parent)
+		if (block == n)
+			return 1;
+	return 0;
+}
+
+/* The first lead before the block, outside it and around it. */
+static void
+find_lead(struct lead *l, xmlNode *n, int depth)
+{
+	for (; n != NULL && !l->done && depth < 256; n = n->next) {
+		if (n == l->block) {
+			l->done = 1;
+			return;
+		}
+		if (n->type != XML_ELEMENT_NODE || skipped(n))
+			continue;
+		if (is_lead(n) && !holds(n, l->block) && has_text(n, 0)) {
+			l->found = n;
+			l->done = 1;
+			return;
+		}
+		find_lead(l, n->children, depth + 1);
+	}
+}
+
 static int
 from_tree(struct statement_in *st, struct arena *ar, htmlDocPtr doc,
     const struct html_options *opt)
 {
 	struct found fd;
 	struct text body;
+	struct lead lead;
 	xmlNode *root = xmlDocGetRootElement(doc), *block;
+	size_t k;
 	int rc, f;
 
 	memset(&fd, 0, sizeof(fd));
@@ -727,9 +911,26 @@ from_tree(struct statement_in *st, struct arena *ar, htmlDocPtr doc,
 	for (f = 0; f < F__MAX; f++)
 		fd.rank[f] = R_NONE;
 	declared(&fd, root, 0);
+	take_saved_from(&fd, doc);
 	block = fd.article ? fd.article : main_block(root);
-	if (block != NULL)
+	if (block != NULL) {
+		/* The lead under the title opens the body, as on the page. */
+		memset(&lead, 0, sizeof(lead));
+		lead.block = block;
+		find_lead(&lead, root, 0);
+		if (lead.found != NULL) {
+			render(&body, lead.found->children, 0);
+			body.pending = P_PARA;
+		}
+		k = body.n;
 		render(&body, block->children, 0);
+		/* A body that repeats its lead first has it once. */
+		if (k > 0 && body.n >= 2 * k + 2 && memcmp(body.s, body.s + k +
+		    2, k) == 0) {
+			body.n -= k + 2;
+			memmove(body.s, body.s + k + 2, body.n + 1);
+		}
+	}
 	if (body.failed)
 		rc = dm_error(DM_ERROR, "out of memory");
 	else if (body.n == 0)

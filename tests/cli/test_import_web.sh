@@ -1,6 +1,8 @@
 # Web pages saved from the sites of the table of publishing sites, one per
 # family (the markup follows each site's, the words are the test's own):
-# each field extracted as a person reading the page would take it.
+# each field extracted as a person reading the page would take it, and
+# the whole body, so its first words too: a lead set apart from the body
+# (GOV.UK's) opens it, and none of the other pages has one outside it.
 . "$(dirname "$0")/lib.sh"
 
 PAGES="$SOURCE_DIR/tests/data/web"
@@ -87,10 +89,24 @@ The United States, joined by allies and partners, is exposing further irresponsi
 The cyber actors affiliated with its Ministry of State Security carried out ransomware operations and extortion. We call on China to stop these activities.
 TEXT
 
-# GOV.UK names the department that publishes in a <meta>.
+# The Commission's press corner declares nothing: its page header shows
+# the date, and the address is the one the browser that saved the page
+# wrote at its top.
+page commission.html https://ec.europa.eu/commission/presscorner/detail/en/statement_21_3829 \
+	EU.COMMISSION 2021-07-19 en "Statement by the Commission on malicious cyber activities against mail servers"
+body https://ec.europa.eu/commission/presscorner/detail/en/statement_21_3829 <<'TEXT'
+The Commission stands with the Member States that were hit by the compromise of mail server software earlier this year.
+
+Those responsible used systems on Chinese territory. We call on the Chinese authorities not to let their territory be used for such activities and to take all appropriate measures against them.
+TEXT
+
+# GOV.UK names the department that publishes in a <meta>, and sets the
+# lead paragraph apart under the title: it opens the body.
 page govuk.html https://www.gov.uk/government/news/uk-and-allies-hold-chinese-state-responsible-for-cyber-attacks \
 	GBR.FCDO 2021-07-19 en "UK and allies hold Chinese state responsible for cyber attacks"
 body https://www.gov.uk/government/news/uk-and-allies-hold-chinese-state-responsible-for-cyber-attacks <<'TEXT'
+The UK is joining allies to attribute a pattern of malicious cyber activity.
+
 The attack on mail server software was highly likely carried out by a group backed by the Chinese state.
 
 The Foreign Secretary said the Chinese government must end this systematic cyber sabotage and can expect to be held to account if it does not.
@@ -112,13 +128,44 @@ cat >want <<'TEXT'
 TEXT
 cmp -s got want && ok || bad "Chinese body: $(diff want got | head -5)"
 
-check "a page on a pipe, with --format html"
+check "a page on a pipe, told by its markup"
 sed 's/news_185863/news_pipe/' "$PAGES/nato.html" >pipe.html
-cat pipe.html | "$DEMARCHE" import --format html - >out 2>err
+cat pipe.html | "$DEMARCHE" import - >"$WORK/out" 2>"$WORK/err"
 status=$?
 expect_status 0
 expect_out "1 new"
 [ "$(field https://www.nato.int/cps/en/natohq/news_pipe.htm a.code)" = NATO ] && ok || bad "the page on a pipe"
+
+check "an ECL page header's description is the lead; a date among related pages is not the page's"
+cat >ecl.html <<'HTML'
+<html lang="en"><head><title>A news article</title>
+<link rel="canonical" href="https://commission.europa.eu/news/a-news-article_en"></head>
+<body><div class="related-news"><span class="ecl-date">12 July 2021</span> <a href="/b">Another article</a></div>
+<div class="ecl-page-header"><h1 class="ecl-page-header__title">A news article</h1>
+<p class="ecl-page-header__description">The Commission sums up the article in one sentence.</p></div>
+<div class="ecl-u-type-m"><p>The article itself says more about the matter, in a paragraph long enough to be the body.</p>
+<p>Another paragraph follows it.</p></div></body></html>
+HTML
+run import ecl.html
+expect_status 1
+expect_err "no date"
+run import --date 2021-07-19 ecl.html
+expect_status 0
+body https://commission.europa.eu/news/a-news-article_en <<'TEXT'
+The Commission sums up the article in one sentence.
+
+The article itself says more about the matter, in a paragraph long enough to be the body.
+
+Another paragraph follows it.
+TEXT
+
+check "a body that repeats its lead has it once"
+sed -e 's|<p>The attack on mail|<p>The UK is joining allies to attribute a pattern of malicious cyber activity.</p>\n<p>The attack on mail|' \
+    -e 's|uk-and-allies-hold-chinese-state-responsible-for-cyber-attacks|repeated-lead|g' "$PAGES/govuk.html" >repeated.html
+run import repeated.html
+expect_status 0
+[ "$(field https://www.gov.uk/government/news/repeated-lead s.text | grep -c 'joining allies')" = 1 ] &&
+	ok || bad "the lead twice or not at all"
 
 check "the same page again changes nothing; edited, it updates the same statement"
 run import "$PAGES/nato.html"
