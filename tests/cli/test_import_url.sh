@@ -23,6 +23,13 @@ expect_out "1 new"
 	ok || bad "issuer or id of the fetched page"
 grep -q "GET /pages/nato.html .*ae=.*gzip.* ua=demarche/" log && ok || bad "request: $(cat log)"
 
+check "statements as JSON by URL, read from memory as from a file"
+printf '[{"id": "by-url", "issuer": "EU", "date": "2021-07-19", "text": "Fetched."}]\n' >site/statements.json
+run import "$URL/pages/statements.json"
+expect_status 0
+expect_out "1 new"
+[ "$(q "SELECT text FROM statements WHERE id = 'by-url'")" = Fetched. ] && ok || bad "the statement by URL"
+
 check "a page without a canonical link: its URL is the one fetched"
 run import "$URL/pages/fmprc-zh.html"
 expect_status 0
