@@ -14,15 +14,11 @@
 #include "fold.h"
 #include "output.h"
 #include "query.h"
-#include "query_table.h"
+#include "query_parts.h"
 #include "statement.h"
 #include "store.h"
+#include "who.h"
 
-/*
- * The claims in force: not rule claims a reviewer rejected or a curated
- * or reviewed claim superseded (migration 0014), which stay for 'eval'.
- */
-#define IN_FORCE(c)	" (" c ".review IS NULL OR " c ".review = 'reviewed')"
 /* A claim's method as listed: a reviewed claim is stored as curated. */
 #define METHOD(c)	" CASE WHEN " c ".review = 'reviewed' THEN 'reviewed'"	\
 			" ELSE " c ".method END"
@@ -78,119 +74,6 @@ dm_archive_stats(dm_archive *a, struct dm_stats *out)
 	db_finalize(st);
 	return rc;
 }
-
-/*
- * The listings are built from parts: a part goes into the SQL when the
- * user asked for every filter its ask names and the plan chosen uses
- * every way its use names.  Every value is a named parameter, bound
- * once the SQL is prepared:
- *   :actor :by :target  actor codes, each with its descendants unless
- *                       :exact; the sets CTE turns them into actor ids
- *   :from :to           first and last day a statement's date may cover
- *   :kinds              ",kind,kind,"
- *   :topic :method :text :limit :rollup :in_statements :in_claims
- */
-
-/* What the user asked for: the filters given, read by bound_init(). */
-enum ask {
-	ASK_ACTOR = 1 << 0,
-	ASK_BY = 1 << 1,
-	ASK_TARGET = 1 << 2,
-	ASK_KINDS = 1 << 3,	/* --kind, or who's accusation kinds */
-	ASK_TOPIC = 1 << 4,
-	ASK_METHOD = 1 << 5,
-	ASK_TEXT = 1 << 6,
-	ASK_MUTUAL = 1 << 7,
-	ASK_UNRESOLVED = 1 << 8,
-	ASK_LIMIT = 1 << 9,
-	ASK_DATED = 1 << 10,	/* --from or --to */
-};
-
-/*
- * The plan: how the SQL finds what was asked, chosen from the asks (and,
- * for who, the archive's dates) by one plan_*() function per listing.
- */
-enum use {
-	/* statements, claims, counts: the actor's rows ... */
-	USE_ACTOR_BY_DATE = 1 << 0,	/* ... by actor and date */
-	USE_ACTOR_BY_CLAIMS = 1 << 1,	/* ... by its claims, any date */
-	USE_BY_DATE = 1 << 2,	/* claims: --by's by claimant and date */
-	USE_NARROW = 1 << 3,	/* who: statements first, then claims */
-	USE_BROAD = 1 << 4,	/* who: claims first, then statements */
-	USE_BY_CLAIMS = 1 << 5,	/* who: --by's claims first */
-	USE_IDS = 1 << 6,	/* who: pairs of actor ids */
-	USE_ROLLUP = 1 << 7,	/* who --rollup: pairs of top-level codes */
-	USE_RANK_FIRST = 1 << 8,	/* search: ranked and cut, then rows */
-	USE_RANK_JOINED = 1 << 9,	/* search: joined, ranked, cut */
-	USE_JOINED = 1 << 10,	/* search: each match with its rows */
-	USE_SNIPPETS = 1 << 11,	/* search: every row's snippet in place */
-	USE_UNRESOLVED = 1 << 12,	/* actors: unresolved ones only */
-	USE_NEAREST = 1 << 13,	/* actors: the nearest known actor's code */
-	/* timeline: what the counts are grouped by (enum query_group) */
-	USE_G_NONE = 1 << 14,
-	USE_G_PAIR = 1 << 15,
-	USE_G_BY = 1 << 16,
-	USE_G_AGAINST = 1 << 17,
-	USE_G_KIND = 1 << 18,
-	USE_G_ISSUER = 1 << 19,
-	USE_CLAIMANT = 1 << 20,	/* timeline: the claimant's code */
-	USE_TARGETS = 1 << 21,	/* timeline: a row per target, so distinct */
-	USE_NO_TARGETS = 1 << 22,	/* timeline: a row per claim */
-};
-
-/* A part of a listing's SQL; the table of parts ends with a NULL sql. */
-struct part {
-	unsigned	 ask;	/* enum ask: all of them asked */
-	unsigned	 use;	/* enum use: all of them in the plan */
-	const char	*sql;
-};
-
-/* Parts of every plan, of a plan, of what was asked, or of both. */
-#define ALWAYS(sql)	{ 0, 0, sql }
-#define USING(u, sql)	{ 0, u, sql }
-#define ASKED(a, sql)	{ a, 0, sql }
-#define END		{ 0, 0, NULL }
-
-/* A code range finds descendants through the UNIQUE index on code. */
-#define ACTOR_SET(k, p)							\
-	"SELECT '" k "', id FROM actors WHERE code = " p " OR (NOT :exact"	\
-	" AND code > " p " || '.' AND code < " p " || '/')"
-#define SETS								\
-	"WITH sets(k, id) AS (" ACTOR_SET("a", ":actor")		\
-	" UNION ALL " ACTOR_SET("b", ":by")				\
-	" UNION ALL " ACTOR_SET("t", ":target") ")"
-#define IN_SET(k)	" IN (SELECT id FROM sets WHERE k = '" k "')"
-/* date_lo <= :to adds nothing but an upper bound on the index of dates. */
-#define DATES(s)	s ".date_lo >= :from AND " s ".date_lo <= :to AND "	\
-			s ".date_hi <= :to"
-/*
- * Within DATES, what the actors of set k issued and claimed, each found
- * through an index by actor and first day: a statement's date_lo lies
- * between :from and :to when its date does, and claims carry it as
- * statement_lo (migration 0004).
- */
-#define LO_IN(col)	" AND " col " BETWEEN :from AND :to"
-#define ISSUED_BY(k)							\
-	"SELECT sid FROM statements WHERE issuer_id" IN_SET(k) LO_IN("date_lo") \
-	" UNION ALL " CO_ISSUED_BY(k)
-/* A joint statement's other issuers (migration 0012): few, and no dates. */
-#define CO_ISSUED_BY(k)							\
-	"SELECT statement_id FROM co_issuers WHERE actor_id" IN_SET(k)
-#define ISSUER_IN(k)							\
-	" (s.issuer_id" IN_SET(k) " OR s.sid IN (" CO_ISSUED_BY(k) "))"
-/*
- * A statement's issuers' codes or names (col), the first and then the
- * co-issuers in order, separated by OUT_LIST_SEP (a COL_NAMES cell).
- */
-#define ISSUERS(col)							\
-	" i." col " || coalesce((SELECT group_concat(char(31) || n, '')"	\
-	" FROM (SELECT x." col " AS n FROM co_issuers ci JOIN actors x"	\
-	" ON x.id = ci.actor_id WHERE ci.statement_id = s.sid"		\
-	" ORDER BY ci.seq)), '')"
-#define CLAIMED_BY(k, col)						\
-	"SELECT " col " FROM claims WHERE by_id" IN_SET(k)		\
-	LO_IN("statement_lo")
-#define IN_KINDS(col)	" AND instr(:kinds, ',' || " col " || ',') > 0"
 
 /*
  * The filters of the statements listing (s), shared with the counts of
@@ -258,11 +141,6 @@ static const struct part claims_sql[] = {
 	END
 };
 
-/* The top-level actor of a code: its first dotted segment. */
-#define ROLLUP(c)							\
-	"CASE WHEN :rollup AND instr(" c ", '.') > 0"			\
-	" THEN substr(" c ", 1, instr(" c ", '.') - 1) ELSE " c " END"
-
 /*
  * The timeline's counts: the claims (or statements) the listing would
  * show, counted by their statement's first and last day and a group key
@@ -303,108 +181,6 @@ static const struct part statement_counts_sql[] = {
 	ALWAYS(" WHERE " DATES("s")),
 	STATEMENT_FILTERS,
 	ALWAYS(" GROUP BY 1, 2, 3"),
-	END
-};
-
-/*
- * acc holds one row per accusation and target; pairs sums it up.  --by
- * and --against choose among the pairs, not the claims, so that
- * --mutual still sees the accusations in the other direction.  Dates
- * carry their first or last day in front, so min() and max() pick the
- * earliest and latest date as written.
- */
-static const struct part who_sql[] = {
-	ALWAYS(SETS ", acc AS (SELECT claims.id AS cid,"
-	    " s.sid AS sid, s.date_lo || s.date AS lo, s.date_hi || s.date"
-	    " AS hi, claims.kind AS kind, "),
-	/*
-	 * Pairs of actor ids, their codes and names looked up once per
-	 * pair, not twice per edge (a fifth off summing up a million
-	 * claims); under --rollup, pairs of top-level codes.
-	 */
-	USING(USE_IDS, "claims.by_id AS accuser, ct.actor_id AS accused"),
-	USING(USE_ROLLUP, ROLLUP("b.code") " AS accuser, " ROLLUP("t.code")
-	    " AS accused"),
-	ASKED(ASK_BY, ", claims.by_id" IN_SET("b") " AS isby"),
-	ASKED(ASK_TARGET, ", ct.actor_id" IN_SET("t") " AS isagainst"),
-	ALWAYS(" FROM"),
-	/* The order is fixed: see plan_who(). */
-	USING(USE_NARROW, " statements s CROSS JOIN claims"
-	    " ON claims.statement_id = s.sid"),
-	USING(USE_BROAD, " claims CROSS JOIN statements s"
-	    " ON s.sid = claims.statement_id"),
-	ALWAYS(" CROSS JOIN claim_targets ct ON ct.claim_id = claims.id"),
-	USING(USE_ROLLUP, " CROSS JOIN actors b ON b.id = claims.by_id"
-	    " CROSS JOIN actors t ON t.id = ct.actor_id"),
-	ALWAYS(" WHERE " DATES("s") " AND" IN_FORCE("claims")
-	    " AND claims.kind IN (SELECT value FROM"
-	    " json_each('[\"' || replace(trim(:kinds, ','), ',', '\",\"')"
-	    " || '\"]'))"),
-	/* The actor's claims, and those in its statements, by index. */
-	ASKED(ASK_ACTOR, " AND claims.id IN (" CLAIMED_BY("a", "id")
-	    " UNION ALL SELECT id FROM claims WHERE statement_id IN ("
-	    ISSUED_BY("a") "))"),
-	USING(USE_BY_CLAIMS, " AND claims.id IN (" CLAIMED_BY("b", "id") ")"),
-	ASKED(ASK_TOPIC, " AND claims.id IN (SELECT claim_id FROM claim_topics"
-	    " WHERE topic = :topic)"),
-	ALWAYS("), sel AS (SELECT * FROM acc WHERE 1"),
-	ASKED(ASK_BY, " AND isby"),
-	ASKED(ASK_TARGET, " AND isagainst"),
-	/* One grouping of the edges and their topics: see db_sortset.h. */
-	ALWAYS("), pairs AS (SELECT accuser, accused,"
-	    " count(DISTINCT cid) AS nc, count(DISTINCT sid) AS ns,"
-	    " min(lo) AS lo, max(hi) AS hi,"
-	    " dm_sortset(kind) AS kinds, dm_sortset(p.topic) AS topics"
-	    " FROM sel LEFT JOIN claim_topics p ON p.claim_id = sel.cid"
-	    " GROUP BY accuser, accused)"),
-	/* Once, not again for each pair as a lookup in acc would. */
-	ASKED(ASK_MUTUAL, ", back AS MATERIALIZED (SELECT DISTINCT"
-	    " accused AS accuser, accuser AS accused FROM acc)"),
-	/* Each name looked up once, though QUERY_PACK() names it twice. */
-	USING(USE_IDS, " SELECT " QUERY_PACK("a.code") " || "
-	    QUERY_PACK("a.name") " || " QUERY_PACK("b.code") " || "
-	    QUERY_PACK("b.name") " || "),
-	USING(USE_ROLLUP, " SELECT " QUERY_PACK("p.accuser") " || "
-	    QUERY_PACK("a.name") " || " QUERY_PACK("p.accused") " || "
-	    QUERY_PACK("b.name") " || "),
-	ALWAYS(QUERY_PACK("p.nc") " || " QUERY_PACK("p.ns") " || "
-	    QUERY_PACK("substr(p.lo, 11)") " || "
-	    QUERY_PACK("substr(p.hi, 11)") " || " QUERY_PACK("p.kinds")
-	    " || " QUERY_PACK("p.topics") " FROM pairs p"),
-	USING(USE_IDS, " JOIN actors a ON a.id = p.accuser"
-	    " JOIN actors b ON b.id = p.accused WHERE 1"),
-	/* A top-level code need not be an actor's: its name is then NULL. */
-	USING(USE_ROLLUP, " LEFT JOIN actors a ON a.code = p.accuser"
-	    " LEFT JOIN actors b ON b.code = p.accused WHERE 1"),
-	ASKED(ASK_MUTUAL, " AND EXISTS (SELECT 1 FROM back q WHERE"
-	    " q.accuser = p.accuser AND q.accused = p.accused)"),
-	USING(USE_IDS, " ORDER BY p.nc DESC, a.code, b.code LIMIT :limit"),
-	USING(USE_ROLLUP, " ORDER BY p.nc DESC, p.accuser, p.accused"
-	    " LIMIT :limit"),
-	END
-};
-
-/*
- * who from the summary of migrations 0002 and 0003 (lvl 1 is the
- * rollup), for the filters it can answer: see summary_serves().  Each
- * pair's row holds what is printed, packed in one column (migration
- * 0009), and the index who_pairs_listing holds the rows in the order
- * printed.
- */
-#define PAIR_IS(p, a)							\
-	" AND (" p " = " a " OR (NOT :exact AND " p " > " a " || '.' AND "	\
-	p " < " a " || '/'))"
-
-static const struct part who_summary_sql[] = {
-	ALWAYS("SELECT p.listing FROM who_pairs p WHERE p.lvl = :rollup"),
-	ASKED(ASK_BY, PAIR_IS("p.accuser", ":by")),
-	ASKED(ASK_TARGET, PAIR_IS("p.accused", ":target")),
-	/* The narrow index, not the table's rows with all they print. */
-	ASKED(ASK_MUTUAL, " AND EXISTS (SELECT 1 FROM who_pairs q"
-	    " INDEXED BY who_pairs_accused WHERE"
-	    " q.lvl = p.lvl AND q.accuser = p.accused"
-	    " AND q.accused = p.accuser)"),
-	ALWAYS(" ORDER BY p.claims DESC, p.accuser, p.accused LIMIT :limit"),
 	END
 };
 
@@ -534,14 +310,6 @@ static const struct out_column claims_cols[] = {
 	{ "quote", COL_TEXT }, { "method", COL_TEXT }, { "cue", COL_TEXT },
 };
 
-static const struct out_column who_cols[] = {
-	{ "accuser_code", COL_TEXT }, { "accuser_name", COL_TEXT },
-	{ "accused_code", COL_TEXT }, { "accused_name", COL_TEXT },
-	{ "claims", COL_INT }, { "statements", COL_INT },
-	{ "first_date", COL_TEXT }, { "last_date", COL_TEXT },
-	{ "kinds", COL_LIST }, { "topics", COL_LIST },
-};
-
 static const struct out_column actors_cols[] = {
 	{ "code", COL_TEXT }, { "name", COL_TEXT }, { "kind", COL_TEXT },
 	{ "parent_code", COL_TEXT }, { "country", COL_TEXT },
@@ -572,23 +340,7 @@ static const struct kind_set claim_kind_set = { "claim",
 	claim_kind_names };
 static const struct kind_set actor_kinds = { "actor", actor_kind_names };
 
-/* The plan of a listing: its parts, and the ways of enum use they take. */
-struct plan {
-	const struct part	*parts;
-	unsigned		 use;
-};
-
-struct bound;
-
-/*
- * Chooses the plan *p of a listing for the filter f, resolved in b,
- * from p's parts, the listing's own.  Returns 0, or an error.
- */
-typedef int plan_fn(dm_archive *a, const struct dm_filter *f,
-    const struct bound *b, struct plan *p);
-
-static plan_fn plan_filters, plan_who, plan_actors, plan_unresolved,
-    plan_search;
+static plan_fn plan_filters, plan_actors, plan_unresolved, plan_search;
 
 static const struct listing {
 	const struct part	*parts;
@@ -597,7 +349,7 @@ static const struct listing {
 	size_t			 ncols;
 	const struct kind_set	*kinds;		/* what --kind names */
 	/*
-	 * Whether the cells come packed by QUERY_PACK() in one SQL column,
+	 * Whether the cells come packed by WHO_PACK() in one SQL column,
 	 * in order, rather than one SQL column each.
 	 */
 	int			 packed;
@@ -606,7 +358,7 @@ static const struct listing {
 	    statements_cols, NELEM(statements_cols), &statement_kinds, 0 },
 	[DM_LIST_CLAIMS] = { claims_sql, plan_filters, claims_cols,
 	    NELEM(claims_cols), &claim_kind_set, 0 },
-	[DM_LIST_WHO] = { who_sql, plan_who, who_cols, NELEM(who_cols),
+	[DM_LIST_WHO] = { who_sql, who_plan, who_cols, WHO_NCOLS,
 	    &claim_kind_set, 1 },
 	[DM_LIST_ACTORS] = { actors_sql, plan_actors, actors_cols,
 	    NELEM(actors_cols) - 1, &actor_kinds, 0 },
@@ -620,22 +372,8 @@ _Static_assert(NELEM(listings) == DM_LIST__COUNT,
     "a listing of enum dm_listing missing from listings[]");
 _Static_assert(NELEM(claims_cols) <= QUERY_MAX_COLS &&
     NELEM(statements_cols) <= QUERY_MAX_COLS &&
-    NELEM(who_cols) <= QUERY_MAX_COLS && NELEM(actors_cols) <= QUERY_MAX_COLS &&
+    NELEM(actors_cols) <= QUERY_MAX_COLS &&
     NELEM(search_cols) <= QUERY_MAX_COLS, "a listing wider than query_row");
-
-/* Values of a filter once resolved, ready to bind. */
-struct bound {
-	char		 actor[DM_CODE_MAX + 1];
-	char		 by[DM_CODE_MAX + 1];
-	char		 target[DM_CODE_MAX + 1];
-	char		 from[11];
-	char		 to[11];
-	char		*kinds;
-	char		*topic;
-	char		*text;
-	int		 in_fts[2];	/* search: statements, claims */
-	unsigned	 ask;	/* enum ask */
-};
 
 static void
 bound_release(struct bound *b)
@@ -892,19 +630,8 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 	return 0;
 }
 
-/*
- * Whether the dates of b hold fewer than an eighth of the statements:
- * counted through the index on dates, no further than that eighth.
- */
-static const char sql_date_share[] =
-    "SELECT count(*) < (SELECT coalesce(max(sid), 0) / 8 FROM statements)"
-    " FROM"
-    " (SELECT 1 FROM statements WHERE date_lo >= ?1 AND date_hi <= ?2"
-    " LIMIT (SELECT coalesce(max(sid), 0) / 8 FROM statements))";
-
-/* Whether sql, given the dates of b as ?1 and ?2, answers true. */
-static int
-dates_ask(struct db *db, const char *sql, const struct bound *b, int *yes)
+int
+query_dates_ask(struct db *db, const char *sql, const struct bound *b, int *yes)
 {
 	struct db_stmt *st = NULL;
 	int rc;
@@ -1033,35 +760,6 @@ build_sql(const struct plan *p, unsigned ask)
 }
 
 /*
- * Whether the dates of b hold every statement, and so filter nothing:
- * the earliest first day lies within them, and so does the end of the
- * latest first day's year, which no date's last day passes.  Two seeks
- * in the index on dates; an empty archive has nothing to filter.
- */
-static const char sql_dates_all[] =
-    "SELECT ifnull(?1 <= (SELECT min(date_lo) FROM statements) AND"
-    " ?2 >= substr((SELECT max(date_lo) FROM statements), 1, 4)"
-    " || '-12-31', 1)";
-
-/*
- * Whether the who summary answers f: the default accusation kinds, no
- * topic or --actor, dates that hold every statement (all_dates), and
- * under --rollup only top-level actors for --by and --against, with
- * their descendants.  Otherwise the claims are summed up afresh.
- */
-static int
-summary_serves(const struct dm_filter *f, const struct bound *b,
-    int all_dates)
-{
-	if (f->kinds || f->topic || f->actor || !all_dates)
-		return 0;
-	if (!f->rollup)
-		return 1;
-	return !f->exact && strchr(b->by, '.') == NULL &&
-	    strchr(b->target, '.') == NULL;
-}
-
-/*
  * statements and claims (and their counts): within a date range, the
  * statements the actor issued and those it made claims in are found by
  * actor and date; over all dates, the actor's claims name their
@@ -1088,43 +786,6 @@ plan_filters(dm_archive *a, const struct dm_filter *f, const struct bound *b,
 	(void)a;
 	(void)f;
 	p->use = filters_use(b->ask);
-	return 0;
-}
-
-/*
- * who from the summary where it answers f (summary_serves()); otherwise
- * the claims summed up afresh, in a fixed order of tables: by the
- * planner's guess, with no statistics, it walked every claim target and
- * fetched its statement, which took minutes on a large archive.  Dates
- * that hold few statements bound them (see sql_date_share), unless
- * --actor or --by names the claims first: within few dates, --by's
- * claims found by claimant and date come first (--mutual needs those
- * against its actors too).  Otherwise the claims of the kinds (or of
- * the topic) come first, in the order they are stored, and the planner
- * finds --by's by claimant and kind.
- */
-static int
-plan_who(dm_archive *a, const struct dm_filter *f, const struct bound *b,
-    struct plan *p)
-{
-	int rc, narrow = 0, all_dates = 1;
-
-	if ((b->ask & ASK_DATED) &&
-	    (rc = dates_ask(a->db, sql_dates_all, b, &all_dates)) != 0)
-		return rc;
-	if (summary_serves(f, b, all_dates)) {
-		p->parts = who_summary_sql;
-		return 0;
-	}
-	if ((b->ask & (ASK_DATED | ASK_ACTOR)) == ASK_DATED &&
-	    (rc = dates_ask(a->db, sql_date_share, b, &narrow)) != 0)
-		return rc;
-	if (narrow && (b->ask & (ASK_BY | ASK_MUTUAL)) == ASK_BY) {
-		p->use |= USE_BY_CLAIMS;
-		narrow = 0;
-	}
-	p->use |= narrow ? USE_NARROW : USE_BROAD;
-	p->use |= f->rollup ? USE_ROLLUP : USE_IDS;
 	return 0;
 }
 
@@ -1276,72 +937,6 @@ int_text(char *buf, int64_t v)
 	return p;
 }
 
-/*
- * Splits len bytes at s, texts packed as QUERY_PACK() packs them, in place
- * into nfield fields, each NUL-terminated where its ',' was, or NULL,
- * and their lengths into flen.  Texts split already split again the
- * same: a NUL ends a field as ',' does, and none comes before (s holds a
- * C string's bytes).
- */
-static int
-unpack(char *s, size_t len, const char **field, size_t *flen, size_t nfield)
-{
-	char *end = s + len, *digits;
-	size_t i, n;
-
-	for (i = 0; i < nfield; i++) {
-		if (end - s >= 2 && s[0] == '-' && s[1] == ',') {
-			field[i] = NULL;
-			flen[i] = 0;
-			s += 2;
-			continue;
-		}
-		/* n never passes what is left, so it cannot overflow. */
-		for (n = 0, digits = s; s < end && *s >= '0' && *s <= '9' &&
-		    n <= (size_t)(end - s); s++)
-			n = n * 10 + (size_t)(*s - '0');
-		if (s == digits || s == end || *s != ':' ||
-		    n + 1 >= (size_t)(end - s) ||
-		    (s[1 + n] != ',' && s[1 + n] != '\0'))
-			break;
-		field[i] = s + 1;
-		flen[i] = n;
-		s[1 + n] = '\0';
-		s += n + 2;
-	}
-	if (i < nfield || s != end)
-		return dm_error(DM_ERROR, "a row of who_pairs.listing is not "
-		    "%zu packed texts; 'demarche check' tells why", nfield);
-	return 0;
-}
-
-int
-query_unpack(enum dm_listing what, char *t, size_t n, struct query_row *r)
-{
-	const struct listing *l = &listings[what];
-	const char *c;
-	size_t i;
-	int rc;
-
-	if ((rc = unpack(t, n, r->cell, r->len, l->ncols)) != 0)
-		return rc;
-	/*
-	 * A count packed is its digits, as SQLite wrote them; one past
-	 * INT64_MAX (a listing made by hand) stops there.
-	 */
-	for (i = 0; i < l->ncols; i++)
-		if (l->cols[i].type == COL_INT)
-			for (r->num[i] = 0, c = r->cell[i]; c != NULL &&
-			    *c >= '0' && *c <= '9'; c++) {
-				if (r->num[i] > (INT64_MAX - (*c - '0')) / 10) {
-					r->num[i] = INT64_MAX;
-					break;
-				}
-				r->num[i] = r->num[i] * 10 + (*c - '0');
-			}
-	return 0;
-}
-
 int
 query_row(struct db_stmt *st, enum dm_listing what, struct query_row *r)
 {
@@ -1360,7 +955,7 @@ query_row(struct db_stmt *st, enum dm_listing what, struct query_row *r)
 			r->cap = n + 1;
 		}
 		memcpy(r->buf, t == NULL ? "" : t, n + 1);
-		return query_unpack(what, r->buf, n, r);
+		return who_unpack(r->buf, n, r);
 	}
 	for (i = 0; i < l->ncols; i++) {
 		if (l->cols[i].type != COL_INT)
@@ -1415,7 +1010,7 @@ query_write(struct db_stmt *st, enum dm_listing what,
 	    (rc = out_new(&o, dst->fp, fmt, l->cols, l->ncols, flags)) != 0)
 		return rc;
 	if (fmt == OUT_TABLE && l->packed) {
-		if ((rc = query_table(st, what, o, flags, nrows)) != 0)
+		if ((rc = who_table(st, o, flags, nrows)) != 0)
 			goto done;
 	} else {
 		while ((rc = db_step(st)) == DB_ROW) {
