@@ -873,8 +873,7 @@ packed_table(struct db *db, int64_t n, unsigned flags, int threaded,
 	ck_assert_ptr_nonnull(fp = open_memstream(&text, &len));
 	ck_assert_int_eq(out_new(&o, fp, OUT_TABLE, cols, ncols, flags), 0);
 	if (threaded)
-		ck_assert_int_eq(who_table(st, o, flags,
-		    nrows), 0);
+		ck_assert_int_eq(who_table(st, o, flags, nrows), 0);
 	else
 		for (; db_step(st) == DB_ROW; (*nrows)++) {
 			ck_assert_int_eq(query_row(st, DM_LIST_WHO, &r), 0);
