@@ -299,6 +299,7 @@ enum dm_listing {
 	DM_LIST_ACTORS,		/* one row per actor */
 	DM_LIST_SEARCH,		/* full-text matches, best first */
 	DM_LIST_UNRESOLVED,	/* unresolved actors, each with the nearest known */
+	DM_LIST__COUNT		/* how many listings: not one */
 };
 
 /*

@@ -488,7 +488,9 @@ END;
 -- The columns it packs stay, for 'demarche check' (which compares them
 -- with who_pairs_fresh, and listing with them) and for other tools; a
 -- trigger packs them again whenever one of them is set, and a change of
--- the counts marks the pair as touched.
+-- the counts marks the pair as touched.  The format is defined once, in
+-- src/core/who.h (WHO_PACK, WHO_COLUMNS); this trigger, migration 0009's,
+-- is the one text that spells it out again.
 
 CREATE INDEX who_pairs_listing ON who_pairs (lvl, claims DESC, accuser,
 	accused, listing);

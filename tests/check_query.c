@@ -16,7 +16,7 @@
 #include "names.h"
 #include "output.h"
 #include "query.h"
-#include "query_table.h"
+#include "who.h"
 
 static dm_archive *a;
 
@@ -837,23 +837,23 @@ END_TEST
  */
 static const char packed_rows[] =
     "WITH RECURSIVE n(i) AS (SELECT 1 WHERE ?1 > 0 UNION ALL SELECT i + 1"
-    " FROM n WHERE i < ?1) SELECT " QUERY_PACK("('A' || (i % 37))") " || "
-    QUERY_PACK("CASE WHEN i % 11 = 0 THEN NULL WHEN i % 5 = 0"
+    " FROM n WHERE i < ?1) SELECT " WHO_PACK("('A' || (i % 37))") " || "
+    WHO_PACK("CASE WHEN i % 11 = 0 THEN NULL WHEN i % 5 = 0"
 	" THEN '中国驻欧盟使团' || (i % 7) ELSE 'Actor ' || (i % 37) END")
-    " || " QUERY_PACK("('B' || (i % 41))") " || "
-    QUERY_PACK("('Target ' || substr('xxxxxxxxxxxxxxxxxxxx', 1, i % 20))")
-    " || " QUERY_PACK("(?1 - i + 1)") " || "
-    QUERY_PACK("((?1 - i) / 2 + 1)")
-    " || " QUERY_PACK("substr('2021-07-19', 1, 4 + 3 * (i % 3))") " || "
-    QUERY_PACK("substr('2024-12-31', 1, 4 + 3 * ((i + 1) % 3))") " || "
-    QUERY_PACK("CASE WHEN i % 2 THEN 'accuse' || char(31) || 'condemn'"
+    " || " WHO_PACK("('B' || (i % 41))") " || "
+    WHO_PACK("('Target ' || substr('xxxxxxxxxxxxxxxxxxxx', 1, i % 20))")
+    " || " WHO_PACK("(?1 - i + 1)") " || "
+    WHO_PACK("((?1 - i) / 2 + 1)")
+    " || " WHO_PACK("substr('2021-07-19', 1, 4 + 3 * (i % 3))") " || "
+    WHO_PACK("substr('2024-12-31', 1, 4 + 3 * ((i + 1) % 3))") " || "
+    WHO_PACK("CASE WHEN i % 2 THEN 'accuse' || char(31) || 'condemn'"
 	" ELSE 'criticize' END") " || "
-    QUERY_PACK("CASE WHEN i % 13 = 0 THEN NULL ELSE substr(replace("
+    WHO_PACK("CASE WHEN i % 13 = 0 THEN NULL ELSE substr(replace("
 	"'sanctions,cyber,人权,hong-kong,trade,taiwan,space,5g,', ',',"
 	" char(31)), 1, 1 + i % 40) END")
     " FROM n ORDER BY i";
 
-/* The table of n packed rows as query_table() writes it, or as stored. */
+/* The table of n packed rows as who_table() writes it, or as stored. */
 static char *
 packed_table(struct db *db, int64_t n, unsigned flags, int threaded,
     int64_t *nrows)
@@ -873,8 +873,7 @@ packed_table(struct db *db, int64_t n, unsigned flags, int threaded,
 	ck_assert_ptr_nonnull(fp = open_memstream(&text, &len));
 	ck_assert_int_eq(out_new(&o, fp, OUT_TABLE, cols, ncols, flags), 0);
 	if (threaded)
-		ck_assert_int_eq(query_table(st, DM_LIST_WHO, o, flags,
-		    nrows), 0);
+		ck_assert_int_eq(who_table(st, o, flags, nrows), 0);
 	else
 		for (; db_step(st) == DB_ROW; (*nrows)++) {
 			ck_assert_int_eq(query_row(st, DM_LIST_WHO, &r), 0);
@@ -941,7 +940,7 @@ START_TEST(packed_table_refuses_a_bad_row)
 	cols = query_columns(DM_LIST_WHO, &ncols);
 	ck_assert_ptr_nonnull(fp = open_memstream(&text, &len));
 	ck_assert_int_eq(out_new(&o, fp, OUT_TABLE, cols, ncols, 0), 0);
-	ck_assert_int_ne(query_table(st, DM_LIST_WHO, o, 0, &n), 0);
+	ck_assert_int_ne(who_table(st, o, 0, &n), 0);
 	ck_assert_ptr_nonnull(strstr(dm_error_last(), "is not 10 packed"));
 	out_free(o);
 	fclose(fp);

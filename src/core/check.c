@@ -10,8 +10,8 @@
 #include "archive.h"
 #include "db.h"
 #include "error.h"
-#include "query.h"
 #include "store.h"
+#include "who.h"
 
 enum check_sql {
 	C_INTEGRITY,
@@ -32,28 +32,8 @@ static const char *const check_sql[C__MAX] = {
 	"INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')",
 	/* C_FTS_CLAIMS */
 	"INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
-	/*
-	 * C_SUMMARY_DIFF: rows in one and not the other, both ways; each
-	 * fresh view is computed once, the costly half of the check.
-	 */
-	"WITH p AS MATERIALIZED (SELECT * FROM who_pairs_fresh),"
-	" s AS MATERIALIZED (SELECT * FROM who_statements_fresh),"
-	" k AS MATERIALIZED (SELECT * FROM who_kinds_fresh),"
-	" t AS MATERIALIZED (SELECT * FROM who_topics_fresh)"
-	" SELECT (SELECT count(*) FROM (SELECT * FROM p EXCEPT"
-	" SELECT " STORE_WHO_FRESH " FROM who_pairs)) + (SELECT count(*) FROM"
-	" (SELECT " STORE_WHO_FRESH " FROM who_pairs EXCEPT SELECT * FROM p))"
-	" + (SELECT count(*) FROM who_pairs WHERE listing IS NOT "
-	QUERY_WHO_LISTING ")"
-	" + (SELECT count(*) FROM (SELECT * FROM s EXCEPT"
-	" SELECT * FROM who_statements)) + (SELECT count(*) FROM (SELECT *"
-	" FROM who_statements EXCEPT SELECT * FROM s))"
-	" + (SELECT count(*) FROM (SELECT * FROM k EXCEPT"
-	" SELECT * FROM who_kinds)) + (SELECT count(*) FROM (SELECT * FROM"
-	" who_kinds EXCEPT SELECT * FROM k))"
-	" + (SELECT count(*) FROM (SELECT * FROM t EXCEPT"
-	" SELECT * FROM who_topics)) + (SELECT count(*) FROM (SELECT * FROM"
-	" who_topics EXCEPT SELECT * FROM t))",
+	/* C_SUMMARY_DIFF */
+	who_sql_check,
 	/* C_CLAIM_DATES; parenthesised, as clang asks of a two-part literal */
 	("SELECT count(*) FROM claims c JOIN statements s"
 	" ON s.sid = c.statement_id WHERE c.statement_lo IS NOT s.date_lo"),
@@ -128,7 +108,7 @@ dm_archive_check(dm_archive *a, int rebuild,
 	if (rebuild) {
 		if ((rc = db_begin(a->db)) != 0)
 			return rc;
-		if ((rc = store_who_rebuild(s)) != 0 ||
+		if ((rc = who_rebuild(a->db)) != 0 ||
 		    (rc = db_exec(a->db, sql_claim_dates)) != 0 ||
 		    (rc = db_commit(a->db)) != 0) {
 			db_rollback(a->db);

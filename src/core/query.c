@@ -14,15 +14,11 @@
 #include "fold.h"
 #include "output.h"
 #include "query.h"
-#include "query_table.h"
+#include "query_parts.h"
 #include "statement.h"
 #include "store.h"
+#include "who.h"
 
-/*
- * The claims in force: not rule claims a reviewer rejected or a curated
- * or reviewed claim superseded (migration 0014), which stay for 'eval'.
- */
-#define IN_FORCE(c)	" (" c ".review IS NULL OR " c ".review = 'reviewed')"
 /* A claim's method as listed: a reviewed claim is stored as curated. */
 #define METHOD(c)	" CASE WHEN " c ".review = 'reviewed' THEN 'reviewed'"	\
 			" ELSE " c ".method END"
@@ -80,132 +76,40 @@ dm_archive_stats(dm_archive *a, struct dm_stats *out)
 }
 
 /*
- * The listings are built from parts: a part goes into the SQL when the
- * filter has everything its need names.  Every value is a named
- * parameter, bound once the SQL is prepared:
- *   :actor :by :target  actor codes, each with its descendants unless
- *                       :exact; the sets CTE turns them into actor ids
- *   :from :to           first and last day a statement's date may cover
- *   :kinds              ",kind,kind,"
- *   :topic :method :text :limit
- */
-enum need {
-	N_ACTOR = 1 << 0,
-	N_BY = 1 << 1,
-	N_TARGET = 1 << 2,
-	N_KINDS = 1 << 3,
-	N_TOPIC = 1 << 4,
-	N_METHOD = 1 << 5,
-	N_TEXT = 1 << 6,
-	N_MUTUAL = 1 << 7,
-	N_UNRESOLVED = 1 << 8,
-	N_LIMIT = 1 << 9,	/* --limit given */
-	N_ALL = 1 << 10,	/* no --limit: every row */
-	N_DATED = 1 << 11,	/* --from or --to given */
-	N_UNDATED = 1 << 12,	/* neither */
-	N_NARROW = 1 << 13,	/* who: the dates hold few statements */
-	N_BROAD = 1 << 14,	/* who: no dates, or dates holding many */
-	N_RANK_FIRST = 1 << 15,	/* search: --limit and only the text */
-	N_RANK_JOINED = 1 << 16, /* search: --limit and other filters */
-	N_JOINED = 1 << 17,	/* search: each match with its rows */
-	N_BY_CLAIMS = 1 << 18,	/* who: few dates, and --by's claims */
-	N_ROLLUP = 1 << 19,	/* who --rollup: pairs of top-level codes */
-	N_IDS = 1 << 20,	/* who: pairs of actor ids */
-	N_NEAREST = 1 << 21,	/* actors: the nearest known actor's code */
-	/* timeline: what the counts are grouped by (enum query_group) */
-	N_G_NONE = 1 << 22,
-	N_G_PAIR = 1 << 23,
-	N_G_BY = 1 << 24,
-	N_G_AGAINST = 1 << 25,
-	N_G_KIND = 1 << 26,
-	N_G_ISSUER = 1 << 27,
-	N_CLAIMANT = 1 << 28,	/* timeline: the claimant's code */
-	N_TARGETS = 1 << 29,	/* timeline: a row per target, so distinct */
-	N_NO_TARGETS = 1 << 30,	/* timeline: a row per claim */
-};
-
-struct part {
-	unsigned	 need;
-	const char	*sql;
-};
-
-/* A code range finds descendants through the UNIQUE index on code. */
-#define ACTOR_SET(k, p)							\
-	"SELECT '" k "', id FROM actors WHERE code = " p " OR (NOT :exact"	\
-	" AND code > " p " || '.' AND code < " p " || '/')"
-#define SETS								\
-	"WITH sets(k, id) AS (" ACTOR_SET("a", ":actor")		\
-	" UNION ALL " ACTOR_SET("b", ":by")				\
-	" UNION ALL " ACTOR_SET("t", ":target") ")"
-#define IN_SET(k)	" IN (SELECT id FROM sets WHERE k = '" k "')"
-/* date_lo <= :to adds nothing but an upper bound on the index of dates. */
-#define DATES(s)	s ".date_lo >= :from AND " s ".date_lo <= :to AND "	\
-			s ".date_hi <= :to"
-/*
- * Within DATES, what the actors of set k issued and claimed, each found
- * through an index by actor and first day: a statement's date_lo lies
- * between :from and :to when its date does, and claims carry it as
- * statement_lo (migration 0004).
- */
-#define LO_IN(col)	" AND " col " BETWEEN :from AND :to"
-#define ISSUED_BY(k)							\
-	"SELECT sid FROM statements WHERE issuer_id" IN_SET(k) LO_IN("date_lo") \
-	" UNION ALL " CO_ISSUED_BY(k)
-/* A joint statement's other issuers (migration 0012): few, and no dates. */
-#define CO_ISSUED_BY(k)							\
-	"SELECT statement_id FROM co_issuers WHERE actor_id" IN_SET(k)
-#define ISSUER_IN(k)							\
-	" (s.issuer_id" IN_SET(k) " OR s.sid IN (" CO_ISSUED_BY(k) "))"
-/*
- * A statement's issuers' codes or names (col), the first and then the
- * co-issuers in order, separated by OUT_LIST_SEP (a COL_NAMES cell).
- */
-#define ISSUERS(col)							\
-	" i." col " || coalesce((SELECT group_concat(char(31) || n, '')"	\
-	" FROM (SELECT x." col " AS n FROM co_issuers ci JOIN actors x"	\
-	" ON x.id = ci.actor_id WHERE ci.statement_id = s.sid"		\
-	" ORDER BY ci.seq)), '')"
-#define CLAIMED_BY(k, col)						\
-	"SELECT " col " FROM claims WHERE by_id" IN_SET(k)		\
-	LO_IN("statement_lo")
-#define IN_KINDS(col)	" AND instr(:kinds, ',' || " col " || ',') > 0"
-
-/*
  * The filters of the statements listing (s), shared with the counts of
- * the timeline.  Within a date range, the statements the actor issued
- * and those it made claims in are found by actor and date; over all
- * dates, the actor's claims name their statements at once.
+ * the timeline; the actor's statements found as filters_use() says.
  */
 #define STATEMENT_FILTERS						\
-	{ N_ACTOR | N_DATED, " AND s.sid IN (" ISSUED_BY("a") " UNION ALL "	\
-	    CLAIMED_BY("a", "statement_id") ")" },			\
-	{ N_ACTOR | N_UNDATED, " AND (" ISSUER_IN("a") " OR s.sid IN" \
-	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" }, \
-	{ N_KINDS, IN_KINDS("s.kind") },				\
-	{ N_TOPIC, " AND s.sid IN (SELECT claims.statement_id FROM"	\
+	USING(USE_ACTOR_BY_DATE, " AND s.sid IN (" ISSUED_BY("a")	\
+	    " UNION ALL " CLAIMED_BY("a", "statement_id") ")"),		\
+	USING(USE_ACTOR_BY_CLAIMS, " AND (" ISSUER_IN("a") " OR s.sid IN" \
+	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a")	\
+	    "))"),							\
+	ASKED(ASK_KINDS, IN_KINDS("s.kind")),				\
+	ASKED(ASK_TOPIC, " AND s.sid IN (SELECT claims.statement_id FROM" \
 	    " claim_topics p JOIN claims ON claims.id = p.claim_id"	\
-	    " WHERE p.topic = :topic)" }
+	    " WHERE p.topic = :topic)")
 
 /*
  * The filters of the claims listing (claims of statements s, ct their
  * targets), shared with the counts of the timeline.
  */
 #define CLAIM_FILTERS							\
-	{ N_ACTOR | N_DATED, " AND claims.id IN (" CLAIMED_BY("a", "id")	\
-	    " UNION ALL SELECT id FROM claims WHERE statement_id IN ("	\
-	    ISSUED_BY("a") "))" },					\
-	{ N_ACTOR | N_UNDATED, " AND (claims.by_id" IN_SET("a")		\
-	    " OR" ISSUER_IN("a") ")" },			\
-	{ N_BY, " AND claims.by_id" IN_SET("b") },			\
-	{ N_BY | N_DATED, LO_IN("claims.statement_lo") },		\
-	{ N_TARGET, " AND ct.actor_id" IN_SET("t") },			\
-	{ N_KINDS, IN_KINDS("claims.kind") },				\
-	{ N_TOPIC, " AND claims.id IN (SELECT claim_id FROM claim_topics"	\
-	    " WHERE topic = :topic)" },					\
-	{ N_METHOD, " AND" METHOD("claims") " = :method" }
+	USING(USE_ACTOR_BY_DATE, " AND claims.id IN ("			\
+	    CLAIMED_BY("a", "id") " UNION ALL SELECT id FROM claims"	\
+	    " WHERE statement_id IN (" ISSUED_BY("a") "))"),		\
+	USING(USE_ACTOR_BY_CLAIMS, " AND (claims.by_id" IN_SET("a")	\
+	    " OR" ISSUER_IN("a") ")"),					\
+	ASKED(ASK_BY, " AND claims.by_id" IN_SET("b")),			\
+	USING(USE_BY_DATE, LO_IN("claims.statement_lo")),		\
+	ASKED(ASK_TARGET, " AND ct.actor_id" IN_SET("t")),		\
+	ASKED(ASK_KINDS, IN_KINDS("claims.kind")),			\
+	ASKED(ASK_TOPIC, " AND claims.id IN (SELECT claim_id"		\
+	    " FROM claim_topics WHERE topic = :topic)"),		\
+	ASKED(ASK_METHOD, " AND" METHOD("claims") " = :method")
 
 static const struct part statements_sql[] = {
-	{ 0, SETS " SELECT s.id, s.date," ISSUERS("code") "," ISSUERS("name")
+	ALWAYS(SETS " SELECT s.id, s.date," ISSUERS("code") "," ISSUERS("name")
 	    ", s.kind, s.title,"
 	    " s.url, s.language, (SELECT count(*) FROM claims"
 	    " WHERE claims.statement_id = s.sid AND" IN_FORCE("claims") "),"
@@ -213,14 +117,14 @@ static const struct part statements_sql[] = {
 	    " (SELECT r.responds_to FROM responses r"
 	    " WHERE r.statement_id = s.sid ORDER BY r.seq))"
 	    " FROM statements s JOIN actors i ON i.id = s.issuer_id"
-	    " WHERE " DATES("s") },
+	    " WHERE " DATES("s")),
 	STATEMENT_FILTERS,
-	{ 0, " ORDER BY s.date_lo, s.date_hi, s.id LIMIT :limit" },
-	{ 0, NULL }
+	ALWAYS(" ORDER BY s.date_lo, s.date_hi, s.id LIMIT :limit"),
+	END
 };
 
 static const struct part claims_sql[] = {
-	{ 0, SETS " SELECT claims.id, s.id, s.date, b.code, b.name,"
+	ALWAYS(SETS " SELECT claims.id, s.id, s.date, b.code, b.name,"
 	    " claims.kind, claims.cameo, t.code, t.name,"
 	    " (SELECT group_concat(topic, char(31)) FROM (SELECT p.topic"
 	    " FROM claim_topics p WHERE p.claim_id = claims.id"
@@ -230,17 +134,12 @@ static const struct part claims_sql[] = {
 	    " JOIN actors b ON b.id = claims.by_id"
 	    " LEFT JOIN claim_targets ct ON ct.claim_id = claims.id"
 	    " LEFT JOIN actors t ON t.id = ct.actor_id"
-	    " WHERE " DATES("s") " AND" IN_FORCE("claims") },
+	    " WHERE " DATES("s") " AND" IN_FORCE("claims")),
 	CLAIM_FILTERS,
-	{ 0, " ORDER BY s.date_lo, s.date_hi, s.id, claims.seq, ct.seq"
-	    " LIMIT :limit" },
-	{ 0, NULL }
+	ALWAYS(" ORDER BY s.date_lo, s.date_hi, s.id, claims.seq, ct.seq"
+	    " LIMIT :limit"),
+	END
 };
-
-/* The top-level actor of a code: its first dotted segment. */
-#define ROLLUP(c)							\
-	"CASE WHEN :rollup AND instr(" c ", '.') > 0"			\
-	" THEN substr(" c ", 1, instr(" c ", '.') - 1) ELSE " c " END"
 
 /*
  * The timeline's counts: the claims (or statements) the listing would
@@ -250,149 +149,43 @@ static const struct part claims_sql[] = {
  * counted once with DISTINCT; otherwise each row is a claim of its own.
  */
 static const struct part claim_counts_sql[] = {
-	{ 0, SETS " SELECT s.date_lo, s.date_hi, " },
-	{ N_G_NONE, "NULL" },
-	{ N_G_PAIR, ROLLUP("b.code") " || ' -> ' || ifnull(" ROLLUP("t.code")
-	    ", '(none)')" },
-	{ N_G_BY, ROLLUP("b.code") },
-	{ N_G_AGAINST, ROLLUP("t.code") },
-	{ N_G_KIND, "claims.kind" },
-	{ N_G_ISSUER, ROLLUP("i.code") },
-	{ N_TARGETS, ", count(DISTINCT claims.id)" },
-	{ N_NO_TARGETS, ", count(*)" },
-	{ 0, " FROM statements s JOIN claims ON claims.statement_id = s.sid" },
-	{ N_TARGETS, " LEFT JOIN claim_targets ct ON ct.claim_id = claims.id"
-	    " LEFT JOIN actors t ON t.id = ct.actor_id" },
-	{ N_CLAIMANT, " JOIN actors b ON b.id = claims.by_id" },
-	{ N_G_ISSUER, " JOIN actors i ON i.id = s.issuer_id" },
-	{ 0, " WHERE " DATES("s") " AND" IN_FORCE("claims") },
+	ALWAYS(SETS " SELECT s.date_lo, s.date_hi, "),
+	USING(USE_G_NONE, "NULL"),
+	USING(USE_G_PAIR, ROLLUP("b.code") " || ' -> ' || ifnull("
+	    ROLLUP("t.code") ", '(none)')"),
+	USING(USE_G_BY, ROLLUP("b.code")),
+	USING(USE_G_AGAINST, ROLLUP("t.code")),
+	USING(USE_G_KIND, "claims.kind"),
+	USING(USE_G_ISSUER, ROLLUP("i.code")),
+	USING(USE_TARGETS, ", count(DISTINCT claims.id)"),
+	USING(USE_NO_TARGETS, ", count(*)"),
+	ALWAYS(" FROM statements s JOIN claims ON claims.statement_id = s.sid"),
+	USING(USE_TARGETS, " LEFT JOIN claim_targets ct"
+	    " ON ct.claim_id = claims.id"
+	    " LEFT JOIN actors t ON t.id = ct.actor_id"),
+	USING(USE_CLAIMANT, " JOIN actors b ON b.id = claims.by_id"),
+	USING(USE_G_ISSUER, " JOIN actors i ON i.id = s.issuer_id"),
+	ALWAYS(" WHERE " DATES("s") " AND" IN_FORCE("claims")),
 	CLAIM_FILTERS,
-	{ 0, " GROUP BY 1, 2, 3" },
-	{ 0, NULL }
+	ALWAYS(" GROUP BY 1, 2, 3"),
+	END
 };
 
 static const struct part statement_counts_sql[] = {
-	{ 0, SETS " SELECT s.date_lo, s.date_hi, " },
-	{ N_G_NONE, "NULL" },
-	{ N_G_KIND, "s.kind" },
-	{ N_G_ISSUER, ROLLUP("i.code") },
-	{ 0, ", count(*) FROM statements s" },
-	{ N_G_ISSUER, " JOIN actors i ON i.id = s.issuer_id" },
-	{ 0, " WHERE " DATES("s") },
+	ALWAYS(SETS " SELECT s.date_lo, s.date_hi, "),
+	USING(USE_G_NONE, "NULL"),
+	USING(USE_G_KIND, "s.kind"),
+	USING(USE_G_ISSUER, ROLLUP("i.code")),
+	ALWAYS(", count(*) FROM statements s"),
+	USING(USE_G_ISSUER, " JOIN actors i ON i.id = s.issuer_id"),
+	ALWAYS(" WHERE " DATES("s")),
 	STATEMENT_FILTERS,
-	{ 0, " GROUP BY 1, 2, 3" },
-	{ 0, NULL }
-};
-
-/*
- * acc holds one row per accusation and target; pairs sums it up.  --by
- * and --against choose among the pairs, not the claims, so that
- * --mutual still sees the accusations in the other direction.  Dates
- * carry their first or last day in front, so min() and max() pick the
- * earliest and latest date as written.
- */
-static const struct part who_sql[] = {
-	{ 0, SETS ", acc AS (SELECT claims.id AS cid,"
-	    " s.sid AS sid, s.date_lo || s.date AS lo, s.date_hi || s.date"
-	    " AS hi, claims.kind AS kind, " },
-	/*
-	 * Pairs of actor ids, their codes and names looked up once per
-	 * pair, not twice per edge (a fifth off summing up a million
-	 * claims); under --rollup, pairs of top-level codes.
-	 */
-	{ N_IDS, "claims.by_id AS accuser, ct.actor_id AS accused" },
-	{ N_ROLLUP, ROLLUP("b.code") " AS accuser, " ROLLUP("t.code")
-	    " AS accused" },
-	{ N_BY, ", claims.by_id" IN_SET("b") " AS isby" },
-	{ N_TARGET, ", ct.actor_id" IN_SET("t") " AS isagainst" },
-	{ 0, " FROM" },
-	/*
-	 * The order is fixed: by the planner's guess, with no statistics,
-	 * it walked every claim target and fetched its statement, which
-	 * took minutes on a large archive.  Dates that hold few statements
-	 * bound them (see sql_date_share), unless --actor or --by names the
-	 * claims first; otherwise the claims of the kinds (or of the
-	 * topic) come first, in the order they are stored.
-	 */
-	{ N_NARROW, " statements s CROSS JOIN claims"
-	    " ON claims.statement_id = s.sid" },
-	{ N_BROAD, " claims CROSS JOIN statements s"
-	    " ON s.sid = claims.statement_id" },
-	{ 0, " CROSS JOIN claim_targets ct ON ct.claim_id = claims.id" },
-	{ N_ROLLUP, " CROSS JOIN actors b ON b.id = claims.by_id"
-	    " CROSS JOIN actors t ON t.id = ct.actor_id" },
-	{ 0, " WHERE " DATES("s") " AND" IN_FORCE("claims")
-	    " AND claims.kind IN (SELECT value FROM"
-	    " json_each('[\"' || replace(trim(:kinds, ','), ',', '\",\"')"
-	    " || '\"]'))" },
-	/* The actor's claims, and those in its statements, by index. */
-	{ N_ACTOR, " AND claims.id IN (" CLAIMED_BY("a", "id")
-	    " UNION ALL SELECT id FROM claims WHERE statement_id IN ("
-	    ISSUED_BY("a") "))" },
-	{ N_BY_CLAIMS, " AND claims.id IN (" CLAIMED_BY("b", "id") ")" },
-	{ N_TOPIC, " AND claims.id IN (SELECT claim_id FROM claim_topics"
-	    " WHERE topic = :topic)" },
-	{ 0, "), sel AS (SELECT * FROM acc WHERE 1" },
-	{ N_BY, " AND isby" },
-	{ N_TARGET, " AND isagainst" },
-	/* One grouping of the edges and their topics: see db_sortset.h. */
-	{ 0, "), pairs AS (SELECT accuser, accused, count(DISTINCT cid) AS nc,"
-	    " count(DISTINCT sid) AS ns, min(lo) AS lo, max(hi) AS hi,"
-	    " dm_sortset(kind) AS kinds, dm_sortset(p.topic) AS topics"
-	    " FROM sel LEFT JOIN claim_topics p ON p.claim_id = sel.cid"
-	    " GROUP BY accuser, accused)" },
-	/* Once, not again for each pair as a lookup in acc would. */
-	{ N_MUTUAL, ", back AS MATERIALIZED (SELECT DISTINCT accused AS"
-	    " accuser, accuser AS accused FROM acc)" },
-	/* Each name looked up once, though QUERY_PACK() names it twice. */
-	{ N_IDS, " SELECT " QUERY_PACK("a.code") " || " QUERY_PACK("a.name")
-	    " || " QUERY_PACK("b.code") " || " QUERY_PACK("b.name") " || " },
-	{ N_ROLLUP, " SELECT " QUERY_PACK("p.accuser") " || "
-	    QUERY_PACK("a.name") " || " QUERY_PACK("p.accused") " || "
-	    QUERY_PACK("b.name") " || " },
-	{ 0, QUERY_PACK("p.nc") " || " QUERY_PACK("p.ns") " || "
-	    QUERY_PACK("substr(p.lo, 11)") " || "
-	    QUERY_PACK("substr(p.hi, 11)") " || " QUERY_PACK("p.kinds")
-	    " || " QUERY_PACK("p.topics") " FROM pairs p" },
-	{ N_IDS, " JOIN actors a ON a.id = p.accuser"
-	    " JOIN actors b ON b.id = p.accused WHERE 1" },
-	/* A top-level code need not be an actor's: its name is then NULL. */
-	{ N_ROLLUP, " LEFT JOIN actors a ON a.code = p.accuser"
-	    " LEFT JOIN actors b ON b.code = p.accused WHERE 1" },
-	{ N_MUTUAL, " AND EXISTS (SELECT 1 FROM back q WHERE"
-	    " q.accuser = p.accuser AND q.accused = p.accused)" },
-	{ N_IDS, " ORDER BY p.nc DESC, a.code, b.code LIMIT :limit" },
-	{ N_ROLLUP, " ORDER BY p.nc DESC, p.accuser, p.accused"
-	    " LIMIT :limit" },
-	{ 0, NULL }
-};
-
-/*
- * who from the summary of migrations 0002 and 0003 (lvl 1 is the
- * rollup), for the filters it can answer: see summary_serves().  Each
- * pair's row holds what is printed, packed in one column (migration
- * 0009), and the index who_pairs_listing holds the rows in the order
- * printed.
- */
-#define PAIR_IS(p, a)							\
-	" AND (" p " = " a " OR (NOT :exact AND " p " > " a " || '.' AND "	\
-	p " < " a " || '/'))"
-
-static const struct part who_summary_sql[] = {
-	{ 0, "SELECT p.listing FROM who_pairs p WHERE p.lvl = :rollup" },
-	{ N_BY, PAIR_IS("p.accuser", ":by") },
-	{ N_TARGET, PAIR_IS("p.accused", ":target") },
-	/* The narrow index, not the table's rows with all they print. */
-	{ N_MUTUAL, " AND EXISTS (SELECT 1 FROM who_pairs q"
-	    " INDEXED BY who_pairs_accused WHERE"
-	    " q.lvl = p.lvl AND q.accuser = p.accused"
-	    " AND q.accused = p.accuser)" },
-	{ 0, " ORDER BY p.claims DESC, p.accuser, p.accused LIMIT :limit" },
-	{ 0, NULL }
+	ALWAYS(" GROUP BY 1, 2, 3"),
+	END
 };
 
 static const struct part actors_sql[] = {
-	{ 0, SETS " SELECT a.code, a.name, a.kind, p.code, a.country,"
+	ALWAYS(SETS " SELECT a.code, a.name, a.kind, p.code, a.country,"
 	    " (SELECT group_concat(alias, char(31)) FROM (SELECT l.alias"
 	    " FROM aliases l WHERE l.actor_id = a.id AND NOT l.is_name"
 	    " ORDER BY l.alias)),"
@@ -402,17 +195,17 @@ static const struct part actors_sql[] = {
 	    IN_FORCE("claims") "),"
 	    " (SELECT count(*) FROM claim_targets ct JOIN claims"
 	    " ON claims.id = ct.claim_id WHERE ct.actor_id = a.id AND"
-	    IN_FORCE("claims") ")" },
-	{ N_NEAREST, ", dm_nearest(a.name)" },
-	{ 0, " FROM actors a LEFT JOIN actors p ON p.id = a.parent_id"
-	    " WHERE 1" },
-	{ N_ACTOR, " AND a.id" IN_SET("a") },
-	{ N_KINDS, IN_KINDS("a.kind") },
-	{ N_UNRESOLVED, " AND a.kind = 'unresolved'" },
-	{ N_TEXT, " AND (instr(lower(a.code), :text) > 0 OR a.id IN"
-	    " (SELECT actor_id FROM aliases WHERE instr(folded, :text) > 0))" },
-	{ 0, " ORDER BY a.code LIMIT :limit" },
-	{ 0, NULL }
+	    IN_FORCE("claims") ")"),
+	USING(USE_NEAREST, ", dm_nearest(a.name)"),
+	ALWAYS(" FROM actors a LEFT JOIN actors p ON p.id = a.parent_id"
+	    " WHERE 1"),
+	ASKED(ASK_ACTOR, " AND a.id" IN_SET("a")),
+	ASKED(ASK_KINDS, IN_KINDS("a.kind")),
+	USING(USE_UNRESOLVED, " AND a.kind = 'unresolved'"),
+	ASKED(ASK_TEXT, " AND (instr(lower(a.code), :text) > 0 OR a.id IN"
+	    " (SELECT actor_id FROM aliases WHERE instr(folded, :text) > 0))"),
+	ALWAYS(" ORDER BY a.code LIMIT :limit"),
+	END
 };
 
 /*
@@ -440,14 +233,14 @@ static const struct part actors_sql[] = {
 	" ELSE " SNIPPET_OF("claims_fts", "top.rid") " END"
 
 static const struct part search_sql[] = {
-	{ 0, SETS },
+	ALWAYS(SETS),
 	/*
 	 * With nothing to filter on but the text, each full-text table
 	 * ranks and cuts its matches alone, and only the rows kept are
 	 * looked up: reading the statement of every match took most of
 	 * the time of a common word.
 	 */
-	{ N_RANK_FIRST, ", top AS MATERIALIZED (SELECT * FROM (SELECT"
+	USING(USE_RANK_FIRST, ", top AS MATERIALIZED (SELECT * FROM (SELECT"
 	    " 'statement' AS found_in, rowid AS rid,"
 	    " dm_rank(statements_fts, :limit) AS rank"
 	    " FROM statements_fts WHERE :in_statements"
@@ -464,40 +257,40 @@ static const struct part search_sql[] = {
 	    " ON top.found_in = 'claim' AND c.id = top.rid"
 	    " JOIN statements s ON s.sid = coalesce(c.statement_id, top.rid)"
 	    " JOIN actors b ON b.id = coalesce(c.by_id, s.issuer_id)"
-	    RANKED },
-	{ N_RANK_JOINED, ", top AS MATERIALIZED (SELECT" },
-	{ N_ALL, " SELECT found_in, statement_id, claim_id, date, by_code,"
-	    " title, snippet FROM (SELECT" },
-	{ N_JOINED, " 'statement' AS found_in, s.id AS statement_id,"
+	    RANKED),
+	USING(USE_RANK_JOINED, ", top AS MATERIALIZED (SELECT"),
+	USING(USE_SNIPPETS, " SELECT found_in, statement_id, claim_id, date,"
+	    " by_code, title, snippet FROM (SELECT"),
+	USING(USE_JOINED, " 'statement' AS found_in, s.id AS statement_id,"
 	    " NULL AS claim_id, s.sid AS rid, s.date AS date,"
 	    " i.code AS by_code, s.title AS title,"
-	    " dm_rank(statements_fts, :limit) AS rank" },
-	{ N_ALL, ", " SNIPPET("statements_fts") " AS snippet" },
-	{ N_JOINED, " FROM statements_fts JOIN statements s"
+	    " dm_rank(statements_fts, :limit) AS rank"),
+	USING(USE_SNIPPETS, ", " SNIPPET("statements_fts") " AS snippet"),
+	USING(USE_JOINED, " FROM statements_fts JOIN statements s"
 	    " ON s.sid = statements_fts.rowid"
 	    " JOIN actors i ON i.id = s.issuer_id"
 	    " WHERE :in_statements AND statements_fts MATCH :text"
-	    " AND " DATES("s") },
-	{ N_JOINED | N_ACTOR, " AND (" ISSUER_IN("a") " OR s.sid IN"
+	    " AND " DATES("s")),
+	{ ASK_ACTOR, USE_JOINED, " AND (" ISSUER_IN("a") " OR s.sid IN"
 	    " (SELECT statement_id FROM claims WHERE by_id" IN_SET("a") "))" },
-	{ N_JOINED, " UNION ALL SELECT 'claim', s.id, claims.id, claims.id,"
-	    " s.date, b.code, s.title, dm_rank(claims_fts, :limit)" },
-	{ N_ALL, ", " SNIPPET("claims_fts") },
-	{ N_JOINED, " FROM claims_fts JOIN claims"
+	USING(USE_JOINED, " UNION ALL SELECT 'claim', s.id, claims.id,"
+	    " claims.id, s.date, b.code, s.title, dm_rank(claims_fts, :limit)"),
+	USING(USE_SNIPPETS, ", " SNIPPET("claims_fts")),
+	USING(USE_JOINED, " FROM claims_fts JOIN claims"
 	    " ON claims.id = claims_fts.rowid"
 	    " JOIN statements s ON s.sid = claims.statement_id"
 	    " JOIN actors b ON b.id = claims.by_id"
 	    " WHERE :in_claims AND claims_fts MATCH :text AND " DATES("s")
-	    " AND" IN_FORCE("claims") },
-	{ N_JOINED | N_ACTOR, " AND (claims.by_id" IN_SET("a")
+	    " AND" IN_FORCE("claims")),
+	{ ASK_ACTOR, USE_JOINED, " AND (claims.by_id" IN_SET("a")
 	    " OR" ISSUER_IN("a") ")" },
-	{ N_JOINED | N_KINDS, IN_KINDS("claims.kind") },
-	{ N_RANK_JOINED, RANKED " LIMIT :limit)"
+	{ ASK_KINDS, USE_JOINED, IN_KINDS("claims.kind") },
+	USING(USE_RANK_JOINED, RANKED " LIMIT :limit)"
 	    " SELECT found_in, statement_id, claim_id, date, by_code, title,"
-	    TOP_SNIPPET " FROM top" },
-	{ N_ALL, ")" },
-	{ N_JOINED, RANKED },
-	{ 0, NULL }
+	    TOP_SNIPPET " FROM top"),
+	USING(USE_SNIPPETS, ")"),
+	USING(USE_JOINED, RANKED),
+	END
 };
 
 static const struct out_column statements_cols[] = {
@@ -515,14 +308,6 @@ static const struct out_column claims_cols[] = {
 	{ "target_code", COL_TEXT }, { "target_name", COL_TEXT },
 	{ "topics", COL_LIST }, { "summary", COL_TEXT },
 	{ "quote", COL_TEXT }, { "method", COL_TEXT }, { "cue", COL_TEXT },
-};
-
-static const struct out_column who_cols[] = {
-	{ "accuser_code", COL_TEXT }, { "accuser_name", COL_TEXT },
-	{ "accused_code", COL_TEXT }, { "accused_name", COL_TEXT },
-	{ "claims", COL_INT }, { "statements", COL_INT },
-	{ "first_date", COL_TEXT }, { "last_date", COL_TEXT },
-	{ "kinds", COL_LIST }, { "topics", COL_LIST },
 };
 
 static const struct out_column actors_cols[] = {
@@ -555,45 +340,40 @@ static const struct kind_set claim_kind_set = { "claim",
 	claim_kind_names };
 static const struct kind_set actor_kinds = { "actor", actor_kind_names };
 
-/* Indexed by enum dm_listing. */
+static plan_fn plan_filters, plan_actors, plan_unresolved, plan_search;
+
 static const struct listing {
 	const struct part	*parts;
+	plan_fn			*plan;
 	const struct out_column	*cols;
 	size_t			 ncols;
 	const struct kind_set	*kinds;		/* what --kind names */
 	/*
-	 * Whether the cells come packed by QUERY_PACK() in one SQL column,
+	 * Whether the cells come packed by WHO_PACK() in one SQL column,
 	 * in order, rather than one SQL column each.
 	 */
 	int			 packed;
 } listings[] = {
-	{ statements_sql, statements_cols, NELEM(statements_cols),
-	    &statement_kinds, 0 },
-	{ claims_sql, claims_cols, NELEM(claims_cols), &claim_kind_set, 0 },
-	{ who_sql, who_cols, NELEM(who_cols), &claim_kind_set, 1 },
-	{ actors_sql, actors_cols, NELEM(actors_cols) - 1, &actor_kinds, 0 },
-	{ search_sql, search_cols, NELEM(search_cols), &claim_kind_set, 0 },
-	{ actors_sql, actors_cols, NELEM(actors_cols), &actor_kinds, 0 },
+	[DM_LIST_STATEMENTS] = { statements_sql, plan_filters,
+	    statements_cols, NELEM(statements_cols), &statement_kinds, 0 },
+	[DM_LIST_CLAIMS] = { claims_sql, plan_filters, claims_cols,
+	    NELEM(claims_cols), &claim_kind_set, 0 },
+	[DM_LIST_WHO] = { who_sql, who_plan, who_cols, WHO_NCOLS,
+	    &claim_kind_set, 1 },
+	[DM_LIST_ACTORS] = { actors_sql, plan_actors, actors_cols,
+	    NELEM(actors_cols) - 1, &actor_kinds, 0 },
+	[DM_LIST_SEARCH] = { search_sql, plan_search, search_cols,
+	    NELEM(search_cols), &claim_kind_set, 0 },
+	[DM_LIST_UNRESOLVED] = { actors_sql, plan_unresolved, actors_cols,
+	    NELEM(actors_cols), &actor_kinds, 0 },
 };
 
+_Static_assert(NELEM(listings) == DM_LIST__COUNT,
+    "a listing of enum dm_listing missing from listings[]");
 _Static_assert(NELEM(claims_cols) <= QUERY_MAX_COLS &&
     NELEM(statements_cols) <= QUERY_MAX_COLS &&
-    NELEM(who_cols) <= QUERY_MAX_COLS && NELEM(actors_cols) <= QUERY_MAX_COLS &&
+    NELEM(actors_cols) <= QUERY_MAX_COLS &&
     NELEM(search_cols) <= QUERY_MAX_COLS, "a listing wider than query_row");
-
-/* Values of a filter once resolved, ready to bind. */
-struct bound {
-	char		 actor[DM_CODE_MAX + 1];
-	char		 by[DM_CODE_MAX + 1];
-	char		 target[DM_CODE_MAX + 1];
-	char		 from[11];
-	char		 to[11];
-	char		*kinds;
-	char		*topic;
-	char		*text;
-	int		 in_fts[2];	/* search: statements, claims */
-	unsigned	 have;	/* enum need */
-};
 
 static void
 bound_release(struct bound *b)
@@ -841,29 +621,17 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 			return rc;
 	} else if (f->text && (rc = fold_key(&b->text, f->text)) != 0)
 		return rc;
-	b->have = (f->actor ? N_ACTOR : 0) | (f->by ? N_BY : 0) |
-	    (f->target ? N_TARGET : 0) | (b->kinds ? N_KINDS : 0) |
-	    (f->topic ? N_TOPIC : 0) | (f->method ? N_METHOD : 0) |
-	    (b->text ? N_TEXT : 0) | (f->mutual ? N_MUTUAL : 0) |
-	    (f->unresolved ? N_UNRESOLVED : 0) |
-	    (f->limit > 0 ? N_LIMIT : N_ALL) |
-	    (f->from || f->to ? N_DATED : N_UNDATED);
+	b->ask = (f->actor ? ASK_ACTOR : 0) | (f->by ? ASK_BY : 0) |
+	    (f->target ? ASK_TARGET : 0) | (b->kinds ? ASK_KINDS : 0) |
+	    (f->topic ? ASK_TOPIC : 0) | (f->method ? ASK_METHOD : 0) |
+	    (b->text ? ASK_TEXT : 0) | (f->mutual ? ASK_MUTUAL : 0) |
+	    (f->unresolved ? ASK_UNRESOLVED : 0) |
+	    (f->limit > 0 ? ASK_LIMIT : 0) | (f->from || f->to ? ASK_DATED : 0);
 	return 0;
 }
 
-/*
- * Whether the dates of b hold fewer than an eighth of the statements:
- * counted through the index on dates, no further than that eighth.
- */
-static const char sql_date_share[] =
-    "SELECT count(*) < (SELECT coalesce(max(sid), 0) / 8 FROM statements)"
-    " FROM"
-    " (SELECT 1 FROM statements WHERE date_lo >= ?1 AND date_hi <= ?2"
-    " LIMIT (SELECT coalesce(max(sid), 0) / 8 FROM statements))";
-
-/* Whether sql, given the dates of b as ?1 and ?2, answers true. */
-static int
-dates_ask(struct db *db, const char *sql, const struct bound *b, int *yes)
+int
+query_dates_ask(struct db *db, const char *sql, const struct bound *b, int *yes)
 {
 	struct db_stmt *st = NULL;
 	int rc;
@@ -943,10 +711,10 @@ bind_all(struct db_stmt *st, const struct bound *b,
 {
 	int rc;
 
-	if ((rc = bind_named(st, ":actor", b->have & N_ACTOR ? b->actor :
+	if ((rc = bind_named(st, ":actor", b->ask & ASK_ACTOR ? b->actor :
 	    NULL)) != 0 ||
-	    (rc = bind_named(st, ":by", b->have & N_BY ? b->by : NULL)) != 0 ||
-	    (rc = bind_named(st, ":target", b->have & N_TARGET ? b->target :
+	    (rc = bind_named(st, ":by", b->ask & ASK_BY ? b->by : NULL)) != 0 ||
+	    (rc = bind_named(st, ":target", b->ask & ASK_TARGET ? b->target :
 	    NULL)) != 0 ||
 	    (rc = bind_named_int(st, ":exact", f->exact != 0)) != 0 ||
 	    (rc = bind_named(st, ":from", b->from)) != 0 ||
@@ -964,79 +732,140 @@ bind_all(struct db_stmt *st, const struct bound *b,
 	return 0;
 }
 
-/* Joins the parts whose needs the filter meets into one SQL text. */
-static char *
-build_sql(const struct part *parts, unsigned have)
+/* Whether part q goes into the SQL of what was asked, ask, by plan p. */
+static int
+part_in(const struct part *q, unsigned ask, const struct plan *p)
 {
-	const struct part *p;
+	return (q->ask & ask) == q->ask && (q->use & p->use) == q->use;
+}
+
+/* Joins the parts of plan p for what was asked into one SQL text. */
+static char *
+build_sql(const struct plan *p, unsigned ask)
+{
+	const struct part *q;
 	size_t len = 1;
 	char *sql;
 
-	for (p = parts; p->sql != NULL; p++)
-		if ((p->need & have) == p->need)
-			len += strlen(p->sql);
+	for (q = p->parts; q->sql != NULL; q++)
+		if (part_in(q, ask, p))
+			len += strlen(q->sql);
 	if ((sql = malloc(len)) == NULL)
 		return NULL;
 	*sql = '\0';
-	for (p = parts; p->sql != NULL; p++)
-		if ((p->need & have) == p->need)
-			strcat(sql, p->sql);
+	for (q = p->parts; q->sql != NULL; q++)
+		if (part_in(q, ask, p))
+			strcat(sql, q->sql);
 	return sql;
 }
 
 /*
- * Whether the dates of b hold every statement, and so filter nothing:
- * the earliest first day lies within them, and so does the end of the
- * latest first day's year, which no date's last day passes.  Two seeks
- * in the index on dates; an empty archive has nothing to filter.
+ * statements and claims (and their counts): within a date range, the
+ * statements the actor issued and those it made claims in are found by
+ * actor and date; over all dates, the actor's claims name their
+ * statements at once.  Within dates, --by's claims come by claimant and
+ * first day.
  */
-static const char sql_dates_all[] =
-    "SELECT ifnull(?1 <= (SELECT min(date_lo) FROM statements) AND"
-    " ?2 >= substr((SELECT max(date_lo) FROM statements), 1, 4)"
-    " || '-12-31', 1)";
-
-/*
- * Whether the who summary answers f: the default accusation kinds, no
- * topic or --actor, dates that hold every statement (all_dates), and
- * under --rollup only top-level actors for --by and --against, with
- * their descendants.  Otherwise the claims are summed up afresh.
- */
-static int
-summary_serves(const struct dm_filter *f, const struct bound *b,
-    int all_dates)
+static unsigned
+filters_use(unsigned ask)
 {
-	if (f->kinds || f->topic || f->actor || !all_dates)
-		return 0;
-	if (!f->rollup)
-		return 1;
-	return !f->exact && strchr(b->by, '.') == NULL &&
-	    strchr(b->target, '.') == NULL;
+	unsigned use = 0;
+
+	if (ask & ASK_ACTOR)
+		use |= ask & ASK_DATED ? USE_ACTOR_BY_DATE :
+		    USE_ACTOR_BY_CLAIMS;
+	if ((ask & (ASK_BY | ASK_DATED)) == (ASK_BY | ASK_DATED))
+		use |= USE_BY_DATE;
+	return use;
+}
+
+static int
+plan_filters(dm_archive *a, const struct dm_filter *f, const struct bound *b,
+    struct plan *p)
+{
+	(void)a;
+	(void)f;
+	p->use = filters_use(b->ask);
+	return 0;
+}
+
+/* actors: --unresolved keeps the unresolved ones. */
+static int
+plan_actors(dm_archive *a, const struct dm_filter *f, const struct bound *b,
+    struct plan *p)
+{
+	(void)a;
+	(void)f;
+	p->use = b->ask & ASK_UNRESOLVED ? USE_UNRESOLVED : 0;
+	return 0;
+}
+
+/* The unresolved actors, each with the nearest known (dm_nearest()). */
+static int
+plan_unresolved(dm_archive *a, const struct dm_filter *f,
+    const struct bound *b, struct plan *p)
+{
+	(void)f;
+	(void)b;
+	p->use = USE_UNRESOLVED | USE_NEAREST;
+	return actors_nearest_register(a);
 }
 
 /*
  * How search finds its rows: under --limit with nothing but the text to
- * filter on, the full-text tables rank and cut first; otherwise each
- * match is joined to its rows, to be filtered, then ranked.
+ * filter on, the full-text tables rank and cut first; under --limit with
+ * other filters, each match is joined to its rows, filtered, then ranked
+ * and cut; with every match shown, each is joined to its rows and gets
+ * its snippet in place.
  */
-static unsigned
-search_plan(unsigned have)
+static int
+plan_search(dm_archive *a, const struct dm_filter *f, const struct bound *b,
+    struct plan *p)
 {
-	if (!(have & N_LIMIT))
-		return N_JOINED;
-	if ((have & N_UNDATED) && !(have & (N_ACTOR | N_KINDS)))
-		return N_RANK_FIRST;
-	return N_RANK_JOINED | N_JOINED;
+	(void)a;
+	(void)f;
+	if (!(b->ask & ASK_LIMIT))
+		p->use = USE_JOINED | USE_SNIPPETS;
+	else if (!(b->ask & (ASK_DATED | ASK_ACTOR | ASK_KINDS)))
+		p->use = USE_RANK_FIRST;
+	else
+		p->use = USE_RANK_JOINED | USE_JOINED;
+	return 0;
 }
 
-/* Prepares the parts that b's needs meet, with b's values bound. */
+/*
+ * The timeline's counts: the listing's filters, grouped by group.  The
+ * claims are joined to their targets where the targets filter or group
+ * them, and to their claimant where it groups them.
+ */
+static unsigned
+counts_use(enum dm_listing what, unsigned ask, enum query_group group)
+{
+	static const unsigned group_use[] = {
+		[QUERY_GROUP_NONE] = USE_G_NONE,
+		[QUERY_GROUP_PAIR] = USE_G_PAIR | USE_CLAIMANT,
+		[QUERY_GROUP_BY] = USE_G_BY | USE_CLAIMANT,
+		[QUERY_GROUP_AGAINST] = USE_G_AGAINST,
+		[QUERY_GROUP_KIND] = USE_G_KIND,
+		[QUERY_GROUP_ISSUER] = USE_G_ISSUER,
+	};
+	unsigned use = filters_use(ask) | group_use[group];
+
+	if (what == DM_LIST_CLAIMS)
+		use |= (ask & ASK_TARGET) || group == QUERY_GROUP_PAIR ||
+		    group == QUERY_GROUP_AGAINST ? USE_TARGETS : USE_NO_TARGETS;
+	return use;
+}
+
+/* Prepares the SQL of plan p, with b's values bound. */
 static int
-prepare_parts(dm_archive *a, const struct part *parts, const struct bound *b,
+prepare_plan(dm_archive *a, const struct plan *p, const struct bound *b,
     const struct dm_filter *f, struct db_stmt **out)
 {
 	char *sql;
 	int rc;
 
-	if ((sql = build_sql(parts, b->have)) == NULL)
+	if ((sql = build_sql(p, b->ask)) == NULL)
 		return dm_error(DM_ERROR, "out of memory");
 	if ((rc = db_prepare(a->db, out, sql)) == 0 &&
 	    (rc = bind_all(*out, b, f)) != 0) {
@@ -1051,51 +880,19 @@ int
 query_prepare(dm_archive *a, enum dm_listing what, const struct dm_filter *f,
     struct db_stmt **out)
 {
-	const struct part *parts;
+	struct plan p = { listings[what].parts, 0 };
 	struct bound b;
 	struct store *s;
-	int rc, narrow, all_dates = 1;
+	int rc;
 
 	*out = NULL;
 	if ((rc = archive_store(a, &s)) != 0)
 		return rc;
-	if ((rc = bound_init(&b, s, what, f)) != 0)
-		goto done;
-	if (what == DM_LIST_SEARCH && f->raw &&
-	    (rc = fts_check(a->db, b.text, b.in_fts)) != 0)
-		goto done;
-	parts = listings[what].parts;
-	if (what == DM_LIST_SEARCH)
-		b.have |= search_plan(b.have);
-	if (what == DM_LIST_UNRESOLVED) {
-		if ((rc = actors_nearest_register(a)) != 0)
-			goto done;
-		b.have |= N_UNRESOLVED | N_NEAREST;
-	}
-	if (what == DM_LIST_WHO && (b.have & N_DATED) &&
-	    (rc = dates_ask(a->db, sql_dates_all, &b, &all_dates)) != 0)
-		goto done;
-	if (what == DM_LIST_WHO && summary_serves(f, &b, all_dates))
-		parts = who_summary_sql;
-	else if (what == DM_LIST_WHO) {
-		narrow = 0;
-		if ((b.have & (N_DATED | N_ACTOR)) == N_DATED &&
-		    (rc = dates_ask(a->db, sql_date_share, &b, &narrow)) != 0)
-			goto done;
-		/*
-		 * Within few dates, --by's claims found by claimant and date
-		 * come first (--mutual needs those against its actors too);
-		 * otherwise the planner finds them by claimant and kind.
-		 */
-		if (narrow && (b.have & (N_BY | N_MUTUAL)) == N_BY) {
-			b.have |= N_BY_CLAIMS;
-			narrow = 0;
-		}
-		b.have |= narrow ? N_NARROW : N_BROAD;
-		b.have |= f->rollup ? N_ROLLUP : N_IDS;
-	}
-	rc = prepare_parts(a, parts, &b, f, out);
-done:
+	if ((rc = bound_init(&b, s, what, f)) == 0 &&
+	    (what != DM_LIST_SEARCH || !f->raw ||
+	    (rc = fts_check(a->db, b.text, b.in_fts)) == 0) &&
+	    (rc = listings[what].plan(a, f, &b, &p)) == 0)
+		rc = prepare_plan(a, &p, &b, f, out);
 	bound_release(&b);
 	return rc;
 }
@@ -1104,8 +901,8 @@ int
 query_prepare_counts(dm_archive *a, enum dm_listing what,
     const struct dm_filter *f, enum query_group group, struct db_stmt **out)
 {
-	static const unsigned group_need[] = { N_G_NONE, N_G_PAIR | N_CLAIMANT,
-	    N_G_BY | N_CLAIMANT, N_G_AGAINST, N_G_KIND, N_G_ISSUER };
+	struct plan p = { what == DM_LIST_CLAIMS ? claim_counts_sql :
+	    statement_counts_sql, 0 };
 	struct bound b;
 	struct store *s;
 	int rc;
@@ -1114,12 +911,8 @@ query_prepare_counts(dm_archive *a, enum dm_listing what,
 	if ((rc = archive_store(a, &s)) != 0)
 		return rc;
 	if ((rc = bound_init(&b, s, what, f)) == 0) {
-		b.have |= group_need[group];
-		if (what == DM_LIST_CLAIMS)
-			b.have |= (b.have & N_TARGET) || group == QUERY_GROUP_PAIR ||
-			    group == QUERY_GROUP_AGAINST ? N_TARGETS : N_NO_TARGETS;
-		rc = prepare_parts(a, what == DM_LIST_CLAIMS ? claim_counts_sql :
-		    statement_counts_sql, &b, f, out);
+		p.use = counts_use(what, b.ask, group);
+		rc = prepare_plan(a, &p, &b, f, out);
 	}
 	bound_release(&b);
 	return rc;
@@ -1144,72 +937,6 @@ int_text(char *buf, int64_t v)
 	return p;
 }
 
-/*
- * Splits len bytes at s, texts packed as QUERY_PACK() packs them, in place
- * into nfield fields, each NUL-terminated where its ',' was, or NULL,
- * and their lengths into flen.  Texts split already split again the
- * same: a NUL ends a field as ',' does, and none comes before (s holds a
- * C string's bytes).
- */
-static int
-unpack(char *s, size_t len, const char **field, size_t *flen, size_t nfield)
-{
-	char *end = s + len, *digits;
-	size_t i, n;
-
-	for (i = 0; i < nfield; i++) {
-		if (end - s >= 2 && s[0] == '-' && s[1] == ',') {
-			field[i] = NULL;
-			flen[i] = 0;
-			s += 2;
-			continue;
-		}
-		/* n never passes what is left, so it cannot overflow. */
-		for (n = 0, digits = s; s < end && *s >= '0' && *s <= '9' &&
-		    n <= (size_t)(end - s); s++)
-			n = n * 10 + (size_t)(*s - '0');
-		if (s == digits || s == end || *s != ':' ||
-		    n + 1 >= (size_t)(end - s) ||
-		    (s[1 + n] != ',' && s[1 + n] != '\0'))
-			break;
-		field[i] = s + 1;
-		flen[i] = n;
-		s[1 + n] = '\0';
-		s += n + 2;
-	}
-	if (i < nfield || s != end)
-		return dm_error(DM_ERROR, "a row of who_pairs.listing is not "
-		    "%zu packed texts; 'demarche check' tells why", nfield);
-	return 0;
-}
-
-int
-query_unpack(enum dm_listing what, char *t, size_t n, struct query_row *r)
-{
-	const struct listing *l = &listings[what];
-	const char *c;
-	size_t i;
-	int rc;
-
-	if ((rc = unpack(t, n, r->cell, r->len, l->ncols)) != 0)
-		return rc;
-	/*
-	 * A count packed is its digits, as SQLite wrote them; one past
-	 * INT64_MAX (a listing made by hand) stops there.
-	 */
-	for (i = 0; i < l->ncols; i++)
-		if (l->cols[i].type == COL_INT)
-			for (r->num[i] = 0, c = r->cell[i]; c != NULL &&
-			    *c >= '0' && *c <= '9'; c++) {
-				if (r->num[i] > (INT64_MAX - (*c - '0')) / 10) {
-					r->num[i] = INT64_MAX;
-					break;
-				}
-				r->num[i] = r->num[i] * 10 + (*c - '0');
-			}
-	return 0;
-}
-
 int
 query_row(struct db_stmt *st, enum dm_listing what, struct query_row *r)
 {
@@ -1228,7 +955,7 @@ query_row(struct db_stmt *st, enum dm_listing what, struct query_row *r)
 			r->cap = n + 1;
 		}
 		memcpy(r->buf, t == NULL ? "" : t, n + 1);
-		return query_unpack(what, r->buf, n, r);
+		return who_unpack(r->buf, n, r);
 	}
 	for (i = 0; i < l->ncols; i++) {
 		if (l->cols[i].type != COL_INT)
@@ -1283,7 +1010,7 @@ query_write(struct db_stmt *st, enum dm_listing what,
 	    (rc = out_new(&o, dst->fp, fmt, l->cols, l->ncols, flags)) != 0)
 		return rc;
 	if (fmt == OUT_TABLE && l->packed) {
-		if ((rc = query_table(st, what, o, flags, nrows)) != 0)
+		if ((rc = who_table(st, o, flags, nrows)) != 0)
 			goto done;
 	} else {
 		while ((rc = db_step(st)) == DB_ROW) {

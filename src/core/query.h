@@ -15,7 +15,7 @@ struct db_stmt;
 /*
  * Prepares the listing what with the filters of f resolved and bound;
  * its rows are those of SPEC section 4 for the listing, as query_row()
- * reads them: who's cells come packed in one column.  The caller
+ * reads them: who's cells come packed in one column (who.h).  The caller
  * finalizes *out.  Returns as dm_list() does.
  */
 int	query_prepare(dm_archive *a, enum dm_listing what,
@@ -42,23 +42,6 @@ enum query_group {
 int	query_prepare_counts(dm_archive *a, enum dm_listing what,
 	    const struct dm_filter *f, enum query_group group,
 	    struct db_stmt **out);
-
-/*
- * SQL that packs the text x as who_pairs.listing holds its texts
- * (migration 0006): its length in bytes, ':', its bytes and ',', or '-,'
- * when NULL; query_row() unpacks them.
- */
-#define QUERY_PACK(x)							\
-	"ifnull(length(CAST(" x " AS BLOB)) || ':' || " x " || ',', '-,')"
-
-/* What who_pairs.listing holds, from the columns it packs (migration 0009). */
-#define QUERY_WHO_LISTING						\
-	QUERY_PACK("accuser") " || " QUERY_PACK("accuser_name") " || "	\
-	QUERY_PACK("accused") " || " QUERY_PACK("accused_name") " || "	\
-	QUERY_PACK("claims") " || " QUERY_PACK("statements") " || "	\
-	QUERY_PACK("substr(first_lo, 11)") " || "			\
-	QUERY_PACK("substr(last_hi, 11)") " || " QUERY_PACK("kinds")	\
-	" || " QUERY_PACK("topics")
 
 /* The longest row of a listing, in columns. */
 #define QUERY_MAX_COLS	16
@@ -89,14 +72,6 @@ void	query_row_free(struct query_row *r);
 
 /* The columns of the listing what, and how many. */
 const struct out_column *query_columns(enum dm_listing what, size_t *ncols);
-
-/*
- * Reads into r the row of the packed listing what (who) held in the n
- * bytes at t, split in place, as query_row() reads it: its cells point
- * into t.  A row split already splits again the same.
- */
-int	query_unpack(enum dm_listing what, char *t, size_t n,
-	    struct query_row *r);
 
 /*
  * Steps st to the end, writing each row to dst with the columns of the

@@ -262,26 +262,6 @@ static const char sql_edges[] =
     " accuser TEXT, accused TEXT, cid INTEGER, sid INTEGER, lo TEXT,"
     " hi TEXT, kind TEXT)";
 
-/*
- * The who summary from the claims.  The fresh pairs come with their
- * listing columns: while they go in, pending holds an id no import has,
- * so that the listing triggers of migration 0003 only mark the pairs (as
- * during an import) instead of computing each again at every row, and
- * the marks are then dropped.
- */
-static const char sql_who_rebuild[] =
-    "UPDATE pending SET import_id = -1;"
-    "DELETE FROM who_pairs; DELETE FROM who_statements;"
-    "DELETE FROM who_kinds; DELETE FROM who_topics;"
-    "INSERT INTO who_pairs (" STORE_WHO_FRESH ")"
-    " SELECT * FROM who_pairs_fresh;"
-    /* Packs each listing (trigger who_listing_pack). */
-    "UPDATE who_pairs SET kinds = kinds;"
-    "INSERT INTO who_statements SELECT * FROM who_statements_fresh;"
-    "INSERT INTO who_kinds SELECT * FROM who_kinds_fresh;"
-    "INSERT INTO who_topics SELECT * FROM who_topics_fresh;"
-    "DELETE FROM who_dirty; UPDATE pending SET import_id = NULL;";
-
 struct store {
 	struct db      *db;
 	struct db_stmt *st[STMT__MAX];
@@ -993,12 +973,6 @@ store_pending_set(struct store *s, int64_t import_id)
 	    (rc = stmt_get(s, STMT_WHO_SETTLED, &st)) != 0)
 		return rc;
 	return db_run(st);
-}
-
-int
-store_who_rebuild(struct store *s)
-{
-	return db_exec(s->db, sql_who_rebuild);
 }
 
 int

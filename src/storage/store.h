@@ -152,15 +152,6 @@ int	store_archive_bytes(struct store *s, int64_t *bytes);
 int	store_indexes_defer(struct store *s, char **restore);
 int	store_indexes_restore(struct store *s, const char *restore);
 
-/* The columns of who_pairs that the view who_pairs_fresh computes. */
-#define STORE_WHO_FRESH	"lvl, accuser, accused, claims, statements,"	\
-	" accuser_name, accused_name, first_lo, last_hi, kinds, topics"
-
-/*
- * Fills the who summary again from the claims, within the caller's
- * transaction, with no import pending.
- */
-int	store_who_rebuild(struct store *s);
 int	store_import_finish(struct store *s, int64_t id,
 	    const struct store_import *imp);
 

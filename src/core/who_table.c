@@ -1,3 +1,9 @@
+/*
+ * who's table: a table needs its widths before its first row, so every
+ * row is kept, measured, then written.  A second thread measures the rows
+ * while SQLite reads them, then formats the second half of them while the
+ * first half goes out.
+ */
 /* madvise() and MADV_HUGEPAGE, which POSIX leaves out. */
 #define _DEFAULT_SOURCE
 
@@ -11,8 +17,7 @@
 
 #include "db.h"
 #include "error.h"
-#include "query.h"
-#include "query_table.h"
+#include "who.h"
 
 /*
  * The rows kept, in chunks that never move, so that the worker reads
@@ -48,8 +53,6 @@ struct chunk {
 };
 
 struct table {
-	enum dm_listing	 what;
-	size_t		 ncols;
 	int		 threaded;	/* the worker runs beside the caller */
 	struct chunk	*head;		/* set before the first row is handed over */
 	struct out	*o2[2];		/* the worker's writers, one a buffer: */
@@ -186,10 +189,10 @@ worker(void *arg)
 			for (end = c == pub ? publen : c->len; off < end;
 			    off += ROW_BYTES(n), nrows++) {
 				p = row_at(c, off, &n);
-				if ((rc = query_unpack(t->what, p, n, &r)) != 0)
+				if ((rc = who_unpack(p, n, &r)) != 0)
 					goto fail;
 				/* The last column is never padded. */
-				for (i = 0; i + 1 < t->ncols; i++)
+				for (i = 0; i + 1 < WHO_NCOLS; i++)
 					if ((cw = out_width(t->o2[0], r.cell[i],
 					    r.len[i], i)) > w[i])
 						w[i] = cw;
@@ -215,7 +218,7 @@ worker(void *arg)
 			if (k % BLOCK_ROWS == 0 && (!wait_buffer(t, b, 0) ||
 			    fseek(t->fp2[b], 0, SEEK_SET) != 0))
 				goto out;
-			if ((rc = query_unpack(t->what, p, n, &r)) != 0 ||
+			if ((rc = who_unpack(p, n, &r)) != 0 ||
 			    (rc = out_row_len(t->o2[b], r.cell, r.len)) != 0)
 				goto fail;
 			/* The block's last row: the block into its buffer. */
@@ -241,49 +244,31 @@ out:
 static int
 buffers_new(struct table *t, unsigned flags)
 {
-	const struct out_column *cols;
-	size_t ncols;
 	int i, rc;
 
-	cols = query_columns(t->what, &ncols);
 	for (i = 0; i < 2; i++) {
 		if ((t->fp2[i] = open_memstream(&t->text2[i],
 		    &t->len2[i])) == NULL)
 			return dm_error(DM_ERROR, "out of memory");
-		if ((rc = out_new(&t->o2[i], t->fp2[i], OUT_TABLE, cols,
-		    ncols, flags | OUT_HEADLESS)) != 0)
+		if ((rc = out_new(&t->o2[i], t->fp2[i], OUT_TABLE, who_cols,
+		    WHO_NCOLS, flags | OUT_HEADLESS)) != 0)
 			return rc;
 	}
 	return 0;
 }
 
-int
-query_table(struct db_stmt *st, enum dm_listing what, struct out *o,
-    unsigned flags, int64_t *nrows)
+/*
+ * Steps st to its end, keeping its rows in chunks handed over to the
+ * worker as they fill.  Returns DB_DONE, or an error.
+ */
+static int
+keep_rows(struct table *t, struct db_stmt *st)
 {
-	struct table t;
-	struct query_row r = { 0 };
-	struct chunk *c, *tail = NULL, *next;
-	pthread_t tid;
+	struct chunk *c, *tail = NULL;
 	const char *text;
-	size_t n, off;
-	int64_t k;
-	int rc, b, i;
-	char *p;
-
-	*nrows = 0;
-	memset(&t, 0, sizeof(t));
-	t.what = what;
-	query_columns(what, &t.ncols);
-	pthread_mutex_init(&t.mu, NULL);
-	pthread_cond_init(&t.cv, NULL);
-	if ((rc = buffers_new(&t, flags)) != 0)
-		goto done;
-	/* Without a second thread, all but the measuring is the caller's. */
-	t.threaded = 1;
-	if (pthread_create(&tid, NULL, worker, &t) != 0)
-		t.threaded = 0;
-	k = 0;
+	size_t n;
+	int64_t k = 0;
+	int rc;
 
 	while ((rc = db_step(st)) == DB_ROW) {
 		text = db_column_text(st, 0);
@@ -294,10 +279,10 @@ query_table(struct db_stmt *st, enum dm_listing what, struct out *o,
 				break;
 			}
 			if (tail == NULL)
-				t.head = c;
+				t->head = c;
 			else {
 				tail->next = c;
-				publish(&t, tail, 0, 0);
+				publish(t, tail, 0, 0);
 			}
 			tail = c;
 		}
@@ -306,42 +291,98 @@ query_table(struct db_stmt *st, enum dm_listing what, struct out *o,
 		    text, n + 1);
 		tail->len += ROW_BYTES(n);
 		if (++k % PUBLISH_ROWS == 0)
-			publish(&t, tail, 0, 0);
+			publish(t, tail, 0, 0);
 	}
-	publish(&t, tail, 1, rc != DB_DONE);
-	if (!t.threaded)
-		worker(&t);
-	if (rc != DB_DONE)
-		goto join;
+	publish(t, tail, 1, rc != DB_DONE);
+	return rc;
+}
 
-	pthread_mutex_lock(&t.mu);
-	while (!t.measured)
-		pthread_cond_wait(&t.cv, &t.mu);
-	pthread_mutex_unlock(&t.mu);
-	if (t.rc != 0)
-		goto join;
-	out_widths(o, t.w);
-	for (c = t.head, k = 0; c != NULL; c = c->next)
+/*
+ * Once the worker has measured them, writes the rows kept to o: the
+ * caller's blocks row by row, the worker's as it formatted them.
+ */
+static int
+write_rows(struct table *t, struct out *o, struct query_row *r)
+{
+	struct chunk *c;
+	size_t n, off;
+	int64_t k;
+	int rc, b;
+	char *p;
+
+	pthread_mutex_lock(&t->mu);
+	while (!t->measured)
+		pthread_cond_wait(&t->cv, &t->mu);
+	pthread_mutex_unlock(&t->mu);
+	if (t->rc != 0)
+		return 0;
+	out_widths(o, t->w);
+	for (c = t->head, k = 0; c != NULL; c = c->next)
 		for (off = 0; off < c->len; off += ROW_BYTES(n), k++) {
 			p = row_at(c, off, &n);
-			if (t.threaded && WORKERS(k)) {
+			if (t->threaded && WORKERS(k)) {
 				if (k % BLOCK_ROWS != 0)
 					continue;
 				b = BUFFER(k);
-				if (!wait_buffer(&t, b, 1))
-					goto join;
-				if ((rc = out_append(o, t.text2[b],
-				    t.len2[b])) != 0)
-					goto join;
-				set_buffer(&t, b, 0);
+				if (!wait_buffer(t, b, 1))
+					return 0;
+				if ((rc = out_append(o, t->text2[b],
+				    t->len2[b])) != 0)
+					return rc;
+				set_buffer(t, b, 0);
 				continue;
 			}
-			if ((rc = query_unpack(what, p, n, &r)) != 0 ||
-			    (rc = out_row_len(o, r.cell, r.len)) != 0)
-				goto join;
+			if ((rc = who_unpack(p, n, r)) != 0 ||
+			    (rc = out_row_len(o, r->cell, r->len)) != 0)
+				return rc;
 		}
-	rc = 0;
-join:
+	return 0;
+}
+
+/* Frees what t holds. */
+static void
+table_free(struct table *t)
+{
+	struct chunk *c, *next;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		out_free(t->o2[i]);
+		if (t->fp2[i] != NULL)
+			fclose(t->fp2[i]);
+		free(t->text2[i]);
+	}
+	for (c = t->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	pthread_cond_destroy(&t->cv);
+	pthread_mutex_destroy(&t->mu);
+}
+
+int
+who_table(struct db_stmt *st, struct out *o, unsigned flags, int64_t *nrows)
+{
+	struct table t;
+	struct query_row r = { 0 };
+	pthread_t tid;
+	int rc;
+
+	*nrows = 0;
+	memset(&t, 0, sizeof(t));
+	pthread_mutex_init(&t.mu, NULL);
+	pthread_cond_init(&t.cv, NULL);
+	if ((rc = buffers_new(&t, flags)) != 0)
+		goto done;
+	/* Without a second thread, all but the measuring is the caller's. */
+	t.threaded = 1;
+	if (pthread_create(&tid, NULL, worker, &t) != 0)
+		t.threaded = 0;
+	rc = keep_rows(&t, st);
+	if (!t.threaded)
+		worker(&t);
+	if (rc == DB_DONE)
+		rc = write_rows(&t, o, &r);
 	pthread_mutex_lock(&t.mu);
 	t.stop = 1;
 	pthread_cond_broadcast(&t.cv);
@@ -354,17 +395,6 @@ join:
 		*nrows = t.nrows;
 done:
 	query_row_free(&r);
-	for (i = 0; i < 2; i++) {
-		out_free(t.o2[i]);
-		if (t.fp2[i] != NULL)
-			fclose(t.fp2[i]);
-		free(t.text2[i]);
-	}
-	for (c = t.head; c != NULL; c = next) {
-		next = c->next;
-		free(c);
-	}
-	pthread_cond_destroy(&t.cv);
-	pthread_mutex_destroy(&t.mu);
+	table_free(&t);
 	return rc;
 }
