@@ -781,8 +781,8 @@ raw_query(const char *text, char **out)
 	return 0;
 }
 
-static int
-date_bound(const char *s, enum dm_date_order order, char lo[11],
+int
+query_date_bound(const char *s, enum dm_date_order order, char lo[11],
     char hi[11])
 {
 	struct dm_date d;
@@ -810,10 +810,11 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 		return rc;
 	if (f->target && (rc = resolve_actor(s, f->target, b->target)) != 0)
 		return rc;
-	if (f->from && (rc = date_bound(f->from, f->date_order, b->from,
+	if (f->from && (rc = query_date_bound(f->from, f->date_order, b->from,
 	    hi)) != 0)
 		return rc;
-	if (f->to && (rc = date_bound(f->to, f->date_order, lo, b->to)) != 0)
+	if (f->to && (rc = query_date_bound(f->to, f->date_order, lo,
+	    b->to)) != 0)
 		return rc;
 	if (strcmp(b->from, b->to) > 0)
 		return dm_error(DM_EINVALID, "--from %s is after --to %s: no "
