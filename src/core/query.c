@@ -120,7 +120,7 @@ enum need {
 	N_G_KIND = 1 << 26,
 	N_G_ISSUER = 1 << 27,
 	N_CLAIMANT = 1 << 28,	/* timeline: the claimant's code */
-	N_TARGETS = 1 << 29,	/* timeline: a row per target, so distinct */
+	N_TARGETS = 1 << 29,	/* timeline: rows per target or issuer: distinct */
 	N_NO_TARGETS = 1 << 30,	/* timeline: a row per claim */
 };
 
@@ -243,6 +243,17 @@ static const struct part claims_sql[] = {
 	" THEN substr(" c ", 1, instr(" c ", '.') - 1) ELSE " c " END"
 
 /*
+ * Every issuer of statement s as i: the first (co = 0), then those of a
+ * joint statement (co = 1, migration 0012), so that a group per issuer
+ * counts it under each, as who does; two that roll up to one count once.
+ */
+#define ALL_ISSUERS							\
+	" CROSS JOIN (SELECT 0 AS co UNION ALL SELECT 1) m"		\
+	" LEFT JOIN co_issuers ci ON m.co AND ci.statement_id = s.sid"	\
+	" JOIN actors i ON i.id = CASE WHEN m.co THEN ci.actor_id"	\
+	" ELSE s.issuer_id END"
+
+/*
  * The timeline's counts: the claims (or statements) the listing would
  * show, counted by their statement's first and last day and a group key
  * (NULL without a group); timeline.c puts the days into periods.  A
@@ -264,7 +275,7 @@ static const struct part claim_counts_sql[] = {
 	{ N_TARGETS, " LEFT JOIN claim_targets ct ON ct.claim_id = claims.id"
 	    " LEFT JOIN actors t ON t.id = ct.actor_id" },
 	{ N_CLAIMANT, " JOIN actors b ON b.id = claims.by_id" },
-	{ N_G_ISSUER, " JOIN actors i ON i.id = s.issuer_id" },
+	{ N_G_ISSUER, ALL_ISSUERS },
 	{ 0, " WHERE " DATES("s") " AND" IN_FORCE("claims") },
 	CLAIM_FILTERS,
 	{ 0, " GROUP BY 1, 2, 3" },
@@ -273,11 +284,11 @@ static const struct part claim_counts_sql[] = {
 
 static const struct part statement_counts_sql[] = {
 	{ 0, SETS " SELECT s.date_lo, s.date_hi, " },
-	{ N_G_NONE, "NULL" },
-	{ N_G_KIND, "s.kind" },
-	{ N_G_ISSUER, ROLLUP("i.code") },
-	{ 0, ", count(*) FROM statements s" },
-	{ N_G_ISSUER, " JOIN actors i ON i.id = s.issuer_id" },
+	{ N_G_NONE, "NULL, count(*)" },
+	{ N_G_KIND, "s.kind, count(*)" },
+	{ N_G_ISSUER, ROLLUP("i.code") ", count(DISTINCT s.sid)" },
+	{ 0, " FROM statements s" },
+	{ N_G_ISSUER, ALL_ISSUERS },
 	{ 0, " WHERE " DATES("s") },
 	STATEMENT_FILTERS,
 	{ 0, " GROUP BY 1, 2, 3" },
@@ -1116,9 +1127,11 @@ query_prepare_counts(dm_archive *a, enum dm_listing what,
 		return rc;
 	if ((rc = bound_init(&b, s, what, f)) == 0) {
 		b.have |= group_need[group];
+		/* Issuers, like targets, may give a claim several rows. */
 		if (what == DM_LIST_CLAIMS)
 			b.have |= (b.have & N_TARGET) || group == QUERY_GROUP_PAIR ||
-			    group == QUERY_GROUP_AGAINST ? N_TARGETS : N_NO_TARGETS;
+			    group == QUERY_GROUP_AGAINST ||
+			    group == QUERY_GROUP_ISSUER ? N_TARGETS : N_NO_TARGETS;
 		rc = prepare_parts(a, what == DM_LIST_CLAIMS ? claim_counts_sql :
 		    statement_counts_sql, &b, f, out);
 	}

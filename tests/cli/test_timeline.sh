@@ -120,6 +120,33 @@ expect_err "periods (at most"
 run timeline --by NOBODY-AT-ALL
 expect_status 1
 
+# A joint statement: EU first, then USA and its State Department, with
+# one claim, the EU's.
+cat >joint.json <<'JSON'
+{"id": "j-1", "issuer": ["EU", "USA", "USA.STATE"], "date": "2022-03-01",
+ "claims": [{"kind": "condemn", "by": "EU", "target": "RUS"}]}
+JSON
+run import joint.json
+expect_status 0
+
+check "a joint statement counts under each issuer, once per rolled-up one"
+for what in "" --statements; do
+	run timeline $what --per year --from 2022 --to 2022 --group issuer --csv
+	expect_out '2022,EU,1'
+	expect_out '2022,USA,1'
+	expect_out '2022,USA.STATE,1'
+	run timeline $what --per year --from 2022 --to 2022 --group issuer \
+	    --rollup --csv
+	expect_out '2022,EU,1'
+	expect_out '2022,USA,1'
+	expect_no_out '2022,USA,2'
+done
+run timeline --per year --from 2022 --to 2022 --actor USA.STATE --exact --csv
+expect_out '2022,1'
+run timeline --statements --per year --from 2022 --to 2022 --actor USA.STATE \
+    --exact --csv
+expect_out '2022,1'
+
 check "the report draws the same counts"
 run report -o report.html
 expect_status 0
@@ -148,6 +175,20 @@ cc -std=c11 -O2 -o gen "$SOURCE_DIR/bench/gen.c"
 run init
 run import gen.jsonl
 check "the generated archive imports"
+expect_status 0
+# Joint statements, dated in every form, within the ranges checked below.
+cat >joint.json <<'JSON'
+[{"id": "gj-1", "issuer": ["CHN.MFA", "RUS"], "date": "2010-06",
+  "claims": [{"kind": "accuse", "target": "USA"}]},
+ {"id": "gj-2", "issuer": ["USA", "GBR", "USA.STATE"], "date": "2010-06-15",
+  "claims": [{"kind": "criticize", "target": ["CHN", "CHN.MFA"]},
+             {"kind": "condemn", "by": "GBR", "target": "RUS"}]},
+ {"id": "gj-3", "issuer": ["EU", "FRA"], "date": "2012",
+  "claims": [{"kind": "condemn", "target": "RUS"}]},
+ {"id": "gj-4", "issuer": ["JPN", "KOR"], "date": "2011-02-03",
+  "claims": [{"kind": "deny"}]}]
+JSON
+run import joint.json
 expect_status 0
 
 # tl ARGS -- CHECK-ARGS: timeline ARGS as CSV, checked by tl_check.py.
