@@ -282,6 +282,21 @@ static const struct part claim_counts_sql[] = {
 	{ 0, NULL }
 };
 
+/*
+ * The same counts from the summary of migration 0017, claims in force by
+ * statement dates and kind, where the filters and group need no more:
+ * see counts_summary_serves().
+ */
+static const struct part claim_summary_counts_sql[] = {
+	{ 0, "SELECT s.date_lo, s.date_hi, " },
+	{ N_G_NONE, "NULL" },
+	{ N_G_KIND, "s.kind" },
+	{ 0, ", sum(s.n) FROM timeline_counts s WHERE " DATES("s") },
+	{ N_KINDS, IN_KINDS("s.kind") },
+	{ 0, " GROUP BY 1, 2, 3" },
+	{ 0, NULL }
+};
+
 static const struct part statement_counts_sql[] = {
 	{ 0, SETS " SELECT s.date_lo, s.date_hi, " },
 	{ N_G_NONE, "NULL, count(*)" },
@@ -1112,12 +1127,24 @@ done:
 	return rc;
 }
 
+/*
+ * Whether the timeline's summary (migration 0017) answers f: claims by
+ * dates and kinds alone, grouped by nothing or by kind.
+ */
+static int
+counts_summary_serves(const struct dm_filter *f, enum query_group group)
+{
+	return !f->actor && !f->by && !f->target && !f->topic && !f->method &&
+	    (group == QUERY_GROUP_NONE || group == QUERY_GROUP_KIND);
+}
+
 int
 query_prepare_counts(dm_archive *a, enum dm_listing what,
     const struct dm_filter *f, enum query_group group, struct db_stmt **out)
 {
 	static const unsigned group_need[] = { N_G_NONE, N_G_PAIR | N_CLAIMANT,
 	    N_G_BY | N_CLAIMANT, N_G_AGAINST, N_G_KIND, N_G_ISSUER };
+	const struct part *parts = statement_counts_sql;
 	struct bound b;
 	struct store *s;
 	int rc;
@@ -1132,8 +1159,10 @@ query_prepare_counts(dm_archive *a, enum dm_listing what,
 			b.have |= (b.have & N_TARGET) || group == QUERY_GROUP_PAIR ||
 			    group == QUERY_GROUP_AGAINST ||
 			    group == QUERY_GROUP_ISSUER ? N_TARGETS : N_NO_TARGETS;
-		rc = prepare_parts(a, what == DM_LIST_CLAIMS ? claim_counts_sql :
-		    statement_counts_sql, &b, f, out);
+		if (what == DM_LIST_CLAIMS)
+			parts = counts_summary_serves(f, group) ?
+			    claim_summary_counts_sql : claim_counts_sql;
+		rc = prepare_parts(a, parts, &b, f, out);
 	}
 	bound_release(&b);
 	return rc;

@@ -161,6 +161,8 @@ int	store_indexes_restore(struct store *s, const char *restore);
  * transaction, with no import pending.
  */
 int	store_who_rebuild(struct store *s);
+/* The same for the timeline's counts (migration 0017). */
+int	store_timeline_rebuild(struct store *s);
 int	store_import_finish(struct store *s, int64_t id,
 	    const struct store_import *imp);
 

@@ -262,6 +262,57 @@ tl --statements --actor EU --group issuer -- month --statements \
     statement_id FROM claims c JOIN actors b ON b.id = c.by_id
     WHERE b.code = 'EU' OR b.code LIKE 'EU.%'))" --key "i.code"
 
+# same ARGS: timeline ARGS counts the same from its summary as from the
+# claims, which --method curated (every claim here) makes it count.
+same() {
+	run timeline "$@" --csv
+	cp "$WORK/out" summary.csv
+	run timeline "$@" --method curated --csv
+	if [ "$status" -eq 0 ] && cmp -s summary.csv "$WORK/out"; then ok
+	else bad "timeline $*: the summary and the claims differ"; fi
+}
+
+check "the summary counts as the claims do"
+if [ "$(sqlite3 "$DEMARCHE_DB" "SELECT count(*) FROM claims
+    WHERE method <> 'curated' OR review IS NOT NULL")" = 0 ]; then ok
+else bad "claims not curated: --method curated would count fewer"; fi
+for per in day week month quarter year; do
+	same --per $per
+	same --per $per --group kind
+	same --per $per --kind accuse,condemn --from 2005-03 --to 2012
+	same --per $per --group kind --top 3 --from 2010-06-15 --to 2011
+done
+
+# Twenty statements again with --update: another date, some a month or a
+# year, and only their first claim, of another kind; then a text coded by
+# rule, and coded again.
+python3 - gen.jsonl >changed.jsonl <<'PY'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()[1:21]
+for i, line in enumerate(lines):
+    st = json.loads(line)
+    st["date"] = ["2011-03-0%d" % (i % 9 + 1), "2011-04", "2010"][i % 3]
+    st["claims"] = [dict(c, kind="reject") for c in st.get("claims", [])[:1]]
+    print(json.dumps(st))
+PY
+run import --update changed.jsonl
+expect_status 0
+expect_out "20 updated"
+write_drills drills.txt
+run import drills.txt
+expect_status 0
+run import --recode
+expect_status 0
+
+check "the counts stay right after --update and --recode"
+run check
+expect_status 0
+expect_out "timeline counts                ok"
+tl --per month -- month
+tl --per year --group kind -- year --key "c.kind"
+tl --per year --group kind --method curated -- year --key "c.kind" \
+    --where "c.method = 'curated'"
+
 check "the rest summed as (other) keeps every claim"
 run timeline --per year --csv
 tail -n +2 "$WORK/out" | tr -d '\r' >all.csv
