@@ -313,6 +313,28 @@ tl --per year --group kind -- year --key "c.kind"
 tl --per year --group kind --method curated -- year --key "c.kind" \
     --where "c.method = 'curated'"
 
+# total: the sum of the counts of timeline --per year (a date lies in
+# one year), against the claims in force.
+total() {
+	run timeline --per year --csv
+	awk -F, 'NR > 1 { s += $2 } END { print s + 0 }' "$WORK/out"
+}
+in_force=$(sqlite3 "$DEMARCHE_DB" "SELECT count(*) FROM claims
+    WHERE review IS NULL OR review = 'reviewed'")
+
+check "check finds counts unlike the claims, which the timeline reads; --rebuild"
+sqlite3 "$DEMARCHE_DB" "UPDATE timeline_counts SET n = n + 1 WHERE
+    (date_lo, date_hi, kind) = (SELECT date_lo, date_hi, kind
+    FROM timeline_counts ORDER BY date_lo LIMIT 1)"
+run check
+expect_status 1
+expect_out "timeline counts                2 rows differ from the claims"
+[ "$(total)" = $((in_force + 1)) ] && ok || bad "the timeline read no counts"
+run check --rebuild
+expect_status 0
+expect_out "timeline counts                ok"
+[ "$(total)" = "$in_force" ] && ok || bad "total $(total), want $in_force"
+
 check "the rest summed as (other) keeps every claim"
 run timeline --per year --csv
 tail -n +2 "$WORK/out" | tr -d '\r' >all.csv
