@@ -76,6 +76,8 @@ FROM statements s JOIN (SELECT 0 AS seq UNION ALL SELECT 1
 	UNION ALL SELECT 2) k ON k.seq < 1 + s.sid % 3;
 INSERT INTO claim_targets (claim_id, actor_id, seq)
 SELECT id, (SELECT x.id FROM ids x WHERE x.n = claims.id % 40 + 2), 0 FROM claims;
+-- The timeline's counts in bulk, as an import sums up its file.
+INSERT INTO timeline_counts SELECT * FROM timeline_counts_fresh;
 UPDATE pending SET import_id = NULL;
 COMMIT;
 ANALYZE;

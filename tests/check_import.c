@@ -285,6 +285,9 @@ START_TEST(kinds)
 	    ",condemn,accuse,criticize,");
 	/* Cut short, it stays a string. */
 	ck_assert_str_eq(claim_kind_accusations(buf, 5), ",con");
+	ck_assert_str_eq(claim_kind_accusation_list(buf, sizeof(buf)),
+	    "condemn,accuse,criticize");
+	ck_assert_str_eq(claim_kind_accusation_list(buf, 5), "cond");
 	ck_assert_ptr_nonnull(claim_kind_lexicon("expel", "-", 3));
 	ck_assert_ptr_null(claim_kind_lexicon("expel", "166", 3));
 	ck_assert_str_eq(dm_error_last(), "lexicon line 3: kind 'expel' "

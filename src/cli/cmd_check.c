@@ -14,11 +14,11 @@ print_help(void)
 {
 	puts("usage: demarche [--db PATH] check [--rebuild]\n\n"
 	    "Checks the archive: SQLite's integrity and foreign keys, the\n"
-	    "full-text indexes, the summary that 'who' reads against the\n"
-	    "same figures computed from the claims, and the date of its\n"
-	    "statement that each claim carries for dated listings.  One line\n"
+	    "full-text indexes, the summaries that 'who' and 'timeline' read\n"
+	    "against the same figures computed from the claims, and the date of\n"
+	    "its statement that each claim carries for dated listings.  One line\n"
 	    "per check; the exit status is 1 if any fails.\n\n"
-	    "  --rebuild  compute the who summary and the claims' statement\n"
+	    "  --rebuild  compute the summaries and the claims' statement\n"
 	    "             dates again first");
 }
 

@@ -1,8 +1,9 @@
 /*
  * 'demarche check': the archive's own verdict on itself: SQLite's
  * integrity and foreign-key checks, the full-text indexes, the who
- * summary against the same figures computed from scratch, and the
- * statement dates the claims carry against their statements'.
+ * summary and the timeline's counts against the same figures computed
+ * from scratch, and the statement dates the claims carry against their
+ * statements'.
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +20,7 @@ enum check_sql {
 	C_FTS_STATEMENTS,
 	C_FTS_CLAIMS,
 	C_SUMMARY_DIFF,
+	C_TIMELINE_DIFF,
 	C_CLAIM_DATES,
 	C__MAX
 };
@@ -34,10 +36,20 @@ static const char *const check_sql[C__MAX] = {
 	"INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
 	/* C_SUMMARY_DIFF */
 	who_sql_check,
+	/* C_TIMELINE_DIFF: the same for the timeline's counts */
+	("WITH f AS MATERIALIZED (SELECT * FROM timeline_counts_fresh)"
+	" SELECT (SELECT count(*) FROM (SELECT * FROM f EXCEPT"
+	" SELECT * FROM timeline_counts)) + (SELECT count(*) FROM"
+	" (SELECT * FROM timeline_counts EXCEPT SELECT * FROM f))"),
 	/* C_CLAIM_DATES; parenthesised, as clang asks of a two-part literal */
 	("SELECT count(*) FROM claims c JOIN statements s"
 	" ON s.sid = c.statement_id WHERE c.statement_lo IS NOT s.date_lo"),
 };
+
+/* The timeline's counts from the claims (migration 0017). */
+static const char sql_timeline_rebuild[] =
+    "DELETE FROM timeline_counts;"
+    "INSERT INTO timeline_counts SELECT * FROM timeline_counts_fresh;";
 
 /* Claims carry their statement's first day (migration 0004). */
 static const char sql_claim_dates[] =
@@ -75,6 +87,7 @@ run_check(struct db *db, int i, char *problem, size_t len)
 			snprintf(problem, len, "%s", dm_error_last());
 		break;
 	case C_SUMMARY_DIFF:
+	case C_TIMELINE_DIFF:
 		if (rc == DB_ROW && db_column_int(st, 0) != 0)
 			snprintf(problem, len, "%lld rows differ from the claims "
 			    "(run 'demarche check --rebuild')",
@@ -98,7 +111,7 @@ dm_archive_check(dm_archive *a, int rebuild,
 {
 	static const char *const what[C__MAX] = { "integrity", "foreign keys",
 	    "full-text index of statements", "full-text index of claims",
-	    "who summary", "statement dates of claims" };
+	    "who summary", "timeline counts", "statement dates of claims" };
 	struct store *s;
 	char problem[512];
 	int i, rc, bad = 0;
@@ -109,6 +122,7 @@ dm_archive_check(dm_archive *a, int rebuild,
 		if ((rc = db_begin(a->db)) != 0)
 			return rc;
 		if ((rc = who_rebuild(a->db)) != 0 ||
+		    (rc = db_exec(a->db, sql_timeline_rebuild)) != 0 ||
 		    (rc = db_exec(a->db, sql_claim_dates)) != 0 ||
 		    (rc = db_commit(a->db)) != 0) {
 			db_rollback(a->db);

@@ -142,6 +142,17 @@ static const struct part claims_sql[] = {
 };
 
 /*
+ * Every issuer of statement s as i: the first (co = 0), then those of a
+ * joint statement (co = 1, migration 0012), so that a group per issuer
+ * counts it under each, as who does; two that roll up to one count once.
+ */
+#define ALL_ISSUERS							\
+	" CROSS JOIN (SELECT 0 AS co UNION ALL SELECT 1) m"		\
+	" LEFT JOIN co_issuers ci ON m.co AND ci.statement_id = s.sid"	\
+	" JOIN actors i ON i.id = CASE WHEN m.co THEN ci.actor_id"	\
+	" ELSE s.issuer_id END"
+
+/*
  * The timeline's counts: the claims (or statements) the listing would
  * show, counted by their statement's first and last day and a group key
  * (NULL without a group); timeline.c puts the days into periods.  A
@@ -164,20 +175,35 @@ static const struct part claim_counts_sql[] = {
 	    " ON ct.claim_id = claims.id"
 	    " LEFT JOIN actors t ON t.id = ct.actor_id"),
 	USING(USE_CLAIMANT, " JOIN actors b ON b.id = claims.by_id"),
-	USING(USE_G_ISSUER, " JOIN actors i ON i.id = s.issuer_id"),
+	USING(USE_G_ISSUER, ALL_ISSUERS),
 	ALWAYS(" WHERE " DATES("s") " AND" IN_FORCE("claims")),
 	CLAIM_FILTERS,
 	ALWAYS(" GROUP BY 1, 2, 3"),
 	END
 };
 
-static const struct part statement_counts_sql[] = {
-	ALWAYS(SETS " SELECT s.date_lo, s.date_hi, "),
+/*
+ * The same counts from the summary of migration 0017, claims in force by
+ * statement dates and kind, where the filters and group need no more:
+ * see counts_plan().
+ */
+static const struct part claim_summary_counts_sql[] = {
+	ALWAYS("SELECT s.date_lo, s.date_hi, "),
 	USING(USE_G_NONE, "NULL"),
 	USING(USE_G_KIND, "s.kind"),
-	USING(USE_G_ISSUER, ROLLUP("i.code")),
-	ALWAYS(", count(*) FROM statements s"),
-	USING(USE_G_ISSUER, " JOIN actors i ON i.id = s.issuer_id"),
+	ALWAYS(", sum(s.n) FROM timeline_counts s WHERE " DATES("s")),
+	ASKED(ASK_KINDS, IN_KINDS("s.kind")),
+	ALWAYS(" GROUP BY 1, 2, 3"),
+	END
+};
+
+static const struct part statement_counts_sql[] = {
+	ALWAYS(SETS " SELECT s.date_lo, s.date_hi, "),
+	USING(USE_G_NONE, "NULL, count(*)"),
+	USING(USE_G_KIND, "s.kind, count(*)"),
+	USING(USE_G_ISSUER, ROLLUP("i.code") ", count(DISTINCT s.sid)"),
+	ALWAYS(" FROM statements s"),
+	USING(USE_G_ISSUER, ALL_ISSUERS),
 	ALWAYS(" WHERE " DATES("s")),
 	STATEMENT_FILTERS,
 	ALWAYS(" GROUP BY 1, 2, 3"),
@@ -561,8 +587,8 @@ raw_query(const char *text, char **out)
 	return 0;
 }
 
-static int
-date_bound(const char *s, enum dm_date_order order, char lo[11],
+int
+query_date_bound(const char *s, enum dm_date_order order, char lo[11],
     char hi[11])
 {
 	struct dm_date d;
@@ -590,10 +616,11 @@ bound_init(struct bound *b, struct store *s, enum dm_listing what,
 		return rc;
 	if (f->target && (rc = resolve_actor(s, f->target, b->target)) != 0)
 		return rc;
-	if (f->from && (rc = date_bound(f->from, f->date_order, b->from,
+	if (f->from && (rc = query_date_bound(f->from, f->date_order, b->from,
 	    hi)) != 0)
 		return rc;
-	if (f->to && (rc = date_bound(f->to, f->date_order, lo, b->to)) != 0)
+	if (f->to && (rc = query_date_bound(f->to, f->date_order, lo,
+	    b->to)) != 0)
 		return rc;
 	if (strcmp(b->from, b->to) > 0)
 		return dm_error(DM_EINVALID, "--from %s is after --to %s: no "
@@ -851,10 +878,30 @@ counts_use(enum dm_listing what, unsigned ask, enum query_group group)
 	};
 	unsigned use = filters_use(ask) | group_use[group];
 
+	/* Issuers, like targets, may give a claim several rows. */
 	if (what == DM_LIST_CLAIMS)
 		use |= (ask & ASK_TARGET) || group == QUERY_GROUP_PAIR ||
-		    group == QUERY_GROUP_AGAINST ? USE_TARGETS : USE_NO_TARGETS;
+		    group == QUERY_GROUP_AGAINST || group == QUERY_GROUP_ISSUER ?
+		    USE_TARGETS : USE_NO_TARGETS;
 	return use;
+}
+
+/*
+ * The timeline's plan: the claims' counts come from the summary of
+ * migration 0017 when no filter but kinds and dates and no group but
+ * kind asks for more than it keeps; else from the claims.
+ */
+static void
+counts_plan(enum dm_listing what, unsigned ask, enum query_group group,
+    struct plan *p)
+{
+	int summary = !(ask & (ASK_ACTOR | ASK_BY | ASK_TARGET | ASK_TOPIC |
+	    ASK_METHOD)) && (group == QUERY_GROUP_NONE ||
+	    group == QUERY_GROUP_KIND);
+
+	p->parts = what != DM_LIST_CLAIMS ? statement_counts_sql :
+	    summary ? claim_summary_counts_sql : claim_counts_sql;
+	p->use = counts_use(what, ask, group);
 }
 
 /* Prepares the SQL of plan p, with b's values bound. */
@@ -901,8 +948,7 @@ int
 query_prepare_counts(dm_archive *a, enum dm_listing what,
     const struct dm_filter *f, enum query_group group, struct db_stmt **out)
 {
-	struct plan p = { what == DM_LIST_CLAIMS ? claim_counts_sql :
-	    statement_counts_sql, 0 };
+	struct plan p = { NULL, 0 };
 	struct bound b;
 	struct store *s;
 	int rc;
@@ -911,7 +957,7 @@ query_prepare_counts(dm_archive *a, enum dm_listing what,
 	if ((rc = archive_store(a, &s)) != 0)
 		return rc;
 	if ((rc = bound_init(&b, s, what, f)) == 0) {
-		p.use = counts_use(what, b.ask, group);
+		counts_plan(what, b.ask, group, &p);
 		rc = prepare_plan(a, &p, &b, f, out);
 	}
 	bound_release(&b);

@@ -21,6 +21,14 @@ struct db_stmt;
 int	query_prepare(dm_archive *a, enum dm_listing what,
 	    const struct dm_filter *f, struct db_stmt **out);
 
+/*
+ * The first and last day of the date s (as --from and --to take it, read
+ * in the order given) into lo and hi.  Returns 0, or DM_EINVALID with a
+ * message naming s.
+ */
+int	query_date_bound(const char *s, enum dm_date_order order,
+	    char lo[11], char hi[11]);
+
 /* What the timeline's counts are grouped by. */
 enum query_group {
 	QUERY_GROUP_NONE,

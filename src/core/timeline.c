@@ -269,24 +269,20 @@ static int
 range_of(const struct dm_filter *f, enum timeline_per per, long *first,
     long *last, int *have_first, int *have_last)
 {
-	struct dm_date d;
 	char lo[11], hi[11];
 	int rc;
 
 	*have_first = *have_last = 0;
 	if (f->from) {
-		if ((rc = date_parse(&d, f->from,
-		    (enum date_order)f->date_order)) != 0)
+		if ((rc = query_date_bound(f->from, f->date_order, lo,
+		    hi)) != 0)
 			return rc;
-		date_span(&d, lo, hi);
 		*first = period_of(per, lo);
 		*have_first = 1;
 	}
 	if (f->to) {
-		if ((rc = date_parse(&d, f->to,
-		    (enum date_order)f->date_order)) != 0)
+		if ((rc = query_date_bound(f->to, f->date_order, lo, hi)) != 0)
 			return rc;
-		date_span(&d, lo, hi);
 		*last = period_of(per, hi);
 		*have_last = 1;
 	}

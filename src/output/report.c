@@ -776,12 +776,9 @@ write_counts(FILE *fp, dm_archive *a, const struct dm_filter *f)
 	int rc;
 
 	memset(&opt, 0, sizeof(opt));
-	/* The kinds 'who' counts by default, as ",a,b," without the ends. */
-	if (tf.kinds == NULL) {
-		claim_kind_accusations(acc, sizeof(acc));
-		acc[strlen(acc) - 1] = '\0';
-		tf.kinds = acc + 1;
-	}
+	/* The kinds 'who' counts by default. */
+	if (tf.kinds == NULL)
+		tf.kinds = claim_kind_accusation_list(acc, sizeof(acc));
 	for (k = 0; k < NELEM(pers); k++) {
 		timeline_free(t);
 		opt.per = pers[k];

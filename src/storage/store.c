@@ -50,6 +50,7 @@ enum stmt {
 	STMT_INDEX_STATEMENTS,
 	STMT_INDEX_FLUSH,
 	STMT_INDEX_CLAIMS,
+	STMT_INDEX_TIMELINE,
 	STMT_INDEX_EDGES,
 	STMT_INDEX_WHO_DIRTY,
 	STMT_INDEX_WHO_PAIRS,
@@ -210,6 +211,14 @@ static const char *const stmt_sql[STMT__MAX] = {
 	" SELECT c.id, c.summary, c.quote FROM claims c"
 	" JOIN statements s ON s.sid = c.statement_id"
 	" WHERE s.import_id = ?1 AND (?2 IS NULL OR s.sid = ?2)",
+	/* The claims in force, counted for the timeline (migration 0017). */
+	"INSERT INTO timeline_counts (date_lo, date_hi, kind, n)"
+	" SELECT s.date_lo, s.date_hi, c.kind, count(*) FROM statements s"
+	" JOIN claims c ON c.statement_id = s.sid"
+	" WHERE s.import_id = ?1 AND (?2 IS NULL OR s.sid = ?2)"
+	" AND (c.review IS NULL OR c.review = 'reviewed') GROUP BY 1, 2, 3"
+	" ON CONFLICT (date_lo, date_hi, kind) DO UPDATE SET"
+	" n = n + excluded.n",
 	"INSERT INTO temp.import_edges"
 	" SELECT lvl, accuser, accused, cid, sid, lo, hi, kind FROM who_edges"
 	" WHERE sid IN (SELECT sid FROM statements"

@@ -54,17 +54,32 @@ claim_kind_lexicon(const char *name, const char *cameo, size_t lineno)
 	return NULL;
 }
 
-const char *
-claim_kind_accusations(char *buf, size_t len)
+/* The accusations joined by ',', framed by one more at each end. */
+static const char *
+accusations(char *buf, size_t len, int framed)
 {
-	size_t i, n = 0;
+	size_t i, n = 0, k = 0;
 
 	if (len == 0)
 		return buf;
-	n = (size_t)snprintf(buf, len, ",");
+	*buf = '\0';
 	for (i = 0; i < CLAIM_KIND__MAX && n < len; i++)
 		if (claim_kinds[i].accusation)
-			n += (size_t)snprintf(buf + n, len - n, "%s,",
-			    claim_kinds[i].name);
+			n += (size_t)snprintf(buf + n, len - n, "%s%s",
+			    framed || k++ > 0 ? "," : "", claim_kinds[i].name);
+	if (framed && n < len)
+		snprintf(buf + n, len - n, ",");
 	return buf;
+}
+
+const char *
+claim_kind_accusations(char *buf, size_t len)
+{
+	return accusations(buf, len, 1);
+}
+
+const char *
+claim_kind_accusation_list(char *buf, size_t len)
+{
+	return accusations(buf, len, 0);
 }

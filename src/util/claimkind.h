@@ -78,4 +78,7 @@ const struct claim_kind	*claim_kind_lexicon(const char *name,
  */
 const char		*claim_kind_accusations(char *buf, size_t len);
 
+/* The same as a --kind list names them: "a,b,c". */
+const char		*claim_kind_accusation_list(char *buf, size_t len);
+
 #endif

@@ -246,6 +246,18 @@ unmigrate_import_index() {
 	sqlite3 "$1" "DROP INDEX statements_import"
 }
 
+# unmigrate_timeline_counts DB: takes out the timeline's counts of
+# migration 0017; the triggers on the table and its views go with them.
+unmigrate_timeline_counts() {
+	sqlite3 "$1" "DROP TRIGGER timeline_claim_insert;
+	    DROP TRIGGER timeline_claim_delete;
+	    DROP TRIGGER timeline_statement_delete;
+	    DROP TRIGGER timeline_claim_update_out;
+	    DROP TRIGGER timeline_claim_update_in;
+	    DROP VIEW timeline_claim_added; DROP VIEW timeline_claim_removed;
+	    DROP VIEW timeline_counts_fresh; DROP TABLE timeline_counts"
+}
+
 # unmigrate_to DB N: takes out what each migration after N changed, the
 # latest first, down to 0004 (the tests undo 0002 and 0003 themselves);
 # the caller sets the schema level.  A newer migration fails the case
@@ -253,11 +265,11 @@ unmigrate_import_index() {
 unmigrate_to() {
 	for _m in "$SOURCE_DIR"/migrations/*.sql; do :; done
 	case $_m in
-	*/0016-claim-kinds.sql) ok ;;
-	*) bad "0016 is not the latest migration: undo the later ones here" ;;
+	*/0017-timeline-counts.sql) ok ;;
+	*) bad "0017 is not the latest migration: undo the later ones here" ;;
 	esac
-	_level=16
-	for _step in claim_kinds fts_stems review feeds co_issuers claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
+	_level=17
+	for _step in timeline_counts claim_kinds fts_stems review feeds co_issuers claim_cue edges_order who_whole fts_hash import_in_bulk who_packed \
 	    import_index claim_dates; do
 		[ "$_level" -gt "$2" ] || break
 		"unmigrate_$_step" "$1"

@@ -18,6 +18,7 @@ checked() {
 	run check
 	expect_status 0
 	expect_out "who summary                    ok"
+	expect_out "timeline counts                ok"
 }
 
 check "the coder proposes four claims"

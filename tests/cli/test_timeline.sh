@@ -120,6 +120,33 @@ expect_err "periods (at most"
 run timeline --by NOBODY-AT-ALL
 expect_status 1
 
+# A joint statement: EU first, then USA and its State Department, with
+# one claim, the EU's.
+cat >joint.json <<'JSON'
+{"id": "j-1", "issuer": ["EU", "USA", "USA.STATE"], "date": "2022-03-01",
+ "claims": [{"kind": "condemn", "by": "EU", "target": "RUS"}]}
+JSON
+run import joint.json
+expect_status 0
+
+check "a joint statement counts under each issuer, once per rolled-up one"
+for what in "" --statements; do
+	run timeline $what --per year --from 2022 --to 2022 --group issuer --csv
+	expect_out '2022,EU,1'
+	expect_out '2022,USA,1'
+	expect_out '2022,USA.STATE,1'
+	run timeline $what --per year --from 2022 --to 2022 --group issuer \
+	    --rollup --csv
+	expect_out '2022,EU,1'
+	expect_out '2022,USA,1'
+	expect_no_out '2022,USA,2'
+done
+run timeline --per year --from 2022 --to 2022 --actor USA.STATE --exact --csv
+expect_out '2022,1'
+run timeline --statements --per year --from 2022 --to 2022 --actor USA.STATE \
+    --exact --csv
+expect_out '2022,1'
+
 check "the report draws the same counts"
 run report -o report.html
 expect_status 0
@@ -148,6 +175,20 @@ cc -std=c11 -O2 -o gen "$SOURCE_DIR/bench/gen.c"
 run init
 run import gen.jsonl
 check "the generated archive imports"
+expect_status 0
+# Joint statements, dated in every form, within the ranges checked below.
+cat >joint.json <<'JSON'
+[{"id": "gj-1", "issuer": ["CHN.MFA", "RUS"], "date": "2010-06",
+  "claims": [{"kind": "accuse", "target": "USA"}]},
+ {"id": "gj-2", "issuer": ["USA", "GBR", "USA.STATE"], "date": "2010-06-15",
+  "claims": [{"kind": "criticize", "target": ["CHN", "CHN.MFA"]},
+             {"kind": "condemn", "by": "GBR", "target": "RUS"}]},
+ {"id": "gj-3", "issuer": ["EU", "FRA"], "date": "2012",
+  "claims": [{"kind": "condemn", "target": "RUS"}]},
+ {"id": "gj-4", "issuer": ["JPN", "KOR"], "date": "2011-02-03",
+  "claims": [{"kind": "deny"}]}]
+JSON
+run import joint.json
 expect_status 0
 
 # tl ARGS -- CHECK-ARGS: timeline ARGS as CSV, checked by tl_check.py.
@@ -220,6 +261,79 @@ tl --statements --actor EU --group issuer -- month --statements \
     --where "(i.code = 'EU' OR i.code LIKE 'EU.%' OR s.sid IN (SELECT
     statement_id FROM claims c JOIN actors b ON b.id = c.by_id
     WHERE b.code = 'EU' OR b.code LIKE 'EU.%'))" --key "i.code"
+
+# same ARGS: timeline ARGS counts the same from its summary as from the
+# claims, which --method curated (every claim here) makes it count.
+same() {
+	run timeline "$@" --csv
+	cp "$WORK/out" summary.csv
+	run timeline "$@" --method curated --csv
+	if [ "$status" -eq 0 ] && cmp -s summary.csv "$WORK/out"; then ok
+	else bad "timeline $*: the summary and the claims differ"; fi
+}
+
+check "the summary counts as the claims do"
+if [ "$(sqlite3 "$DEMARCHE_DB" "SELECT count(*) FROM claims
+    WHERE method <> 'curated' OR review IS NOT NULL")" = 0 ]; then ok
+else bad "claims not curated: --method curated would count fewer"; fi
+for per in day week month quarter year; do
+	same --per $per
+	same --per $per --group kind
+	same --per $per --kind accuse,condemn --from 2005-03 --to 2012
+	same --per $per --group kind --top 3 --from 2010-06-15 --to 2011
+done
+
+# Twenty statements again with --update: another date, some a month or a
+# year, and only their first claim, of another kind; then a text coded by
+# rule, and coded again.
+python3 - gen.jsonl >changed.jsonl <<'PY'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()[1:21]
+for i, line in enumerate(lines):
+    st = json.loads(line)
+    st["date"] = ["2011-03-0%d" % (i % 9 + 1), "2011-04", "2010"][i % 3]
+    st["claims"] = [dict(c, kind="reject") for c in st.get("claims", [])[:1]]
+    print(json.dumps(st))
+PY
+run import --update changed.jsonl
+expect_status 0
+expect_out "20 updated"
+write_drills drills.txt
+run import drills.txt
+expect_status 0
+run import --recode
+expect_status 0
+
+check "the counts stay right after --update and --recode"
+run check
+expect_status 0
+expect_out "timeline counts                ok"
+tl --per month -- month
+tl --per year --group kind -- year --key "c.kind"
+tl --per year --group kind --method curated -- year --key "c.kind" \
+    --where "c.method = 'curated'"
+
+# total: the sum of the counts of timeline --per year (a date lies in
+# one year), against the claims in force.
+total() {
+	run timeline --per year --csv
+	awk -F, 'NR > 1 { s += $2 } END { print s + 0 }' "$WORK/out"
+}
+in_force=$(sqlite3 "$DEMARCHE_DB" "SELECT count(*) FROM claims
+    WHERE review IS NULL OR review = 'reviewed'")
+
+check "check finds counts unlike the claims, which the timeline reads; --rebuild"
+sqlite3 "$DEMARCHE_DB" "UPDATE timeline_counts SET n = n + 1 WHERE
+    (date_lo, date_hi, kind) = (SELECT date_lo, date_hi, kind
+    FROM timeline_counts ORDER BY date_lo LIMIT 1)"
+run check
+expect_status 1
+expect_out "timeline counts                2 rows differ from the claims"
+[ "$(total)" = $((in_force + 1)) ] && ok || bad "the timeline read no counts"
+run check --rebuild
+expect_status 0
+expect_out "timeline counts                ok"
+[ "$(total)" = "$in_force" ] && ok || bad "total $(total), want $in_force"
 
 check "the rest summed as (other) keeps every claim"
 run timeline --per year --csv

@@ -85,13 +85,17 @@ def main():
 
     lo, hi = period_sql(a.per, "s.date_lo"), period_sql(a.per, "s.date_hi")
     key = a.key or "''"
+    # i is each issuer of a statement: the first and a joint statement's
+    # others, so a row per issuer, counted once per group.
+    issuers = ("JOIN (SELECT sid AS isid, issuer_id AS aid FROM statements"
+               " UNION ALL SELECT statement_id, actor_id FROM co_issuers) si"
+               " ON si.isid = s.sid JOIN actors i ON i.id = si.aid")
     if a.statements:
-        src = ("statements s JOIN actors i ON i.id = s.issuer_id")
-        n = "count(*)"
+        src = "statements s " + issuers
+        n = "count(DISTINCT s.sid)"
     else:
         src = ("statements s JOIN claims c ON c.statement_id = s.sid"
-               " JOIN actors b ON b.id = c.by_id"
-               " JOIN actors i ON i.id = s.issuer_id"
+               " JOIN actors b ON b.id = c.by_id " + issuers +
                " LEFT JOIN claim_targets ct ON ct.claim_id = c.id"
                " LEFT JOIN actors t ON t.id = ct.actor_id")
         n = "count(DISTINCT c.id)"
