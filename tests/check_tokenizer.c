@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <check.h>
+#include <libstemmer.h>
 #include <sqlite3.h>
 
 #include "check_sql.h"
@@ -370,6 +371,96 @@ START_TEST(test_stems)
 }
 END_TEST
 
+/* Tokens appended to a buffer that grows, colocated ones marked "+". */
+struct sink {
+	char	*s;
+	size_t	 n, cap;
+};
+
+static void
+sink_add(struct sink *k, const char *prefix, const char *tok, int ntok)
+{
+	size_t need = k->n + strlen(prefix) + (size_t)ntok + 2;
+
+	if (need > k->cap) {
+		k->cap = need * 2;
+		k->s = realloc(k->s, k->cap);
+		ck_assert_ptr_nonnull(k->s);
+	}
+	k->n += (size_t)snprintf(k->s + k->n, k->cap - k->n, "%s%s%.*s",
+	    k->n > 0 ? " " : "", prefix, ntok, tok);
+}
+
+static int
+sink_token(void *ctx, int tflags, const char *tok, int ntok, int start,
+    int end)
+{
+	(void)start;
+	(void)end;
+	sink_add(ctx, (tflags & FTS5_TOKEN_COLOCATED) ? "+" : "", tok, ntok);
+	return SQLITE_OK;
+}
+
+/*
+ * The tokenizer remembers the stems of the words it met: a text of more
+ * distinct words than it keeps, some too long to be kept, gives the
+ * stems Snowball gives, the first time and again from the same
+ * tokenizer, whose slots then hold other words.
+ */
+START_TEST(test_stems_remembered)
+{
+	static const char *const suffix[] = {
+		"", "s", "ing", "ed", "ation", "ness", "ly", "ies",
+		"izationally", "fulnessizations",
+	};
+	struct sink text = { NULL, 0, 0 }, want = { NULL, 0, 0 };
+	struct sink got = { NULL, 0, 0 };
+	struct sb_stemmer *sb;
+	fts5_tokenizer tokenizer;
+	Fts5Tokenizer *handle;
+	const sb_symbol *st;
+	char w[32];
+	void *ctx;
+	int i, j, n, pass;
+
+	sb = sb_stemmer_new("english", "UTF_8");
+	ck_assert_ptr_nonnull(sb);
+	for (i = 0; i < 1200; i++)
+		for (j = 0; j < 10; j++) {
+			n = snprintf(w, sizeof(w), "%c%c%c%s",
+			    'a' + i % 26, 'a' + i / 26 % 26, "aeiou"[i / 676],
+			    suffix[(i + j) % 10]);
+			sink_add(&text, "", w, n);
+			sink_add(&want, "", w, n);
+			if (n < 3)
+				continue;
+			st = sb_stemmer_stem(sb, (const sb_symbol *)w, n);
+			ck_assert_ptr_nonnull(st);
+			if (sb_stemmer_length(sb) != n ||
+			    memcmp(st, w, (size_t)n) != 0) {
+				snprintf(w, sizeof(w), "~%.*s",
+				    sb_stemmer_length(sb), (const char *)st);
+				sink_add(&want, "+", w, (int)strlen(w));
+			}
+		}
+	sb_stemmer_delete(sb);
+	ck_assert_int_eq(api->xFindTokenizer(api, "demarche", &ctx,
+	    &tokenizer), SQLITE_OK);
+	ck_assert_int_eq(tokenizer.xCreate(ctx, NULL, 0, &handle), SQLITE_OK);
+	for (pass = 0; pass < 2; pass++) {
+		got.n = 0;
+		ck_assert_int_eq(tokenizer.xTokenize(handle, &got, DOC,
+		    text.s, (int)text.n, sink_token), SQLITE_OK);
+		ck_assert_uint_eq(got.n, want.n);
+		ck_assert_msg(strcmp(got.s, want.s) == 0, "pass %d", pass);
+	}
+	tokenizer.xDelete(handle);
+	free(text.s);
+	free(want.s);
+	free(got.s);
+}
+END_TEST
+
 START_TEST(test_invalid_bytes)
 {
 	static const char bad[] = "\xff\xfe\xc0\x80\xed\xa0\x80\xf4\x90\x80"
@@ -485,6 +576,7 @@ tokenizer_suite(void)
 	tcase_add_test(tc, test_folding);
 	tcase_add_test(tc, test_cjk_forms);
 	tcase_add_test(tc, test_stems);
+	tcase_add_test(tc, test_stems_remembered);
 	tcase_add_test(tc, test_invalid_bytes);
 	tcase_add_test(tc, test_random_bytes);
 	tcase_add_test(tc, test_arguments_refused);

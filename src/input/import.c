@@ -252,9 +252,8 @@ open_input(const char *path, FILE **fp, const char **name, uint64_t *total)
 /*
  * A file at least as large as the archive goes in faster without the
  * indexes only queries read: made again from all rows at the end, they
- * are sorted once instead of updated at random row by row (100,000
- * statements into a new archive: 58.2 s against 67.0 s, system time 7.6 s
- * against 12.0 s).  A stream of unknown size keeps them.
+ * are sorted once instead of updated at random row by row (bench/PROFILE.md,
+ * seventh round).  A stream of unknown size keeps them.
  */
 static int
 defer_indexes(struct import *im)

@@ -194,6 +194,43 @@ skip_space(struct jsonl *r, int keep)
 }
 
 /*
+ * Takes the bytes of a string, from the next one, which matters not,
+ * up to one that matters to take() ('"', '\\', NUL, a line's end), the
+ * end of what was read or STATEMENT_MAX_BYTES, all at once: most of a
+ * statement is the inside of its strings.  0, or -1 when out of memory
+ * (said).
+ */
+static int
+take_string(struct jsonl *r)
+{
+	const unsigned char *s = r->in + r->pos, *p, *e;
+	size_t room = STATEMENT_MAX_BYTES - r->vlen, cap, n;
+	char *v;
+
+	e = r->in + r->len;
+	if ((size_t)(e - s) > room)
+		e = s + room;
+	for (p = s; p < e && *p != '"' && *p != '\\' && *p != '\0' &&
+	    *p != '\n'; p++)
+		if ((*p & 0xc0) != 0x80)
+			r->col++;
+	n = (size_t)(p - s);
+	cap = r->vcap ? r->vcap : 4096;
+	while (cap < r->vlen + n)
+		cap *= 2;
+	if (cap > r->vcap) {
+		if ((v = realloc(r->val, cap)) == NULL)
+			return fail(r, r->line, r->col, "out of memory");
+		r->val = v;
+		r->vcap = cap;
+	}
+	memcpy(r->val + r->vlen, s, n);
+	r->vlen += n;
+	r->pos += n;
+	return 0;
+}
+
+/*
  * Takes the JSON text of one value into r->val, from the next byte to
  * where the value ends, d brackets already open in it and depth around
  * it: 0, or -1 when an error was given.  Only where the value ends is
@@ -209,6 +246,12 @@ take(struct jsonl *r, int depth, int d, int oneline, int *cut)
 		if (c == '\0')
 			return fail(r, r->line, r->col, "a NUL byte, which "
 			    "JSON text cannot hold");
+		if (instr && !esc && c != '\\' && c != '"' && c != '\n' &&
+		    r->vlen < STATEMENT_MAX_BYTES) {
+			if (take_string(r) != 0)
+				return -1;
+			continue;
+		}
 		if (instr) {
 			if (esc)
 				esc = 0;

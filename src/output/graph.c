@@ -701,10 +701,10 @@ graph_write_dot(const struct graph *g, FILE *fp)
 		    "\n", g->nedges, (long long)g->pairs,
 		    (long long)(g->pairs - (int64_t)g->nedges));
 	/*
-	 * dot's ranking and crossing passes grow far faster than the pairs:
-	 * with its defaults 500 pairs took 21.6 s, and 576 took 40 s or more.
-	 * Past LAYOUT_FULL pairs, each network simplex gets as many
-	 * iterations as there are nodes, and crossings less effort: 2.1 s.
+	 * dot's ranking and crossing passes grow far faster than the pairs
+	 * (bench/PROFILE.md).  Past LAYOUT_FULL pairs, each network simplex
+	 * gets as many iterations as there are nodes, and crossings less
+	 * effort: a tenth of the time.
 	 */
 	if (g->nedges > LAYOUT_FULL)
 		fputs("\tgraph [nslimit=1, nslimit1=1, mclimit=0.1];\n", fp);

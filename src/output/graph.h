@@ -23,8 +23,8 @@
 struct graph;
 
 /*
- * The pairs drawn unless --limit says otherwise: Graphviz takes about
- * 2 s for 500 and minutes for a few thousand.
+ * The pairs drawn unless --limit says otherwise: Graphviz takes seconds
+ * for 500 and minutes for a few thousand (bench/PROFILE.md).
  */
 #define GRAPH_PAIRS	500
 

@@ -154,8 +154,8 @@ db_configure(void)
 		    DB_STMTJRNL_SPILL);
 		/*
 		 * No count of SQLite's memory, which nothing reads: keeping
-		 * it took a global mutex at every allocation (callgrind, an
-		 * import of 3,000 statements: 4.8% of the instructions).
+		 * it took a global mutex at every allocation (bench/PROFILE.md,
+		 * ninth round).
 		 */
 		(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 		/*

@@ -1,4 +1,5 @@
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,28 +70,6 @@ static const struct range diacritic[] = {
 	UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STABLE)
 
 /*
- * A tokenizer: the English stemmer, which keeps its output in itself, so
- * one per table and connection (a connection serves one thread).
- */
-struct tokenizer {
-	struct sb_stemmer	*stemmer;
-};
-
-/* State of one xTokenize call. */
-struct tok {
-	struct sb_stemmer	 *stemmer;
-	const char		 *text;
-	int			  len;
-	int			  query;	/* no synonyms in a query */
-	int			  exact;	/* words as written, no stems */
-	void			 *ctx;
-	int			(*xtoken)(void *, int, const char *, int, int,
-				    int);
-	utf8proc_int32_t	 *buf;		/* folding scratch */
-	utf8proc_ssize_t	  cap;
-};
-
-/*
  * ASCII's letters and digits, and its lower case: as in the C locale
  * whatever the locale, and with no call per character.
  */
@@ -111,6 +90,48 @@ struct tok {
 #define STEM_MARK	'~'
 #define STEM_MIN	3
 #define STEM_MAX	(ASCII_TOKEN_MAX + 1)
+/*
+ * The cache of stems: 4,096 slots of 32 bytes, 128 KiB a tokenizer,
+ * for the words of up to 15 bytes, nearly every English word; longer
+ * ones go to the stemmer each time.
+ */
+#define STEM_SLOTS	4096
+#define STEM_CACHED	15
+
+/*
+ * A stem remembered: the folded word of n bytes (0 for a free slot) and
+ * its stem of m, without STEM_MARK.
+ */
+struct cached {
+	unsigned char	n, m;
+	char		word[STEM_CACHED], stem[STEM_CACHED];
+};
+
+/*
+ * A tokenizer: the English stemmer, which keeps its output in itself, so
+ * one per table and connection (a connection serves one thread), and the
+ * stems of the words it met last, STEM_SLOTS of them, by a hash of the
+ * word: text says the same few thousand words again and again, and a
+ * Snowball call costs many times a lookup.  Allocated at the first stem.
+ */
+struct tokenizer {
+	struct sb_stemmer	*stemmer;
+	struct cached		*cache;
+};
+
+/* State of one xTokenize call. */
+struct tok {
+	struct tokenizer	 *tz;
+	const char		 *text;
+	int			  len;
+	int			  query;	/* no synonyms in a query */
+	int			  exact;	/* words as written, no stems */
+	void			 *ctx;
+	int			(*xtoken)(void *, int, const char *, int, int,
+				    int);
+	utf8proc_int32_t	 *buf;		/* folding scratch */
+	utf8proc_ssize_t	  cap;
+};
 
 static int
 in_ranges(const struct range *r, size_t n, utf8proc_int32_t cp)
@@ -234,21 +255,45 @@ char_at(const struct tok *t, int pos, int *clen)
 static int
 stem(struct tok *t, const char *w, int n, char out[STEM_MAX])
 {
+	struct tokenizer *tz = t->tz;
+	struct cached *c = NULL;
 	const sb_symbol *s;
+	uint32_t h;
 	int k, m;
 
 	if (n < STEM_MIN || n > ASCII_TOKEN_MAX)
 		return 0;
-	for (k = 0; k < n; k++)
+	/* FNV-1a, which also checks that the word is ASCII. */
+	h = 2166136261u;
+	for (k = 0; k < n; k++) {
 		if ((unsigned char)w[k] >= 0x80)
 			return 0;
-	if ((s = sb_stemmer_stem(t->stemmer, (const sb_symbol *)w, n)) ==
+		h = (h ^ (unsigned char)w[k]) * 16777619u;
+	}
+	if (n <= STEM_CACHED) {
+		if (tz->cache == NULL &&
+		    (tz->cache = calloc(STEM_SLOTS, sizeof(*c))) == NULL)
+			return -1;
+		c = &tz->cache[h & (STEM_SLOTS - 1)];
+		if (c->n == n && memcmp(c->word, w, (size_t)n) == 0) {
+			out[0] = STEM_MARK;
+			memcpy(out + 1, c->stem, c->m);
+			return c->m + 1;
+		}
+	}
+	if ((s = sb_stemmer_stem(tz->stemmer, (const sb_symbol *)w, n)) ==
 	    NULL)
 		return -1;
-	if ((m = sb_stemmer_length(t->stemmer)) + 1 > STEM_MAX)
+	if ((m = sb_stemmer_length(tz->stemmer)) + 1 > STEM_MAX)
 		return 0;
 	out[0] = STEM_MARK;
 	memcpy(out + 1, s, (size_t)m);
+	if (c != NULL && m <= STEM_CACHED) {
+		c->n = (unsigned char)n;
+		c->m = (unsigned char)m;
+		memcpy(c->word, w, (size_t)n);
+		memcpy(c->stem, s, (size_t)m);
+	}
 	return m + 1;
 }
 
@@ -457,6 +502,7 @@ tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 		return SQLITE_ERROR;
 	if ((tz = malloc(sizeof(*tz))) == NULL)
 		return SQLITE_NOMEM;
+	tz->cache = NULL;
 	if ((tz->stemmer = sb_stemmer_new("english", "UTF_8")) == NULL) {
 		free(tz);
 		return SQLITE_NOMEM;
@@ -472,6 +518,7 @@ tok_delete(Fts5Tokenizer *handle)
 
 	if (tz != NULL) {
 		sb_stemmer_delete(tz->stemmer);
+		free(tz->cache);
 		free(tz);
 	}
 }
@@ -484,7 +531,7 @@ tok_tokenize(Fts5Tokenizer *handle, void *ctx, int flags, const char *text,
 	enum cls c;
 	int clen, pos, rc;
 
-	t.stemmer = ((struct tokenizer *)handle)->stemmer;
+	t.tz = (struct tokenizer *)handle;
 	t.text = text;
 	t.len = len;
 	t.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
