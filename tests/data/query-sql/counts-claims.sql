@@ -1,24 +1,6 @@
-WITH sets(k, id) AS (SELECT 'a', id
-FROM actors
-WHERE code = :actor OR (NOT :exact
-AND code > :actor || '.'
-AND code < :actor || '/')
-UNION ALL
-SELECT 'b', id
-FROM actors
-WHERE code = :by OR (NOT :exact
-AND code > :by || '.'
-AND code < :by || '/')
-UNION ALL
-SELECT 't', id
-FROM actors
-WHERE code = :target OR (NOT :exact
-AND code > :target || '.'
-AND code < :target || '/'))
-SELECT s.date_lo, s.date_hi, NULL, count(*)
-FROM statements s JOIN claims ON claims.statement_id = s.sid
+SELECT s.date_lo, s.date_hi, NULL, sum(s.n)
+FROM timeline_counts s
 WHERE s.date_lo >= :from
 AND s.date_lo <= :to
 AND s.date_hi <= :to
-AND (claims.review IS NULL OR claims.review = 'reviewed')
 GROUP BY 1, 2, 3
