@@ -67,7 +67,7 @@ actors_add(int argc, char **argv)
 	if ((aliases = calloc((size_t)argc, sizeof(*aliases))) == NULL)
 		return cli_error("out of memory");
 	rc = CLI_OK;
-	while (rc == CLI_OK && (ch = cli_getopt(argc, argv, ":h",
+	while (rc == CLI_OK && (ch = cli_getopt_long(argc, argv, ":h",
 	    add_opts)) != -1) {
 		switch (ch) {
 		case 'h':
@@ -187,7 +187,7 @@ cmd_actors(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "resolve") == 0)
 		return actors_resolve(argc - 1, argv + 1);
 	cli_query_init(&q);
-	while ((ch = cli_getopt(argc, argv, ":h", list_opts)) != -1) {
+	while ((ch = cli_getopt_long(argc, argv, ":h", list_opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();

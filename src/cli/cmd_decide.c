@@ -125,7 +125,7 @@ cmd_claims_decide(int argc, char **argv)
 	    strcmp(verb, "reject") == 0 ? DM_REJECT : DM_EDIT;
 	done = d.what == DM_ACCEPT ? "accepted" : d.what == DM_REJECT ?
 	    "rejected" : "edited";
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt_long(argc, argv, ":h", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();

@@ -74,7 +74,7 @@ cmd_export(int argc, char **argv)
 
 	cli_query_init(&q);
 	q.out.format = "csv";
-	while ((ch = cli_getopt(argc, argv, ":ho:", opts)) != -1) {
+	while ((ch = cli_getopt_long(argc, argv, ":ho:", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();

@@ -253,7 +253,7 @@ cmd_import(int argc, char **argv)
 	memset(&opt, 0, sizeof(opt));
 	memset(&counts, 0, sizeof(counts));
 	memset(&run, 0, sizeof(run));
-	while ((ch = cli_getopt(argc, argv, "hq", opts)) != -1)
+	while ((ch = cli_getopt_long(argc, argv, "hq", opts)) != -1)
 		if ((rc = option(ch, argv, &opt, &run)) != -1)
 			return rc;
 	if (run.recode && run.feed)

@@ -50,7 +50,7 @@ cmd_report(int argc, char **argv)
 	int ch, rc;
 
 	cli_query_init(&q);
-	while ((ch = cli_getopt(argc, argv, ":ho:", opts)) != -1) {
+	while ((ch = cli_getopt_long(argc, argv, ":ho:", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();

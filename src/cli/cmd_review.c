@@ -469,7 +469,7 @@ cmd_review(int argc, char **argv)
 	int ch, rc, c, decided = 0;
 
 	cli_query_init(&q);
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt_long(argc, argv, ":h", opts)) != -1) {
 		if (ch == 'h') {
 			print_help();
 			return CLI_OK;

@@ -100,7 +100,7 @@ cmd_timeline(int argc, char **argv)
 	memset(&opt, 0, sizeof(opt));
 	cli_query_init(&q);
 	q.out.format = NULL;
-	while ((ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+	while ((ch = cli_getopt_long(argc, argv, ":ho:", opts)) != -1) {
 		switch (ch) {
 		case 'h':
 			print_help();
