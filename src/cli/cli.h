@@ -167,9 +167,12 @@ struct cli_group {
 #define CLI_RETELL(i, text)	{ .id = (i), .help = (text) }
 #define CLI_REFUSE(i, why)	{ .id = (i), .refused = (why) }
 
-/* The filters, the listings' output, who's pairs, and -o FILE. */
+/*
+ * The filters, the listings' output, who's pairs, a claim's claimant and
+ * target, and -o FILE.
+ */
 extern const struct cli_group cli_filters, cli_output, cli_pairs,
-    cli_to_file;
+    cli_claimant, cli_to_file;
 
 /* A command's usage, its help and its options. */
 struct cli_spec {
@@ -211,43 +214,6 @@ int	cli_help(const struct cli_spec *spec);
 /* Prints the options block of spec, as its help does, on fp. */
 void	cli_help_options(FILE *fp, const struct cli_spec *spec);
 
-/*
- * getopt_long() for the commands not yet on a spec, keeping opts for
- * cli_bad_option()'s suggestion.
- */
-int	cli_getopt_long(int argc, char **argv, const char *optstring,
-	    const struct option *opts);
-
-/* The --help option every command takes. */
-#define CLI_HELP_OPTION { "help", no_argument, NULL, 'h' }
-
-/* The shared options, for a command's getopt_long() table. */
-#define CLI_FILTER_OPTIONS						\
-	{ "actor", required_argument, NULL, CLI_OPT_ACTOR },		\
-	{ "from", required_argument, NULL, CLI_OPT_FROM },		\
-	{ "to", required_argument, NULL, CLI_OPT_TO },			\
-	{ "on", required_argument, NULL, CLI_OPT_ON },			\
-	{ "date-order", required_argument, NULL, CLI_OPT_DATE_ORDER },	\
-	{ "kind", required_argument, NULL, CLI_OPT_KIND },		\
-	{ "topic", required_argument, NULL, CLI_OPT_TOPIC },		\
-	{ "exact", no_argument, NULL, CLI_OPT_EXACT },			\
-	{ "limit", required_argument, NULL, CLI_OPT_LIMIT },		\
-	{ "format", required_argument, NULL, CLI_OPT_FORMAT },		\
-	{ "csv", no_argument, NULL, CLI_OPT_CSV },			\
-	{ "json", no_argument, NULL, CLI_OPT_JSON },			\
-	{ "excel", no_argument, NULL, CLI_OPT_EXCEL }
-
-/* The options that choose among who's pairs (who, graph, report, export). */
-#define CLI_PAIR_OPTIONS						\
-	{ "by", required_argument, NULL, CLI_OPT_BY },			\
-	{ "against", required_argument, NULL, CLI_OPT_AGAINST },	\
-	{ "mutual", no_argument, NULL, CLI_OPT_MUTUAL },		\
-	{ "rollup", no_argument, NULL, CLI_OPT_ROLLUP }
-
-/* The help text of the shared filters, and of the listings' output. */
-extern const char cli_filter_help[];
-extern const char cli_output_help[];
-
 /* Prints the claim kinds, for the help of the commands that take them. */
 void	cli_claim_kinds_help(void);
 
@@ -267,15 +233,19 @@ void	cli_query_init(struct cli_query *q);
 int	cli_query_option(struct cli_query *q, const char *cmd, int ch,
 	    const char *arg, char **argv);
 /*
- * Parses the options of argv by spec into q: each first through own(ctx,
- * id, optarg) when it is not NULL, which returns CLI_OK when it took the
- * option, -1 when it is not its own, else the status to end with; the
- * rest through cli_query_option().  Returns -1 to go on, else the status
- * to end with (CLI_OK after --help).
+ * Parses the options of argv by spec into q, up to the next that is not
+ * a shared one, and returns its id for the command to apply.  Returns -1
+ * when there is none left, *rc then -1 to go on, else the status to end
+ * with (CLI_OK after --help).
+ */
+int	cli_query_getopt(struct cli_query *q, int argc, char **argv,
+	    const struct cli_spec *spec, int *rc);
+/*
+ * The same for a command with no options but the shared ones: returns
+ * -1 to go on, else the status to end with.
  */
 int	cli_query_parse(struct cli_query *q, int argc, char **argv,
-	    const struct cli_spec *spec,
-	    int (*own)(void *ctx, int id, const char *arg), void *ctx);
+	    const struct cli_spec *spec);
 /*
  * The whole of a listing command that takes only the shared options:
  * parses argv by spec, then lists what, saying "no <noun>" when nothing

@@ -5,10 +5,7 @@
 
 static const struct cli_opt opts[] = {
 	CLI_INCLUDE(cli_filters),
-	CLI_VALUE(CLI_OPT_BY, "by", "A", "made by A (or an "
-	    "actor under it)"),
-	CLI_VALUE(CLI_OPT_TARGET, "target", "B", "aimed at B (or "
-	    "an actor under it)"),
+	CLI_INCLUDE(cli_claimant),
 	CLI_VALUE(CLI_OPT_METHOD, "method", "M", "curated "
 	    "(written in the input), rule (coded from plain text) or reviewed "
 	    "(a rule claim a reviewer accepted or edited)"),

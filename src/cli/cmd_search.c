@@ -36,7 +36,7 @@ cmd_search(int argc, char **argv)
 	int rc;
 
 	cli_query_init(&q);
-	if ((rc = cli_query_parse(&q, argc, argv, &spec, NULL, NULL)) != -1)
+	if ((rc = cli_query_parse(&q, argc, argv, &spec)) != -1)
 		return rc;
 	if (optind >= argc)
 		return cli_usage("search", "no text to search for");

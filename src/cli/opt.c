@@ -197,41 +197,17 @@ cli_bad_option(const char *cmd, int ch, char **argv)
 	if (ch == CLI_OPT_BAD && parser.bad != NULL)
 		return cli_usage(cmd, "'--%s' does not apply: %s",
 		    parser.bad->name, parser.bad->refused);
-	if ((ch == CLI_OPT_BAD && parser.why == ':') || ch == ':')
+	if (ch == CLI_OPT_BAD && parser.why == ':')
 		return cli_usage(cmd, "option '%s' needs a value", arg);
 	if (strncmp(arg, "--", 2) != 0 || parser.spec == NULL)
 		return cli_unknown(cmd, "unknown option", arg, arg, "", NULL);
 	snprintf(word, sizeof(word), "%.*s", (int)strcspn(arg + 2, "="),
 	    arg + 2);
-	for (i = n = 0; i < parser.n; i++) {
-		if (parser.opts[i].refused != NULL)
-			continue;
-		names[n++] = parser.opts[i].name;
-		/* A value missing at the end: getopt says '?' for this too. */
-		if (strcmp(parser.opts[i].name, word) == 0 &&
-		    parser.opts[i].arg == CLI_ARG_REQUIRED)
-			return cli_usage(cmd, "option '%s' needs a value", arg);
-	}
+	for (i = n = 0; i < parser.n; i++)
+		if (parser.opts[i].refused == NULL)
+			names[n++] = parser.opts[i].name;
 	names[n] = NULL;
 	return cli_unknown(cmd, "unknown option", arg, word, "--", names);
-}
-
-int
-cli_getopt_long(int argc, char **argv, const char *optstring,
-    const struct option *opts)
-{
-	static const struct cli_spec legacy = { .opts = cli_no_opts };
-	size_t i;
-
-	memset(&parser, 0, sizeof(parser));
-	parser.spec = &legacy;
-	for (i = 0; opts[i].name != NULL && i < OPTS_MAX; i++) {
-		parser.opts[i].name = opts[i].name;
-		parser.opts[i].arg = opts[i].has_arg ? CLI_ARG_REQUIRED :
-		    CLI_ARG_NONE;
-	}
-	parser.n = i;
-	return getopt_long(argc, argv, optstring, opts, NULL);
 }
 
 /* "-o, --output FILE" or "--kind K,...". */
