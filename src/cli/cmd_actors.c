@@ -14,6 +14,11 @@ static const struct cli_opt list_opts[] = {
 	CLI_INCLUDE(cli_filters),
 	CLI_RETELL(CLI_OPT_ACTOR, "A and the actors under it"),
 	CLI_RETELL(CLI_OPT_KIND, "actor kinds (state, igo, mission, ...)"),
+	CLI_REFUSE(CLI_OPT_FROM, "actors have no date"),
+	CLI_REFUSE(CLI_OPT_TO, "actors have no date"),
+	CLI_REFUSE(CLI_OPT_ON, "actors have no date"),
+	CLI_REFUSE(CLI_OPT_DATE_ORDER, "actors have no date"),
+	CLI_REFUSE(CLI_OPT_TOPIC, "actors have no topic"),
 	CLI_INCLUDE(cli_output),
 	{ 0 }
 };
