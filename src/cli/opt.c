@@ -299,6 +299,7 @@ cli_help_options(FILE *fp, const struct cli_spec *spec)
 /* The words of a usage line after the command, each kept whole. */
 struct words {
 	const char	*v[OPTS_MAX + 4];
+	int		 opt[OPTS_MAX + 4];	/* whether v[i] is an option */
 	char		 buf[OPTS_MAX][48];
 	size_t		 n, nopts;
 	size_t		 first;		/* the first option's word */
@@ -325,6 +326,7 @@ add_opt_word(struct words *w, const struct cli_opt *o)
 		    o->value ? " " : "", o->value ? o->value : "");
 	if (w->nopts++ == 0)
 		w->first = w->n;
+	w->opt[w->n] = 1;
 	add_word(w, b);
 }
 
@@ -363,7 +365,7 @@ usage_words(const struct cli_spec *s, struct words *w)
 
 		w->v[w->first] = "[options]";
 		for (i = w->first + 1; i < w->n; i++)
-			if (w->v[i][1] != '-')
+			if (!w->opt[i])
 				w->v[k++] = w->v[i];
 		w->n = k;
 	}
