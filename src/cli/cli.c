@@ -18,12 +18,8 @@ cli_command_find(const char *name)
 	return NULL;
 }
 
-/*
- * The usage error of cmd for arg, a what that does not exist, naming the
- * one of names nearest word if one is near ("did you mean 'who'?").
- */
-static int
-unknown(const char *cmd, const char *what, const char *arg,
+int
+cli_unknown(const char *cmd, const char *what, const char *arg,
     const char *word, const char *prefix, const char *const *names)
 {
 	const char *hint = names ? names_nearest(word, names) : NULL;
@@ -42,42 +38,7 @@ cli_no_command(const char *name)
 	for (n = 0; cli_commands[n].name != NULL && n + 1 < 64; n++)
 		names[n] = cli_commands[n].name;
 	names[n] = NULL;
-	return unknown(NULL, "no command", name, name, "", names);
-}
-
-/* The options of the command parsing its arguments, for suggestions. */
-static const struct option *cli_opts;
-
-int
-cli_getopt(int argc, char **argv, const char *optstring,
-    const struct option *opts)
-{
-	cli_opts = opts;
-	return getopt_long(argc, argv, optstring, opts, NULL);
-}
-
-int
-cli_bad_option(const char *cmd, int ch, char **argv)
-{
-	const char *arg = argv[optind - 1], *names[64];
-	char word[64];
-	size_t n;
-
-	if (ch == ':')
-		return cli_usage(cmd, "option '%s' needs a value", arg);
-	if (strncmp(arg, "--", 2) != 0 || cli_opts == NULL)
-		return unknown(cmd, "unknown option", arg, arg, "", NULL);
-	snprintf(word, sizeof(word), "%.*s", (int)strcspn(arg + 2, "="),
-	    arg + 2);
-	for (n = 0; cli_opts[n].name != NULL && n + 1 < 64; n++) {
-		names[n] = cli_opts[n].name;
-		/* Without ':' in its optstring getopt says '?' for this too. */
-		if (strcmp(names[n], word) == 0 &&
-		    cli_opts[n].has_arg == required_argument)
-			return cli_usage(cmd, "option '%s' needs a value", arg);
-	}
-	names[n] = NULL;
-	return unknown(cmd, "unknown option", arg, word, "--", names);
+	return cli_unknown(NULL, "no command", name, name, "", names);
 }
 
 int

@@ -8,6 +8,7 @@
 #define DM_CLI_H
 
 #include <getopt.h>
+#include <stdio.h>
 
 #include "demarche.h"
 
@@ -32,19 +33,12 @@ extern struct cli_globals cli_globals;
 const struct cli_command *cli_command_find(const char *name);
 /* The usage error for a command not in the table, with the nearest one. */
 int	cli_no_command(const char *name);
-
 /*
- * getopt_long(), keeping opts for cli_bad_option()'s suggestion.  Every
- * command parses its options through it.
+ * The usage error of cmd for arg, a what that does not exist, naming the
+ * one of names nearest word if one is near ("did you mean 'who'?").
  */
-int	cli_getopt(int argc, char **argv, const char *optstring,
-	    const struct option *opts);
-/*
- * The usage error of cmd for the option getopt just refused (ch '?' or
- * ':'): a value missing, or an unknown option with the nearest known one
- * ("did you mean '--against'?").  Returns CLI_USAGE.
- */
-int	cli_bad_option(const char *cmd, int ch, char **argv);
+int	cli_unknown(const char *cmd, const char *what, const char *arg,
+	    const char *word, const char *prefix, const char *const *names);
 
 /*
  * Prints "demarche: <message>" on stderr, its texts shown as dm_print()
@@ -67,61 +61,158 @@ void	cli_warnings_to_stderr(void);
  */
 int	cli_open(dm_archive **out, unsigned flags);
 
-/* The --help option every command takes. */
-#define CLI_HELP_OPTION { "help", no_argument, NULL, 'h' }
-
-/* Codes of the options shared by the listing commands (filters.c). */
-enum cli_filter_opt {
-	CLI_OPT_ACTOR = 256,
+/*
+ * Every option of every command, as cli_getopt() returns it: above the
+ * characters, so that none is taken for getopt's '?' or ':'.
+ */
+enum cli_opt_id {
+	CLI_OPT_HELP = 256,
+	/* The filters (cli_filters). */
+	CLI_OPT_ACTOR,
+	CLI_OPT_EXACT,
 	CLI_OPT_FROM,
 	CLI_OPT_TO,
 	CLI_OPT_ON,
 	CLI_OPT_DATE_ORDER,
 	CLI_OPT_KIND,
 	CLI_OPT_TOPIC,
-	CLI_OPT_EXACT,
 	CLI_OPT_LIMIT,
+	/* The listings' output (cli_output). */
 	CLI_OPT_FORMAT,
 	CLI_OPT_CSV,
 	CLI_OPT_JSON,
 	CLI_OPT_EXCEL,
-	/* Options some listings take, each named in their own table. */
+	/* Who's pairs (cli_pairs). */
 	CLI_OPT_BY,
 	CLI_OPT_AGAINST,
-	CLI_OPT_TARGET,
-	CLI_OPT_METHOD,
 	CLI_OPT_MUTUAL,
 	CLI_OPT_ROLLUP,
+	/* Other options cli_query_option() applies. */
+	CLI_OPT_TARGET,
+	CLI_OPT_METHOD,
 	CLI_OPT_SEARCH,
 	CLI_OPT_UNRESOLVED,
+	CLI_OPT_RAW,
+	CLI_OPT_OUTPUT,
+	/* The options of one command each. */
+	CLI_OPT_DB,
+	CLI_OPT_VERSION,
+	CLI_OPT_REBUILD,
+	CLI_OPT_STATUS,
+	CLI_OPT_MISSES,
+	CLI_OPT_COUNTRY,
+	CLI_OPT_ALIAS,
+	CLI_OPT_REVIEWER,
+	CLI_OPT_PER,
+	CLI_OPT_GROUP_BY,
+	CLI_OPT_TOP,
+	CLI_OPT_WIDE,
+	CLI_OPT_STATEMENTS,
+	CLI_OPT_UPDATE,
+	CLI_OPT_STRICT,
+	CLI_OPT_KEEP_GOING,
+	CLI_OPT_TEXT,
+	CLI_OPT_FEED,
+	CLI_OPT_TIMEOUT,
+	CLI_OPT_DELAY,
+	CLI_OPT_ISSUER,
+	CLI_OPT_DATE,
+	CLI_OPT_QUIET,
+	CLI_OPT_RECODE,
+	/* Not options: an entry that includes a group, and a bad option. */
+	CLI_OPT_INCLUDE,
+	CLI_OPT_BAD,
 };
 
-/* The shared options, for a command's getopt_long() table. */
-#define CLI_FILTER_OPTIONS						\
-	{ "actor", required_argument, NULL, CLI_OPT_ACTOR },		\
-	{ "from", required_argument, NULL, CLI_OPT_FROM },		\
-	{ "to", required_argument, NULL, CLI_OPT_TO },			\
-	{ "on", required_argument, NULL, CLI_OPT_ON },			\
-	{ "date-order", required_argument, NULL, CLI_OPT_DATE_ORDER },	\
-	{ "kind", required_argument, NULL, CLI_OPT_KIND },		\
-	{ "topic", required_argument, NULL, CLI_OPT_TOPIC },		\
-	{ "exact", no_argument, NULL, CLI_OPT_EXACT },			\
-	{ "limit", required_argument, NULL, CLI_OPT_LIMIT },		\
-	{ "format", required_argument, NULL, CLI_OPT_FORMAT },		\
-	{ "csv", no_argument, NULL, CLI_OPT_CSV },			\
-	{ "json", no_argument, NULL, CLI_OPT_JSON },			\
-	{ "excel", no_argument, NULL, CLI_OPT_EXCEL }
+/*
+ * One option of a command's spec, from which its getopt_long() table,
+ * its usage line, the options of its help and the suggestions after a
+ * typo all come.  A spec is an array of them ending with { 0 }.
+ */
+struct cli_opt {
+	int		 id;		/* enum cli_opt_id */
+	const char	*name;		/* the long name; NULL: see below */
+	char		 short_name;	/* or 0 */
+	enum { CLI_ARG_NONE, CLI_ARG_REQUIRED } arg;
+	const char	*value;		/* the value's name in the help */
+	const char	*help;		/* one line, wrapped when printed */
+	/* id CLI_OPT_INCLUDE: the options of group, as the command's own. */
+	const struct cli_group *group;
+	/*
+	 * Parsed only to be refused as a usage error: "'--limit' does not
+	 * apply: <refused>".  Left out of the help.
+	 */
+	const char	*refused;
+};
 
-/* The options that choose among who's pairs (who, graph, report, export). */
-#define CLI_PAIR_OPTIONS						\
-	{ "by", required_argument, NULL, CLI_OPT_BY },			\
-	{ "against", required_argument, NULL, CLI_OPT_AGAINST },	\
-	{ "mutual", no_argument, NULL, CLI_OPT_MUTUAL },		\
-	{ "rollup", no_argument, NULL, CLI_OPT_ROLLUP }
+/*
+ * Options several commands share, included by reference.  An entry of
+ * the including spec without a name stands for the group's option of
+ * its id, with its own help or refusal (CLI_RETELL, CLI_REFUSE).
+ */
+struct cli_group {
+	const char		*title;	/* its block in the help, or NULL */
+	const char		*usage;	/* its words in the usage, or NULL */
+	const struct cli_opt	*opts;
+};
 
-/* The help text of the shared filters, and of the listings' output. */
-extern const char cli_filter_help[];
-extern const char cli_output_help[];
+/* An option without a value, and one with. */
+#define CLI_FLAG(i, n, h)	{ .id = (i), .name = (n), .help = (h) }
+#define CLI_VALUE(i, n, v, h)						\
+	{ .id = (i), .name = (n), .arg = CLI_ARG_REQUIRED,		\
+	  .value = (v), .help = (h) }
+#define CLI_INCLUDE(g)	{ .id = CLI_OPT_INCLUDE, .group = &(g) }
+#define CLI_REFUSE_ALL(g, why)						\
+	{ .id = CLI_OPT_INCLUDE, .group = &(g), .refused = (why) }
+#define CLI_RETELL(i, text)	{ .id = (i), .help = (text) }
+#define CLI_REFUSE(i, why)	{ .id = (i), .refused = (why) }
+
+/*
+ * The filters, the listings' output, who's pairs, a claim's claimant and
+ * target, and -o FILE.
+ */
+extern const struct cli_group cli_filters, cli_output, cli_pairs,
+    cli_claimant, cli_to_file;
+
+/* A command's usage, its help and its options. */
+struct cli_spec {
+	const char		*cmd;	/* as usage errors name it */
+	const char		*usage;	/* the words before the options, if
+					   not cmd ("claims accept|...") */
+	const char		*operands;	/* after the options */
+	const char *const	*forms;	/* more usage lines, NULL-ended */
+	const char		*about;	/* what the command does */
+	void			(*more)(void);	/* after the options */
+	const struct cli_opt	*opts;
+	int			 posix;	/* options end at the first operand */
+};
+
+/*
+ * getopt_long() by spec: the next option's id (a short option's too),
+ * -1 at the end, or CLI_OPT_BAD for an option unknown, refused or
+ * missing its value, which cli_bad_option() explains.  --help and -h
+ * are CLI_OPT_HELP whether the spec names them or not.
+ */
+int	cli_getopt(int argc, char **argv, const struct cli_spec *spec);
+/*
+ * The usage error of cmd for the option cli_getopt() just returned as
+ * ch: its refusal, a value missing, or an unknown option with the
+ * nearest known one ("did you mean '--against'?").  Returns CLI_USAGE.
+ */
+int	cli_bad_option(const char *cmd, int ch, char **argv);
+/*
+ * Parses the options of a command whose options are all flags of its
+ * own: sets on[i] for the i-th of spec->opts.  Returns -1 to go on, else
+ * the status to end with (CLI_OK after --help).
+ */
+int	cli_parse_flags(int argc, char **argv, const struct cli_spec *spec,
+	    int *on);
+/* The options of a command that takes none but --help. */
+extern const struct cli_opt cli_no_opts[];
+/* Prints spec's help on standard output; returns CLI_OK. */
+int	cli_help(const struct cli_spec *spec);
+/* Prints the options block of spec, as its help does, on fp. */
+void	cli_help_options(FILE *fp, const struct cli_spec *spec);
 
 /* Prints the claim kinds, for the help of the commands that take them. */
 void	cli_claim_kinds_help(void);
@@ -130,6 +221,7 @@ void	cli_claim_kinds_help(void);
 struct cli_query {
 	struct dm_filter filter;
 	struct dm_output out;
+	const char	*path;		/* -o FILE, or NULL */
 };
 
 /* Empties q: no filter, a table on standard output. */
@@ -141,12 +233,26 @@ void	cli_query_init(struct cli_query *q);
 int	cli_query_option(struct cli_query *q, const char *cmd, int ch,
 	    const char *arg, char **argv);
 /*
- * The whole of a listing command that takes only the shared options and
- * those in opts: parses argv (--help calls help), then lists what,
- * saying "no <noun>" when nothing matches.  Returns the exit status.
+ * Parses the options of argv by spec into q, up to the next that is not
+ * a shared one, and returns its id for the command to apply.  Returns -1
+ * when there is none left, *rc then -1 to go on, else the status to end
+ * with (CLI_OK after --help).
  */
-int	cli_listing(int argc, char **argv, const struct option *opts,
-	    void (*help)(void), enum dm_listing what, const char *noun);
+int	cli_query_getopt(struct cli_query *q, int argc, char **argv,
+	    const struct cli_spec *spec, int *rc);
+/*
+ * The same for a command with no options but the shared ones: returns
+ * -1 to go on, else the status to end with.
+ */
+int	cli_query_parse(struct cli_query *q, int argc, char **argv,
+	    const struct cli_spec *spec);
+/*
+ * The whole of a listing command that takes only the shared options:
+ * parses argv by spec, then lists what, saying "no <noun>" when nothing
+ * matches.  Returns the exit status.
+ */
+int	cli_listing(int argc, char **argv, const struct cli_spec *spec,
+	    enum dm_listing what, const char *noun);
 
 /*
  * Opens the archive and writes the listing what; with nothing to list,

@@ -5,44 +5,38 @@
 
 #include "cli.h"
 
-enum { OPT_COUNTRY = 1, OPT_ALIAS };
-
-static const struct option list_opts[] = {
-	CLI_HELP_OPTION,
-	CLI_FILTER_OPTIONS,
-	{ "search", required_argument, NULL, CLI_OPT_SEARCH },
-	{ "unresolved", no_argument, NULL, CLI_OPT_UNRESOLVED },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt list_opts[] = {
+	CLI_VALUE(CLI_OPT_SEARCH, "search", "TEXT", "code, name "
+	    "or alias contains TEXT (any case)"),
+	CLI_FLAG(CLI_OPT_UNRESOLVED, "unresolved", "only "
+	    "actors made for references to nobody, each with the nearest "
+	    "known actor (nearest_code)"),
+	CLI_INCLUDE(cli_filters),
+	CLI_RETELL(CLI_OPT_ACTOR, "A and the actors under it"),
+	CLI_RETELL(CLI_OPT_KIND, "actor kinds (state, igo, mission, ...)"),
+	CLI_REFUSE(CLI_OPT_FROM, "actors have no date"),
+	CLI_REFUSE(CLI_OPT_TO, "actors have no date"),
+	CLI_REFUSE(CLI_OPT_ON, "actors have no date"),
+	CLI_REFUSE(CLI_OPT_DATE_ORDER, "actors have no date"),
+	CLI_REFUSE(CLI_OPT_TOPIC, "actors have no topic"),
+	CLI_INCLUDE(cli_output),
+	{ 0 }
 };
 
-static const struct option add_opts[] = {
-	CLI_HELP_OPTION,
-	{ "kind", required_argument, NULL, CLI_OPT_KIND },
-	{ "country", required_argument, NULL, OPT_COUNTRY },
-	{ "alias", required_argument, NULL, OPT_ALIAS },
-	{ NULL, 0, NULL, 0 }
+static const char *const forms[] = {
+	"actors add CODE NAME [options] (actors add --help)",
+	"actors alias REF ALIAS",
+	"actors merge FROM INTO",
+	"actors resolve NAME",
+	NULL
 };
 
-static void
-print_help(void)
-{
-	printf("usage: demarche [--db PATH] actors [--search TEXT] "
-	    "[--unresolved] [filters]\n"
-	    "       demarche [--db PATH] actors add CODE NAME [--kind K] "
-	    "[--country C]\n"
-	    "                                  [--alias A]...\n"
-	    "       demarche [--db PATH] actors alias REF ALIAS\n"
-	    "       demarche [--db PATH] actors merge FROM INTO\n"
-	    "       demarche [--db PATH] actors resolve NAME\n"
-	    "\n"
-	    "Lists actors by code: name, kind, parent, country, aliases, and "
-	    "how\nmany statements they issued, claims they made and claims "
-	    "aimed at\nthem.  --actor A lists A and the actors under it; --kind "
-	    "names actor\nkinds (state, igo, mission, ...).\n"
-	    "\n"
-	    "  --search TEXT  code, name or alias contains TEXT (any case)\n"
-	    "  --unresolved   only actors made for references to nobody, each\n"
-	    "                 with the nearest known actor (nearest_code)\n"
+static const struct cli_spec list_spec = {
+	.cmd = "actors",
+	.forms = forms,
+	.about = "Lists actors by code: name, kind, parent, country, aliases, "
+	    "and how\nmany statements they issued, claims they made and claims "
+	    "aimed at\nthem.\n"
 	    "\n"
 	    "add     adds an actor, or new aliases to an existing one\n"
 	    "alias   gives the actor REF (code, name or alias) another name\n"
@@ -51,9 +45,28 @@ print_help(void)
 	    "resolve prints the actor an import would take NAME for (\"Embassy "
 	    "of Japan\n        in Canada\": JPN.EMBASSY-CAN) and the rule that "
 	    "did it: the\n        archive's names, the gazetteer, or a line of "
-	    "the built-in patterns\n"
-	    "\n%s%s", cli_filter_help, cli_output_help);
-}
+	    "the built-in patterns\n",
+	.opts = list_opts,
+};
+
+static const struct cli_opt add_opts[] = {
+	CLI_VALUE(CLI_OPT_KIND, "kind", "K", "its kind (state, "
+	    "igo, mission, ...)"),
+	CLI_VALUE(CLI_OPT_COUNTRY, "country", "C", "the state "
+	    "it belongs to (ISO alpha-3)"),
+	CLI_VALUE(CLI_OPT_ALIAS, "alias", "A", "another name for "
+	    "it; given again, another"),
+	{ 0 }
+};
+
+static const struct cli_spec add_spec = {
+	.cmd = "actors",
+	.usage = "actors add",
+	.operands = "CODE NAME",
+	.about = "Adds actor CODE named NAME, or new aliases to an existing "
+	    "one.\n",
+	.opts = add_opts,
+};
 
 static int
 actors_add(int argc, char **argv)
@@ -67,20 +80,19 @@ actors_add(int argc, char **argv)
 	if ((aliases = calloc((size_t)argc, sizeof(*aliases))) == NULL)
 		return cli_error("out of memory");
 	rc = CLI_OK;
-	while (rc == CLI_OK && (ch = cli_getopt(argc, argv, ":h",
-	    add_opts)) != -1) {
+	while (rc == CLI_OK && (ch = cli_getopt(argc, argv, &add_spec)) !=
+	    -1) {
 		switch (ch) {
-		case 'h':
-			print_help();
+		case CLI_OPT_HELP:
 			free(aliases);
-			return CLI_OK;
+			return cli_help(&add_spec);
 		case CLI_OPT_KIND:
 			spec.kind = optarg;
 			break;
-		case OPT_COUNTRY:
+		case CLI_OPT_COUNTRY:
 			spec.country = optarg;
 			break;
-		case OPT_ALIAS:
+		case CLI_OPT_ALIAS:
 			aliases[spec.naliases++] = optarg;
 			break;
 		default:
@@ -115,10 +127,8 @@ actors_pair(const char *sub, int argc, char **argv)
 	int rc;
 
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
-		print_help();
-		return CLI_OK;
-	}
+	    strcmp(argv[1], "-h") == 0))
+		return cli_help(&list_spec);
 	if (argc != 3)
 		return cli_usage("actors", "'actors %s' takes two arguments",
 		    sub);
@@ -159,10 +169,8 @@ actors_resolve(int argc, char **argv)
 	int rc, n = 0;
 
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
-		print_help();
-		return CLI_OK;
-	}
+	    strcmp(argv[1], "-h") == 0))
+		return cli_help(&list_spec);
 	if (argc != 2)
 		return cli_usage("actors", "'actors resolve' takes one name");
 	if ((rc = cli_open(&a, 0)) != CLI_OK)
@@ -177,7 +185,7 @@ int
 cmd_actors(int argc, char **argv)
 {
 	struct cli_query q;
-	int ch, rc;
+	int rc;
 
 	if (argc > 1 && strcmp(argv[1], "add") == 0)
 		return actors_add(argc - 1, argv + 1);
@@ -187,18 +195,8 @@ cmd_actors(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "resolve") == 0)
 		return actors_resolve(argc - 1, argv + 1);
 	cli_query_init(&q);
-	while ((ch = cli_getopt(argc, argv, ":h", list_opts)) != -1) {
-		switch (ch) {
-		case 'h':
-			print_help();
-			return CLI_OK;
-		default:
-			if ((rc = cli_query_option(&q, "actors", ch, optarg,
-			    argv)) != CLI_OK)
-				return rc;
-			break;
-		}
-	}
+	if ((rc = cli_query_parse(&q, argc, argv, &list_spec)) != -1)
+		return rc;
 	if (optind < argc)
 		return cli_usage("actors", "unexpected argument '%s' (add, "
 		    "alias, merge or resolve)", argv[optind]);

@@ -3,24 +3,21 @@
 
 #include "cli.h"
 
-static const struct option opts[] = {
-	CLI_HELP_OPTION,
-	{ "rebuild", no_argument, NULL, 'r' },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt opts[] = {
+	CLI_FLAG(CLI_OPT_REBUILD, "rebuild", "compute the "
+	    "summaries and the claims' statement dates again first"),
+	{ 0 }
 };
 
-static void
-print_help(void)
-{
-	puts("usage: demarche [--db PATH] check [--rebuild]\n\n"
-	    "Checks the archive: SQLite's integrity and foreign keys, the\n"
-	    "full-text indexes, the summaries that 'who' and 'timeline' read\n"
+static const struct cli_spec spec = {
+	.cmd = "check",
+	.about = "Checks the archive: SQLite's integrity and foreign keys, "
+	    "the\nfull-text indexes, the summaries that 'who' and 'timeline' read\n"
 	    "against the same figures computed from the claims, and the date of\n"
 	    "its statement that each claim carries for dated listings.  One line\n"
-	    "per check; the exit status is 1 if any fails.\n\n"
-	    "  --rebuild  compute the summaries and the claims' statement\n"
-	    "             dates again first");
-}
+	    "per check; the exit status is 1 if any fails.\n",
+	.opts = opts,
+};
 
 static void
 print_check(void *ctx, const char *what, const char *problem)
@@ -34,20 +31,10 @@ int
 cmd_check(int argc, char **argv)
 {
 	dm_archive *a = NULL;
-	int ch, rc, rebuild = 0;
+	int rc, rebuild = 0;
 
-	while ((ch = cli_getopt(argc, argv, "h", opts)) != -1) {
-		switch (ch) {
-		case 'h':
-			print_help();
-			return CLI_OK;
-		case 'r':
-			rebuild = 1;
-			break;
-		default:
-			return cli_bad_option("check", ch, argv);
-		}
-	}
+	if ((rc = cli_parse_flags(argc, argv, &spec, &rebuild)) != -1)
+		return rc;
 	if (optind < argc)
 		return cli_usage("check", "unexpected argument '%s'",
 		    argv[optind]);

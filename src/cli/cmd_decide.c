@@ -11,39 +11,31 @@
 
 #include "cli.h"
 
-enum { OPT_REVIEWER = 1, OPT_KIND, OPT_BY, OPT_TARGET };
-
-static const struct option opts[] = {
-	CLI_HELP_OPTION,
-	{ "reviewer", required_argument, NULL, OPT_REVIEWER },
-	{ "kind", required_argument, NULL, OPT_KIND },
-	{ "by", required_argument, NULL, OPT_BY },
-	{ "target", required_argument, NULL, OPT_TARGET },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt opts[] = {
+	CLI_VALUE(CLI_OPT_REVIEWER, "reviewer", "NAME", "who "
+	    "decided, kept with the decision"),
+	CLI_VALUE(CLI_OPT_KIND, "kind", "K", "edit: the claim's "
+	    "kind"),
+	CLI_VALUE(CLI_OPT_BY, "by", "A", "edit: the claimant "
+	    "(code, name or alias)"),
+	CLI_VALUE(CLI_OPT_TARGET, "target", "A,B", "edit: the "
+	    "targets, comma-separated ('' for none)"),
+	{ 0 }
 };
 
-static void
-print_help(void)
-{
-	puts("usage: demarche [--db PATH] claims accept ID... [--reviewer NAME]\n"
-	    "       demarche [--db PATH] claims reject ID... [--reviewer NAME]\n"
-	    "       demarche [--db PATH] claims edit ID... [--kind K] [--by A]\n"
-	    "                            [--target A,B] [--reviewer NAME]\n"
-	    "\n"
-	    "Decides on claims the rule coder proposed (claims --method rule), "
-	    "by\nclaim_id; '-' reads ids from standard input.  An accepted or "
-	    "edited\nclaim becomes a claim of method reviewed; a rejected one "
-	    "leaves the\nlistings and 'who', and stays rejected when the "
-	    "statement is coded\nagain.  All the ids are decided together or "
-	    "none is.  'demarche review'\ndecides one at a time on a "
-	    "terminal.\n"
-	    "\n"
-	    "  --reviewer NAME  who decided, kept with the decision\n"
-	    "  --kind K         edit: the claim's kind\n"
-	    "  --by A           edit: the claimant (code, name or alias)\n"
-	    "  --target A,B     edit: the targets, comma-separated ('' for "
-	    "none)");
-}
+static const struct cli_spec spec = {
+	.cmd = "claims",
+	.usage = "claims accept|reject|edit",
+	.operands = "ID...",
+	.about = "Decides on claims the rule coder proposed (claims --method "
+	    "rule), by\nclaim_id; '-' reads ids from standard input.  An "
+	    "accepted or edited\nclaim becomes a claim of method reviewed; a "
+	    "rejected one leaves the\nlistings and 'who', and stays rejected "
+	    "when the statement is coded\nagain.  All the ids are decided "
+	    "together or none is.  'demarche review'\ndecides one at a time "
+	    "on a terminal.  --kind, --by and --target are\nedit's.\n",
+	.opts = opts,
+};
 
 struct ids {
 	int64_t *v;
@@ -108,6 +100,45 @@ split_targets(char *s, size_t *n)
 	return v;
 }
 
+/*
+ * Parses the options into d, its targets split in *targets.  Returns -1
+ * to go on, else the status to end with.
+ */
+static int
+options(int argc, char **argv, struct dm_decision *d, char ***targets)
+{
+	int ch;
+
+	while ((ch = cli_getopt(argc, argv, &spec)) != -1) {
+		switch (ch) {
+		case CLI_OPT_HELP:
+			return cli_help(&spec);
+		case CLI_OPT_REVIEWER:
+			d->reviewer = optarg;
+			continue;
+		case CLI_OPT_KIND:
+			d->kind = optarg;
+			break;
+		case CLI_OPT_BY:
+			d->by = optarg;
+			break;
+		case CLI_OPT_TARGET:
+			free(*targets);
+			if ((*targets = split_targets(optarg, &d->ntargets)) ==
+			    NULL)
+				return cli_error("out of memory");
+			d->targets = (const char *const *)*targets;
+			break;
+		default:
+			return cli_bad_option("claims", ch, argv);
+		}
+		if (d->what != DM_EDIT)
+			return cli_usage("claims", "%s takes no '%s': use edit",
+			    argv[0], argv[optind - 1]);
+	}
+	return -1;
+}
+
 int
 cmd_claims_decide(int argc, char **argv)
 {
@@ -117,7 +148,7 @@ cmd_claims_decide(int argc, char **argv)
 	char **targets = NULL;
 	dm_archive *a = NULL;
 	const char *verb = argv[0], *done;
-	int ch, rc = CLI_OK, stdin_read = 0;
+	int rc, stdin_read = 0;
 	size_t i;
 
 	memset(&d, 0, sizeof(d));
@@ -125,44 +156,9 @@ cmd_claims_decide(int argc, char **argv)
 	    strcmp(verb, "reject") == 0 ? DM_REJECT : DM_EDIT;
 	done = d.what == DM_ACCEPT ? "accepted" : d.what == DM_REJECT ?
 	    "rejected" : "edited";
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			print_help();
-			goto out;
-		case OPT_REVIEWER:
-			d.reviewer = optarg;
-			continue;
-		case OPT_KIND:
-			d.kind = optarg;
-			break;
-		case OPT_BY:
-			d.by = optarg;
-			break;
-		case OPT_TARGET:
-			free(targets);
-			if ((targets = split_targets(optarg, &d.ntargets)) ==
-			    NULL) {
-				rc = cli_error("out of memory");
-				goto out;
-			}
-			d.targets = (const char *const *)targets;
-			break;
-		case ':':
-			rc = cli_usage("claims", "option '%s' needs a value",
-			    argv[optind - 1]);
-			goto out;
-		default:
-			rc = cli_usage("claims", "unknown option '%s'",
-			    argv[optind - 1]);
-			goto out;
-		}
-		if (d.what != DM_EDIT) {
-			rc = cli_usage("claims", "%s takes no '%s': use edit",
-			    verb, argv[optind - 1]);
-			goto out;
-		}
-	}
+	if ((rc = options(argc, argv, &d, &targets)) != -1)
+		goto out;
+	rc = CLI_OK;
 	if (d.what == DM_EDIT && !d.kind && !d.by && !d.targets) {
 		rc = cli_usage("claims", "edit needs --kind, --by or --target");
 		goto out;

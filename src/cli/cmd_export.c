@@ -5,21 +5,39 @@
 
 #include "cli.h"
 
-enum { OPT_OUTPUT = 'o' };
+static const struct cli_opt opts[] = {
+	CLI_INCLUDE(cli_filters),
+	CLI_INCLUDE(cli_pairs),
+	CLI_VALUE(CLI_OPT_TARGET, "target", "B", "claims aimed "
+	    "at B (or an actor under it)"),
+	CLI_VALUE(CLI_OPT_METHOD, "method", "M", "claims coded "
+	    "so: curated, rule or reviewed"),
+	CLI_VALUE(CLI_OPT_SEARCH, "search", "TEXT", "actors "
+	    "whose code, name or alias contains TEXT"),
+	CLI_FLAG(CLI_OPT_UNRESOLVED, "unresolved", "only "
+	    "actors made for references to nobody"),
+	CLI_INCLUDE(cli_to_file),
+	CLI_RETELL(CLI_OPT_FORMAT, "csv (default), tsv, json, jsonl or "
+	    "table"),
+	CLI_INCLUDE(cli_output),
+	{ 0 }
+};
 
-static const struct option opts[] = {
-	CLI_HELP_OPTION,
-	CLI_FILTER_OPTIONS,
-	{ "output", required_argument, NULL, OPT_OUTPUT },
-	{ "by", required_argument, NULL, CLI_OPT_BY },
-	{ "against", required_argument, NULL, CLI_OPT_AGAINST },
-	{ "target", required_argument, NULL, CLI_OPT_TARGET },
-	{ "method", required_argument, NULL, CLI_OPT_METHOD },
-	{ "mutual", no_argument, NULL, CLI_OPT_MUTUAL },
-	{ "rollup", no_argument, NULL, CLI_OPT_ROLLUP },
-	{ "search", required_argument, NULL, CLI_OPT_SEARCH },
-	{ "unresolved", no_argument, NULL, CLI_OPT_UNRESOLVED },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_spec spec = {
+	.cmd = "export",
+	.operands = "[statements|claims|actors|who]",
+	.about = "Exports a listing, statements by default, as CSV unless "
+	    "--format says\notherwise, with the columns of the listing "
+	    "command and the options\nof that command, below.  With -o the "
+	    "file is written whole or not at\nall.\n"
+	    "\n"
+	    "'export statements --format jsonl' writes the import format "
+	    "instead:\na line {\"actors\": [...]} with every actor the "
+	    "gazetteer does not\ndefine, then one statement per line with its "
+	    "claims, for\n'demarche import' into another archive.  Claims "
+	    "that demarche coded\nby rule carry \"method\": \"rule\", so "
+	    "they stay rule claims there.\n",
+	.opts = opts,
 };
 
 static const struct {
@@ -32,63 +50,20 @@ static const struct {
 	{ "who", DM_LIST_WHO },
 };
 
-static void
-print_help(void)
-{
-	printf("usage: demarche [--db PATH] export [statements|claims|actors|"
-	    "who]\n"
-	    "                 [filters] [-o FILE] [--format F]\n"
-	    "\n"
-	    "Exports a listing, statements by default, as CSV unless --format "
-	    "says\notherwise, with the columns of the listing command and the "
-	    "options\nof that command (--by, --against, --target, --method, "
-	    "--mutual,\n--rollup, --search, --unresolved).  With -o the file "
-	    "is written whole\nor not at all.\n"
-	    "\n"
-	    "'export statements --format jsonl' writes the import format "
-	    "instead:\na line {\"actors\": [...]} with every actor the "
-	    "gazetteer does not\ndefine, then one statement per line with its "
-	    "claims, for\n'demarche import' into another archive.  Claims "
-	    "that demarche coded\nby rule carry \"method\": \"rule\", so "
-	    "they stay rule claims there.\n"
-	    "\n"
-	    "  -o, --output FILE  write to FILE instead of standard output\n"
-	    "\n%s"
-	    "Output:\n"
-	    "  --format F    csv (default), tsv, json, jsonl or table\n"
-	    "  --json        short for --format json\n"
-	    "  --excel       csv for spreadsheets: a BOM, and formulas kept "
-	    "as\n                text\n", cli_filter_help);
-}
-
 int
 cmd_export(int argc, char **argv)
 {
 	struct cli_query q;
 	enum dm_listing what = DM_LIST_STATEMENTS;
 	dm_archive *a = NULL;
-	const char *path = NULL;
 	int64_t n;
 	size_t i;
-	int ch, rc;
+	int rc;
 
 	cli_query_init(&q);
 	q.out.format = "csv";
-	while ((ch = cli_getopt(argc, argv, ":ho:", opts)) != -1) {
-		switch (ch) {
-		case 'h':
-			print_help();
-			return CLI_OK;
-		case OPT_OUTPUT:
-			path = optarg;
-			break;
-		default:
-			if ((rc = cli_query_option(&q, "export", ch, optarg,
-			    argv)) != CLI_OK)
-				return rc;
-			break;
-		}
-	}
+	if ((rc = cli_query_parse(&q, argc, argv, &spec)) != -1)
+		return rc;
 	if (optind < argc) {
 		for (i = 0; i < sizeof(exports) / sizeof(exports[0]); i++)
 			if (strcmp(argv[optind], exports[i].name) == 0)
@@ -107,11 +82,11 @@ cmd_export(int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(&a, 0)) != CLI_OK)
 		return rc;
-	if ((rc = dm_export(a, what, &q.filter, &q.out, path, &n)) != 0)
+	if ((rc = dm_export(a, what, &q.filter, &q.out, q.path, &n)) != 0)
 		rc = cli_query_fail(rc);
-	else if (path != NULL)
+	else if (q.path != NULL)
 		cli_note("%" PRId64 " row%s written to '%s'", n,
-		    n == 1 ? "" : "s", path);
+		    n == 1 ? "" : "s", q.path);
 	dm_archive_free(a);
 	return rc;
 }

@@ -9,66 +9,62 @@
 
 #include "cli.h"
 
-static const struct option opts[] = {
-	CLI_HELP_OPTION,
-	{ "update", no_argument, NULL, 'u' },
-	{ "strict", no_argument, NULL, 's' },
-	{ "keep-going", no_argument, NULL, 'k' },
-	{ "text", no_argument, NULL, 't' },
-	{ "format", required_argument, NULL, 'F' },
-	{ "feed", no_argument, NULL, 'f' },
-	{ "timeout", required_argument, NULL, 'T' },
-	{ "delay", required_argument, NULL, 'W' },
-	{ "issuer", required_argument, NULL, 'I' },
-	{ "date", required_argument, NULL, 'D' },
-	{ "date-order", required_argument, NULL, 'O' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "recode", no_argument, NULL, 'R' },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt opts[] = {
+	CLI_FLAG(CLI_OPT_UPDATE, "update", "replace "
+	    "statements whose content changed"),
+	CLI_FLAG(CLI_OPT_STRICT, "strict", "an actor "
+	    "reference that names nobody is an error"),
+	CLI_FLAG(CLI_OPT_KEEP_GOING, "keep-going", "import "
+	    "the valid statements, report the rest"),
+	CLI_FLAG(CLI_OPT_TEXT, "text", "read the files as "
+	    "plain text"),
+	CLI_VALUE(CLI_OPT_FORMAT, "format", "F", "read the files "
+	    "as json, text or html (else told by name and first bytes, '-' "
+	    "too)"),
+	CLI_VALUE(CLI_OPT_ISSUER, "issuer", "ACTOR", "plain text: "
+	    "the issuer, if the header has none; a page: the issuer, whatever "
+	    "its site"),
+	CLI_VALUE(CLI_OPT_DATE, "date", "DATE", "text or page: "
+	    "the date, if it gives none"),
+	CLI_VALUE(CLI_OPT_DATE_ORDER, "date-order", "dmy|mdy",
+	    "how to read 07/08/2021"),
+	CLI_FLAG(CLI_OPT_FEED, "feed", "the URLs are feeds: "
+	    "import their new items"),
+	CLI_VALUE(CLI_OPT_TIMEOUT, "timeout", "SECONDS", "a fetch "
+	    "that takes longer fails (30)"),
+	CLI_VALUE(CLI_OPT_DELAY, "delay", "SECONDS", "between two "
+	    "requests to one host (1)"),
+	CLI_FLAG(CLI_OPT_RECODE, "recode", "run the rule-based "
+	    "coder again over the statements it coded (after its cue lists or "
+	    "the actors changed); curated claims stay"),
+	{ .id = CLI_OPT_QUIET, .name = "quiet", .short_name = 'q',
+	    .help = "no progress display" },
+	{ 0 }
 };
 
-static void
-print_help(void)
-{
-	puts("usage: demarche [--db PATH] import [options] FILE|URL...\n"
-	    "       demarche [--db PATH] import [options] --feed URL...\n"
-	    "       demarche [--db PATH] import --recode\n\n"
-	    "Imports statements: JSON (one statement, an array, a bundle\n"
-	    "{\"actors\": [...], \"statements\": [...]}, or JSON Lines), plain\n"
+static const char *const forms[] = {
+	"import [options] --feed URL...", "import --recode", NULL
+};
+
+static const struct cli_spec spec = {
+	.cmd = "import",
+	.operands = "FILE|URL...",
+	.forms = forms,
+	.about = "Imports statements: JSON (one statement, an array, a bundle\n"
+	    "{\"actors\": [...], \"statements\": [...]}, or JSON Lines), "
+	    "plain\n"
 	    "text (.txt, .md) or web pages (.html, .htm, or markup: title,\n"
 	    "date, URL and body from the page, the issuer from the table of\n"
 	    "publishing sites).  '-' reads standard input; an http(s) URL is\n"
 	    "fetched.  Each file is one transaction: a file with an invalid\n"
-	    "statement changes nothing.  --feed reads RSS 2.0 or Atom feeds and\n"
-	    "imports each item not seen before, one transaction per page.\n"
+	    "statement changes nothing.  --feed reads RSS 2.0 or Atom feeds "
+	    "and\nimports each item not seen before, one transaction per "
+	    "page.\n"
 	    "Read one statement at a time: one statement is at most 4 MiB of\n"
 	    "JSON or text, a claim has at most 1000 targets, and a bundle's\n"
-	    "\"actors\" come before its \"statements\".\n\n"
-	    "Options:\n"
-	    "  --update            replace statements whose content changed\n"
-	    "  --strict            an actor reference that names nobody is an "
-	    "error\n"
-	    "  --keep-going        import the valid statements, report the "
-	    "rest\n"
-	    "  --text              read the files as plain text\n"
-	    "  --format F          read the files as json, text or html (else\n"
-	    "                      told by name and first bytes, '-' too)\n"
-	    "  --issuer ACTOR      plain text: the issuer, if the header has "
-	    "none;\n"
-	    "                      a page: the issuer, whatever its site\n"
-	    "  --date DATE         text or page: the date, if it gives "
-	    "none\n"
-	    "  --date-order dmy|mdy  how to read 07/08/2021\n"
-	    "  --feed              the URLs are feeds: import their new items\n"
-	    "  --timeout SECONDS   a fetch that takes longer fails (30)\n"
-	    "  --delay SECONDS     between two requests to one host (1)\n"
-	    "  --recode            run the rule-based coder again over the "
-	    "statements\n"
-	    "                      it coded (after its cue lists or the "
-	    "actors\n"
-	    "                      changed); curated claims stay\n"
-	    "  -q, --quiet         no progress display");
-}
+	    "\"actors\" come before its \"statements\".\n",
+	.opts = opts,
+};
 
 /* A number of seconds from min to an hour, or -1. */
 static long
@@ -184,53 +180,52 @@ option(int ch, char **argv, struct dm_import_options *opt, struct run *run)
 	long n;
 
 	switch (ch) {
-	case 'h':
-		print_help();
-		return CLI_OK;
-	case 'u':
+	case CLI_OPT_HELP:
+		return cli_help(&spec);
+	case CLI_OPT_UPDATE:
 		opt->flags |= DM_IMPORT_UPDATE;
 		return -1;
-	case 's':
+	case CLI_OPT_STRICT:
 		opt->flags |= DM_IMPORT_STRICT;
 		return -1;
-	case 'k':
+	case CLI_OPT_KEEP_GOING:
 		opt->flags |= DM_IMPORT_KEEP_GOING;
 		return -1;
-	case 't':
+	case CLI_OPT_TEXT:
 		opt->format = "text";
 		return -1;
-	case 'F':
+	case CLI_OPT_FORMAT:
 		opt->format = optarg;
 		return -1;
-	case 'f':
+	case CLI_OPT_FEED:
 		run->feed = 1;
 		return -1;
-	case 'T':
+	case CLI_OPT_TIMEOUT:
 		if ((opt->timeout = seconds(optarg, 1)) < 0)
 			return cli_usage("import", "--timeout takes 1 "
 			    "to 3600 seconds, not '%s'", optarg);
 		return -1;
-	case 'W':
+	case CLI_OPT_DELAY:
 		if ((n = seconds(optarg, 0)) < 0)
 			return cli_usage("import", "--delay takes 0 to "
 			    "3600 seconds, not '%s'", optarg);
 		opt->delay = n == 0 ? -1 : (double)n;
 		return -1;
-	case 'I':
+	case CLI_OPT_ISSUER:
 		opt->issuer = optarg;
 		return -1;
-	case 'D':
+	case CLI_OPT_DATE:
 		opt->date = optarg;
 		return -1;
-	case 'O':
+	case CLI_OPT_DATE_ORDER:
 		if (dm_date_order_parse(&opt->date_order, optarg) != 0)
 			return cli_usage("import", "--date-order takes "
 			    "'dmy' or 'mdy', not '%s'", optarg);
 		return -1;
-	case 'q':
+	case CLI_OPT_QUIET:
 		run->quiet = 1;
 		return -1;
-	case 'R':
+	case CLI_OPT_RECODE:
 		run->recode = 1;
 		return -1;
 	default:
@@ -252,7 +247,7 @@ cmd_import(int argc, char **argv)
 	memset(&opt, 0, sizeof(opt));
 	memset(&counts, 0, sizeof(counts));
 	memset(&run, 0, sizeof(run));
-	while ((ch = cli_getopt(argc, argv, "hq", opts)) != -1)
+	while ((ch = cli_getopt(argc, argv, &spec)) != -1)
 		if ((rc = option(ch, argv, &opt, &run)) != -1)
 			return rc;
 	if (run.recode && run.feed)

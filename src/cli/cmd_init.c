@@ -3,34 +3,24 @@
 
 #include "cli.h"
 
-static const struct option opts[] = {
-	CLI_HELP_OPTION,
-	{ NULL, 0, NULL, 0 }
+static const struct cli_spec spec = {
+	.cmd = "init",
+	.about = "Creates the archive, or brings an existing one to the "
+	    "current schema,\nand loads the gazetteer of states, "
+	    "organisations and institutions.\nRunning it again changes "
+	    "nothing.\n",
+	.opts = cli_no_opts,
 };
-
-static void
-print_help(void)
-{
-	puts("usage: demarche [--db PATH] init\n\n"
-	    "Creates the archive, or brings an existing one to the current "
-	    "schema,\nand loads the gazetteer of states, organisations and "
-	    "institutions.\nRunning it again changes nothing.");
-}
 
 int
 cmd_init(int argc, char **argv)
 {
 	struct dm_init_result res;
 	dm_archive *a = NULL;
-	int ch, rc;
+	int rc;
 
-	while ((ch = cli_getopt(argc, argv, "h", opts)) != -1) {
-		if (ch == 'h') {
-			print_help();
-			return CLI_OK;
-		}
-		return cli_bad_option("init", ch, argv);
-	}
+	if ((rc = cli_parse_flags(argc, argv, &spec, NULL)) != -1)
+		return rc;
 	if (optind < argc)
 		return cli_usage("init", "unexpected argument '%s'",
 		    argv[optind]);

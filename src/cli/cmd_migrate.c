@@ -3,22 +3,21 @@
 
 #include "cli.h"
 
-static const struct option opts[] = {
-	CLI_HELP_OPTION,
-	{ "status", no_argument, NULL, 's' },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt opts[] = {
+	CLI_FLAG(CLI_OPT_STATUS, "status", "list every "
+	    "migration instead of applying them"),
+	{ 0 }
 };
 
-static void
-print_help(void)
-{
-	puts("usage: demarche [--db PATH] migrate [--status]\n\n"
-	    "Applies the schema migrations the archive lacks, all in one\n"
+static const struct cli_spec spec = {
+	.cmd = "migrate",
+	.about = "Applies the schema migrations the archive lacks, all in one\n"
 	    "transaction, after bringing up to date those an older demarche\n"
 	    "applied as an earlier text.  With --status, lists every\n"
 	    "migration this program knows: applied (with when) or pending,\n"
-	    "and whether an applied migration's text changed since.");
-}
+	    "and whether an applied migration's text changed since.\n",
+	.opts = opts,
+};
 
 static int
 print_migration(void *ctx, const struct dm_migration *m)
@@ -39,20 +38,10 @@ int
 cmd_migrate(int argc, char **argv)
 {
 	dm_archive *a = NULL;
-	int ch, rc, status = 0, applied;
+	int rc, status = 0, applied;
 
-	while ((ch = cli_getopt(argc, argv, "h", opts)) != -1) {
-		switch (ch) {
-		case 'h':
-			print_help();
-			return CLI_OK;
-		case 's':
-			status = 1;
-			break;
-		default:
-			return cli_bad_option("migrate", ch, argv);
-		}
-	}
+	if ((rc = cli_parse_flags(argc, argv, &spec, &status)) != -1)
+		return rc;
 	if (optind < argc)
 		return cli_usage("migrate", "unexpected argument '%s'",
 		    argv[optind]);

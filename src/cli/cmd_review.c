@@ -19,26 +19,19 @@
 
 #include "cli.h"
 
-enum { OPT_REVIEWER = 1 };
-
-static const struct option opts[] = {
-	CLI_HELP_OPTION,
-	CLI_FILTER_OPTIONS,
-	{ "by", required_argument, NULL, CLI_OPT_BY },
-	{ "target", required_argument, NULL, CLI_OPT_TARGET },
-	{ "reviewer", required_argument, NULL, OPT_REVIEWER },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt opts[] = {
+	CLI_INCLUDE(cli_filters),
+	CLI_INCLUDE(cli_claimant),
+	CLI_VALUE(CLI_OPT_REVIEWER, "reviewer", "NAME", "who "
+	    "decides, kept with each decision"),
+	CLI_REFUSE_ALL(cli_output, "review shows claims on a terminal"),
+	{ 0 }
 };
 
-static void
-print_help(void)
-{
-	printf("usage: demarche [--db PATH] review [filters] [--by A] "
-	    "[--target B]\n"
-	    "                 [--reviewer NAME]\n"
-	    "\n"
-	    "Shows the claims the rule coder proposed, one at a time, on a "
-	    "terminal:\nthe statement, the sentence with its cue and actors "
+static const struct cli_spec spec = {
+	.cmd = "review",
+	.about = "Shows the claims the rule coder proposed, one at a time, on "
+	    "a terminal:\nthe statement, the sentence with its cue and actors "
 	    "marked, and the\nproposed claim.  Keys:\n"
 	    "\n"
 	    "  a  accept      the claim becomes a claim of method reviewed\n"
@@ -51,9 +44,9 @@ print_help(void)
 	    "\n"
 	    "Each decision is saved as it is made.  Without a terminal, use\n"
 	    "'demarche claims accept|reject|edit ID...'.  NO_COLOR turns "
-	    "colour off.\n"
-	    "\n%s", cli_filter_help);
-}
+	    "colour off.\n",
+	.opts = opts,
+};
 
 /* The terminal as it was, put back on the way out. */
 static struct termios saved;
@@ -469,17 +462,10 @@ cmd_review(int argc, char **argv)
 	int ch, rc, c, decided = 0;
 
 	cli_query_init(&q);
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (ch == 'h') {
-			print_help();
-			return CLI_OK;
-		}
-		if (ch == OPT_REVIEWER)
-			reviewer = optarg;
-		else if ((rc = cli_query_option(&q, "review", ch, optarg,
-		    argv)) != CLI_OK)
-			return rc;
-	}
+	while ((ch = cli_query_getopt(&q, argc, argv, &spec, &rc)) != -1)
+		reviewer = optarg;	/* --reviewer, its only option */
+	if (rc != -1)
+		return rc;
 	if (optind < argc)
 		return cli_usage("review", "unexpected argument '%s'",
 		    argv[optind]);

@@ -3,61 +3,41 @@
 
 #include "cli.h"
 
-enum { OPT_RAW = 1 };
-
-static const struct option opts[] = {
-	CLI_HELP_OPTION,
-	CLI_FILTER_OPTIONS,
-	{ "raw", no_argument, NULL, OPT_RAW },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt opts[] = {
+	CLI_INCLUDE(cli_filters),
+	CLI_FLAG(CLI_OPT_RAW, "raw", "TEXT is an FTS5 query "
+	    "(AND, OR, NOT, \"phrase\", pre*, NEAR(...)); a \"phrase\" and a "
+	    "prefix are matched as written; a column filter searches the "
+	    "statements (title:, text:) or the claims (summary:, quote:); at "
+	    "most 64 words (AND, OR and NOT aside) and 1,024 bytes"),
+	CLI_RETELL(CLI_OPT_KIND, "claims of those kinds, and statements"),
+	CLI_INCLUDE(cli_output),
+	{ 0 }
 };
 
-static void
-print_help(void)
-{
-	printf("usage: demarche [--db PATH] search [filters] [--raw] TEXT\n"
-	    "\n"
-	    "Searches the titles and texts of statements and the summaries "
-	    "and\nquotes of claims, best match first, with the matching "
-	    "words\n[bracketed] in a snippet.  Every word of TEXT must occur, "
-	    "in any of\nits English forms (sanction finds sanctions and "
-	    "sanctioned); TEXT is\ntaken literally (U.S., C++).  Words in "
-	    "double quotes must occur as\nwritten, side by side "
+static const struct cli_spec spec = {
+	.cmd = "search",
+	.operands = "TEXT",
+	.about = "Searches the titles and texts of statements and the "
+	    "summaries and\nquotes of claims, best match first, with the "
+	    "matching words\n[bracketed] in a snippet.  Every word of TEXT "
+	    "must occur, in any of\nits English forms (sanction finds "
+	    "sanctions and sanctioned); TEXT is\ntaken literally (U.S., C++).  "
+	    "Words in double quotes must occur as\nwritten, side by side "
 	    "(\"systemic challenges\").  Chinese and Japanese\nwords are "
-	    "found inside longer runs of characters.\n"
-	    "\n"
-	    "  --raw         TEXT is an FTS5 query (AND, OR, NOT, \"phrase\", "
-	    "pre*,\n                NEAR(...)); a \"phrase\" and a prefix "
-	    "are matched as\n                written; a column filter "
-	    "searches the statements\n                (title:, text:) or the "
-	    "claims (summary:, quote:); at most\n                64 words "
-	    "(AND, OR and NOT aside) and 1,024 bytes\n"
-	    "  --kind K,...  claims of those kinds, and statements\n"
-	    "\n%s%s", cli_filter_help, cli_output_help);
-}
+	    "found inside longer runs of characters.\n",
+	.opts = opts,
+};
 
 int
 cmd_search(int argc, char **argv)
 {
 	struct cli_query q;
-	int ch, rc;
+	int rc;
 
 	cli_query_init(&q);
-	while ((ch = cli_getopt(argc, argv, ":h", opts)) != -1) {
-		switch (ch) {
-		case 'h':
-			print_help();
-			return CLI_OK;
-		case OPT_RAW:
-			q.filter.raw = 1;
-			break;
-		default:
-			if ((rc = cli_query_option(&q, "search", ch, optarg,
-			    argv)) != CLI_OK)
-				return rc;
-			break;
-		}
-	}
+	if ((rc = cli_query_parse(&q, argc, argv, &spec)) != -1)
+		return rc;
 	if (optind >= argc)
 		return cli_usage("search", "no text to search for");
 	if (optind + 1 < argc)

@@ -1,31 +1,24 @@
-#include <getopt.h>
-#include <stdio.h>
-
 #include "cli.h"
 
-static const struct option opts[] = {
-	CLI_HELP_OPTION,
-	CLI_FILTER_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt opts[] = {
+	CLI_INCLUDE(cli_filters),
+	CLI_RETELL(CLI_OPT_KIND, "statement kinds (declaration, "
+	    "press-release, ...)"),
+	CLI_INCLUDE(cli_output),
+	{ 0 }
 };
 
-static void
-print_help(void)
-{
-	printf("usage: demarche [--db PATH] statements [filters] [--format F]\n"
-	    "\n"
-	    "Lists statements by date: id, date, issuer, kind, title, URL,\n"
-	    "language, number of claims, and the statements each responds "
-	    "to.\n"
-	    "\n"
-	    "  --kind K,...  statement kinds (declaration, press-release, "
-	    "...)\n"
-	    "\n%s%s", cli_filter_help, cli_output_help);
-}
+static const struct cli_spec spec = {
+	.cmd = "statements",
+	.about = "Lists statements by date: id, date, issuer, kind, title, "
+	    "URL,\nlanguage, number of claims, and the statements each "
+	    "responds to.\n",
+	.opts = opts,
+};
 
 int
 cmd_statements(int argc, char **argv)
 {
-	return cli_listing(argc, argv, opts, print_help, DM_LIST_STATEMENTS,
+	return cli_listing(argc, argv, &spec, DM_LIST_STATEMENTS,
 	    "statements");
 }

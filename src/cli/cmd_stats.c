@@ -4,33 +4,22 @@
 
 #include "cli.h"
 
-static const struct option opts[] = {
-	CLI_HELP_OPTION,
-	{ NULL, 0, NULL, 0 }
+static const struct cli_spec spec = {
+	.cmd = "stats",
+	.about = "Counts of actors, statements, claims and imports, and the "
+	    "range of\nstatement dates.\n",
+	.opts = cli_no_opts,
 };
-
-static void
-print_help(void)
-{
-	puts("usage: demarche [--db PATH] stats\n\n"
-	    "Counts of actors, statements, claims and imports, and the range "
-	    "of\nstatement dates.");
-}
 
 int
 cmd_stats(int argc, char **argv)
 {
 	struct dm_stats st;
 	dm_archive *a = NULL;
-	int ch, rc;
+	int rc;
 
-	while ((ch = cli_getopt(argc, argv, "h", opts)) != -1) {
-		if (ch == 'h') {
-			print_help();
-			return CLI_OK;
-		}
-		return cli_bad_option("stats", ch, argv);
-	}
+	if ((rc = cli_parse_flags(argc, argv, &spec, NULL)) != -1)
+		return rc;
 	if (optind < argc)
 		return cli_usage("stats", "unexpected argument '%s'",
 		    argv[optind]);

@@ -3,36 +3,26 @@
 
 #include "cli.h"
 
-static const struct option opts[] = {
-	CLI_HELP_OPTION,
-	{ NULL, 0, NULL, 0 }
-};
-
-static void
-print_help(void)
-{
-	puts("usage: demarche [--db PATH] thread ID\n\n"
-	    "Shows statement ID with its claims, what it responds to, and "
+static const struct cli_spec spec = {
+	.cmd = "thread",
+	.operands = "ID",
+	.about = "Shows statement ID with its claims, what it responds to, and "
 	    "what\nresponds to it, following the links both ways as a tree: "
 	    "each\nstatement with its date, issuer and title, and one line "
 	    "per claim\n(kind, claimant when not the issuer, targets, "
 	    "summary).  A linked\nstatement not in the archive is shown as "
-	    "missing.");
-}
+	    "missing.\n",
+	.opts = cli_no_opts,
+};
 
 int
 cmd_thread(int argc, char **argv)
 {
 	dm_archive *a = NULL;
-	int ch, rc;
+	int rc;
 
-	while ((ch = cli_getopt(argc, argv, "h", opts)) != -1) {
-		if (ch == 'h') {
-			print_help();
-			return CLI_OK;
-		}
-		return cli_bad_option("thread", ch, argv);
-	}
+	if ((rc = cli_parse_flags(argc, argv, &spec, NULL)) != -1)
+		return rc;
 	if (optind >= argc)
 		return cli_usage("thread", "no statement id");
 	if (optind + 1 < argc)

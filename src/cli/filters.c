@@ -11,28 +11,76 @@
 #include "claimkind.h"
 #include "cli.h"
 
-const char cli_filter_help[] =
-    "Filters:\n"
-    "  --actor A     issued or claimed by A (code, name or alias), or by\n"
-    "                any actor under it (CHN takes in CHN.MFA)\n"
-    "  --exact       actors without those under them\n"
-    "  --from D      dated on or after D; a month or a year counts from\n"
-    "                its first day\n"
-    "  --to D        dated on or before D; a month or a year counts to\n"
-    "                its last day\n"
-    "  --on D        --from D --to D\n"
-    "  --date-order dmy|mdy\n"
-    "                how to read a date like 07/08/2021\n"
-    "  --kind K,...  only these kinds\n"
-    "  --topic T     only claims, or statements with a claim, on topic T\n"
-    "  --limit N     at most N rows\n";
+static const struct cli_opt filter_opts[] = {
+	CLI_VALUE(CLI_OPT_ACTOR, "actor", "A", "issued or "
+	    "claimed by A (code, name or alias), or by any actor under it "
+	    "(CHN takes in CHN.MFA)"),
+	CLI_FLAG(CLI_OPT_EXACT, "exact", "actors without "
+	    "those under them"),
+	CLI_VALUE(CLI_OPT_FROM, "from", "D", "dated on or after "
+	    "D; a month or a year counts from its first day"),
+	CLI_VALUE(CLI_OPT_TO, "to", "D", "dated on or before D; "
+	    "a month or a year counts to its last day"),
+	CLI_VALUE(CLI_OPT_ON, "on", "D", "--from D --to D"),
+	CLI_VALUE(CLI_OPT_DATE_ORDER, "date-order", "dmy|mdy",
+	    "how to read a date like 07/08/2021"),
+	CLI_VALUE(CLI_OPT_KIND, "kind", "K,...", "only these "
+	    "kinds"),
+	CLI_VALUE(CLI_OPT_TOPIC, "topic", "T", "only claims, or "
+	    "statements with a claim, on topic T"),
+	CLI_VALUE(CLI_OPT_LIMIT, "limit", "N", "at most N rows"),
+	{ 0 }
+};
 
-const char cli_output_help[] =
-    "Output:\n"
-    "  --format F    table (default), csv, tsv, json or jsonl\n"
-    "  --csv, --json short for --format csv, --format json\n"
-    "  --excel       csv for spreadsheets: a BOM, and formulas kept as\n"
-    "                text\n";
+const struct cli_group cli_filters = { "Filters:", "[filters]",
+    filter_opts };
+
+static const struct cli_opt output_opts[] = {
+	CLI_VALUE(CLI_OPT_FORMAT, "format", "F", "table "
+	    "(default), csv, tsv, json or jsonl"),
+	CLI_FLAG(CLI_OPT_CSV, "csv", "short for --format "
+	    "csv"),
+	CLI_FLAG(CLI_OPT_JSON, "json", "short for --format "
+	    "json"),
+	CLI_FLAG(CLI_OPT_EXCEL, "excel", "csv for "
+	    "spreadsheets: a BOM, and formulas kept as text"),
+	{ 0 }
+};
+
+const struct cli_group cli_output = { "Output:", "[--format F]",
+    output_opts };
+
+static const struct cli_opt pair_opts[] = {
+	CLI_VALUE(CLI_OPT_BY, "by", "A", "made by A (or an "
+	    "actor under it)"),
+	CLI_VALUE(CLI_OPT_AGAINST, "against", "B", "aimed at B "
+	    "(or an actor under it)"),
+	CLI_FLAG(CLI_OPT_MUTUAL, "mutual", "only pairs that "
+	    "accused each other"),
+	CLI_FLAG(CLI_OPT_ROLLUP, "rollup", "count every actor "
+	    "as its top-level actor (CHN.MISSION-EU as CHN)"),
+	{ 0 }
+};
+
+const struct cli_group cli_pairs = { NULL, NULL, pair_opts };
+
+static const struct cli_opt claim_opts[] = {
+	CLI_VALUE(CLI_OPT_BY, "by", "A", "made by A (or an actor under it)"),
+	CLI_VALUE(CLI_OPT_TARGET, "target", "B", "aimed at B (or an actor "
+	    "under it)"),
+	{ 0 }
+};
+
+const struct cli_group cli_claimant = { NULL, NULL, claim_opts };
+
+static const struct cli_opt file_opts[] = {
+	{ .id = CLI_OPT_OUTPUT, .name = "output", .short_name = 'o',
+	    .arg = CLI_ARG_REQUIRED, .value = "FILE", .help = "write to "
+	    "FILE, whole or not at all (default: standard output)" },
+	{ 0 }
+};
+
+const struct cli_group cli_to_file = { NULL, NULL, file_opts };
 
 void
 cli_claim_kinds_help(void)
@@ -56,13 +104,22 @@ cli_query_init(struct cli_query *q)
 	q->out.format = "table";
 }
 
-int
-cli_query_option(struct cli_query *q, const char *cmd, int ch,
-    const char *arg, char **argv)
+/* arg as a number above 0, else -1. */
+static long long
+positive(const char *arg)
 {
 	char *end;
 	long long n;
 
+	errno = 0;
+	n = strtoll(arg, &end, 10);
+	return errno != 0 || end == arg || *end != '\0' || n <= 0 ? -1 : n;
+}
+
+/* Applies the shared option ch: -1 when ch is not one, else the status. */
+static int
+query_option(struct cli_query *q, const char *cmd, int ch, const char *arg)
+{
 	switch (ch) {
 	case CLI_OPT_ACTOR:
 		q->filter.actor = arg;
@@ -91,12 +148,9 @@ cli_query_option(struct cli_query *q, const char *cmd, int ch,
 		q->filter.exact = 1;
 		break;
 	case CLI_OPT_LIMIT:
-		errno = 0;
-		n = strtoll(arg, &end, 10);
-		if (errno != 0 || end == arg || *end != '\0' || n <= 0)
+		if ((q->filter.limit = positive(arg)) < 0)
 			return cli_usage(cmd, "--limit needs a positive "
 			    "number, not '%s'", arg);
-		q->filter.limit = n;
 		break;
 	case CLI_OPT_FORMAT:
 		q->out.format = arg;
@@ -132,10 +186,25 @@ cli_query_option(struct cli_query *q, const char *cmd, int ch,
 	case CLI_OPT_UNRESOLVED:
 		q->filter.unresolved = 1;
 		break;
+	case CLI_OPT_RAW:
+		q->filter.raw = 1;
+		break;
+	case CLI_OPT_OUTPUT:
+		q->path = arg;
+		break;
 	default:
-		return cli_bad_option(cmd, ch, argv);
+		return -1;
 	}
 	return CLI_OK;
+}
+
+int
+cli_query_option(struct cli_query *q, const char *cmd, int ch,
+    const char *arg, char **argv)
+{
+	int rc = query_option(q, cmd, ch, arg);
+
+	return rc == -1 ? cli_bad_option(cmd, ch, argv) : rc;
 }
 
 int
@@ -178,26 +247,52 @@ cli_query_list(struct cli_query *q, enum dm_listing what, const char *noun)
 }
 
 int
-cli_listing(int argc, char **argv, const struct option *opts,
-    void (*help)(void), enum dm_listing what, const char *noun)
+cli_query_getopt(struct cli_query *q, int argc, char **argv,
+    const struct cli_spec *spec, int *rc)
 {
-	struct cli_query q;
+	int ch;
+
+	while ((ch = cli_getopt(argc, argv, spec)) != -1) {
+		if (ch == CLI_OPT_HELP) {
+			*rc = cli_help(spec);
+			return -1;
+		}
+		if (ch == CLI_OPT_BAD)
+			*rc = cli_bad_option(spec->cmd, ch, argv);
+		else if ((*rc = query_option(q, spec->cmd, ch, optarg)) == -1)
+			return ch;
+		if (*rc != CLI_OK)
+			return -1;
+	}
+	*rc = -1;
+	return -1;
+}
+
+int
+cli_query_parse(struct cli_query *q, int argc, char **argv,
+    const struct cli_spec *spec)
+{
 	int ch, rc;
 
+	if ((ch = cli_query_getopt(q, argc, argv, spec, &rc)) != -1)
+		return cli_bad_option(spec->cmd, ch, argv);
+	return rc;
+}
+
+int
+cli_listing(int argc, char **argv, const struct cli_spec *spec,
+    enum dm_listing what, const char *noun)
+{
+	struct cli_query q;
+	int rc;
+
 	cli_query_init(&q);
-	while ((ch = cli_getopt(argc, argv, ":h", opts)) != -1) {
-		if (ch == 'h') {
-			help();
-			return CLI_OK;
-		}
-		if ((rc = cli_query_option(&q, argv[0], ch, optarg, argv)) !=
-		    CLI_OK)
-			return rc;
-	}
+	if ((rc = cli_query_parse(&q, argc, argv, spec)) != -1)
+		return rc;
 	if (optind < argc)
-		return cli_usage(argv[0], "unexpected argument '%s'",
+		return cli_usage(spec->cmd, "unexpected argument '%s'",
 		    argv[optind]);
-	if ((rc = cli_query_output(&q, argv[0])) != CLI_OK)
+	if ((rc = cli_query_output(&q, spec->cmd)) != CLI_OK)
 		return rc;
 	return cli_query_list(&q, what, noun);
 }

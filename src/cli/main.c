@@ -46,6 +46,19 @@ const struct cli_command cli_commands[] = {
 	{ NULL, NULL, NULL }
 };
 
+static const struct cli_opt global_opts[] = {
+	CLI_VALUE(CLI_OPT_DB, "db", "PATH", "the archive "
+	    "(default: $DEMARCHE_DB, else ./demarche.db)"),
+	CLI_FLAG(CLI_OPT_HELP, "help", "show this help"),
+	CLI_FLAG(CLI_OPT_VERSION, "version", "show the "
+	    "version"),
+	{ 0 }
+};
+
+/* The options before the command; the first operand is the command. */
+static const struct cli_spec global = { .cmd = NULL, .opts = global_opts,
+    .posix = 1 };
+
 static void
 print_usage(FILE *fp)
 {
@@ -58,11 +71,7 @@ print_usage(FILE *fp)
 	    "Commands:\n", fp);
 	for (c = cli_commands; c->name != NULL; c++)
 		fprintf(fp, "  %-10s %s\n", c->name, c->desc);
-	fputs("\nOptions:\n"
-	    "  --db PATH  the archive (default: $DEMARCHE_DB, else "
-	    "./demarche.db)\n"
-	    "  --help     show this help\n"
-	    "  --version  show the version\n", fp);
+	cli_help_options(fp, &global);
 }
 
 int
@@ -106,12 +115,6 @@ close_stdout(int status)
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cli_command *c;
 	const char *env;
 	int ch;
@@ -129,15 +132,15 @@ main(int argc, char **argv)
 	    "demarche.db";
 	cli_warnings_to_stderr();
 	opterr = 0;
-	while ((ch = cli_getopt(argc, argv, "+h", opts)) != -1) {
+	while ((ch = cli_getopt(argc, argv, &global)) != -1) {
 		switch (ch) {
-		case 'd':
+		case CLI_OPT_DB:
 			cli_globals.db_path = optarg;
 			break;
-		case 'h':
+		case CLI_OPT_HELP:
 			print_usage(stdout);
 			return close_stdout(CLI_OK);
-		case 'V':
+		case CLI_OPT_VERSION:
 			printf("demarche %s\n", DM_VERSION);
 			return close_stdout(CLI_OK);
 		default:

@@ -111,7 +111,7 @@ run timeline --top 0
 expect_status 2
 run timeline --limit 3
 expect_status 2
-expect_err "--limit does not apply"
+expect_err "'--limit' does not apply"
 run timeline --format xml
 expect_status 2
 run timeline --per day --from 1000 --to 9999
