@@ -14,14 +14,11 @@ import csv
 import io
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
 
-SCORE_LINE = re.compile(r"(\w+), (exact kind|kind class) +precision ([0-9.]+)"
-                        r" recall ([0-9.]+)  \((\d+) of (\d+) gold, (\d+) "
-                        r"proposed\)")
+import devset
 
 
 def run(demarche, db, *args, stdin=None):
@@ -77,16 +74,9 @@ def build(demarche, folder, tmp):
 
 def main():
     demarche, folder = sys.argv[1:3]
-    score = os.path.join(folder, "score.py")
-    if not os.path.isfile(score):
-        print(f"skipped: no development set at {folder}")
-        return 77
-    want = {}
-    out = subprocess.run([sys.executable, score, demarche, "--show", "0"],
-                         capture_output=True, text=True, check=True).stdout
-    for m in map(SCORE_LINE.match, out.splitlines()):
-        if m:
-            want[(m.group(1), m.group(2))] = m.group(3, 4, 5, 6, 7)
+    if not devset.scorer(folder):
+        return devset.SKIPPED
+    want, out = devset.score(demarche, folder)
     if len(want) != 6:
         print(f"score.py printed {len(want)} figures, not 6:\n{out}")
         return 1

@@ -36,10 +36,7 @@ head -n 1 "$WORK/out" | grep -q ',quote,method,cue.$' && ok ||
 	bad "cue is not the last column"
 
 check "an archive of schema level 10 gains the cue column, empty"
-cp test.db old.db
-unmigrate_to old.db 10
-sqlite3 old.db "DELETE FROM schema_migrations WHERE version >= 11;
-	PRAGMA user_version = 10"
+archive_at 10 test.db old.db
 run --db old.db claims --by NATO --method rule --format csv
 expect_status 0
 expect_err "archive brought from schema level 10 to"

@@ -179,9 +179,7 @@ check "an archive of level 11 takes decisions on its rule claims"
 export DEMARCHE_DB="$WORK/old.db"
 run init
 run import drills.txt
-unmigrate_to old.db 11
-sqlite3 old.db "DELETE FROM schema_migrations WHERE version > 11;
-	PRAGMA user_version = 11"
+archive_at 11 old.db
 run claims --method rule --csv
 expect_status 0
 usa=$(id_of "United States")

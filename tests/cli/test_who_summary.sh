@@ -26,12 +26,6 @@ checked() {
 	expect_out "who summary                    ok"
 }
 
-# set_level N: marks test.db as made at schema level N.
-set_level() {
-	sqlite3 test.db "DELETE FROM schema_migrations WHERE version > $1;
-		PRAGMA user_version = $1"
-}
-
 # keep_who, then migrated_same N: the next command brings test.db from
 # schema level N, and who prints what it printed before.
 keep_who() {
@@ -246,8 +240,7 @@ edges_first() {
 
 check "an archive of schema level 9 reads the edges in claim order when used"
 keep_who
-unmigrate_to test.db 9
-set_level 9
+archive_at 9 test.db
 [ "$(edges_first)" = "SCAN ct" ] && ok ||
     bad "level 9 walked the edges from $(edges_first)"
 migrated_same 9
@@ -274,8 +267,7 @@ same_who
 
 check "an archive of schema level 8 packs each pair's whole row when used"
 keep_who
-unmigrate_to test.db 8
-set_level 8
+archive_at 8 test.db
 [ "$(sqlite3 test.db "SELECT count(*) FROM who_pairs
 	WHERE listing GLOB '*:' || accuser || ',*'")" = 0 ] &&
     ok || bad "the listings of level 8 hold the codes"
@@ -287,8 +279,7 @@ checked
 same_who
 
 check "an archive of schema level 6 takes the insert triggers of 0007 and imports on"
-unmigrate_to test.db 6
-set_level 6
+archive_at 6 test.db
 [ "$(sqlite3 test.db "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'
 	AND sql LIKE '%(SELECT s.import_id FROM claims c JOIN statements s%'")" = 2 ] &&
     ok || bad "the triggers of level 6 are not back"
@@ -306,24 +297,15 @@ same_who
 
 check "an archive of schema level 5 gains the packed listing, filled, when used"
 keep_who
-unmigrate_to test.db 5
-set_level 5
+archive_at 5 test.db
 migrated_same 5
 checked
 same_who
 
 check "an archive of schema level 1 gains the summary, filled, when used"
-# Every object of the summary goes, triggers and views first, and with it
-# every migration after the first: the claims' statement dates and the
-# index of imports too.
-unmigrate_to test.db 3
-sqlite3 test.db "SELECT 'DROP ' || type || ' ' || name || ';' FROM sqlite_schema
-	WHERE name GLOB 'who_*' AND type IN ('trigger', 'view') ORDER BY type" >drop.sql
-sqlite3 test.db "SELECT 'DROP TABLE ' || name || ';' FROM sqlite_schema
-	WHERE name GLOB 'who_*' AND type = 'table'" >>drop.sql
-echo "DELETE FROM schema_migrations WHERE version > 1; PRAGMA user_version = 1;" >>drop.sql
-sqlite3 test.db <drop.sql >/dev/null
-[ "$(sqlite3 test.db 'PRAGMA user_version')" = 1 ] && ok || bad "set back to level 1"
+archive_at 1 test.db
+[ "$(sqlite3 test.db "SELECT count(*) FROM sqlite_schema
+	WHERE name GLOB 'who_*'")" = 0 ] && ok || bad "level 1 has a summary"
 run who --csv
 expect_status 0
 expect_err "archive brought from schema level 1 to $latest"

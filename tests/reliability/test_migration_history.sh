@@ -12,26 +12,15 @@
 . "$(dirname "$0")/lib.sh"
 : "${HISTORY_ARCHIVE:?set HISTORY_ARCHIVE to the history_archive tool}"
 
-H="$SOURCE_DIR/tests/data/migrations-history"
 EXAMPLE="$SOURCE_DIR/examples/july-2021.json"
 latest=$(ls "$SOURCE_DIR"/migrations/*.sql | wc -l)
-states=$(grep -v '^#' "$H/states" | cut -d' ' -f1)
-
-# files_of COMMIT: the migrations of that state, one path a line.
-files_of() {
-	for _f in $(grep "^$1 " "$H/states" | cut -d' ' -f2-); do
-		case $_f in
-		*/*) echo "$H/$_f" ;;
-		*) echo "$SOURCE_DIR/migrations/$_f" ;;
-		esac
-	done
-}
+states=$(grep -v '^#' "$HISTORY/states" | cut -d' ' -f1)
 
 # data_for LEVEL: the statements and claims, as a program at LEVEL wrote
 # them.
 data_for() {
-	echo "$H/data.sql"
-	[ "$1" -lt 4 ] || echo "$H/data-0004.sql"
+	echo "$HISTORY/data.sql"
+	[ "$1" -lt 4 ] || echo "$HISTORY/data-0004.sql"
 }
 
 level_of() {
@@ -61,7 +50,7 @@ views() {
 
 # The reference: today's migrations and the same data, then the example
 # imported on top.
-"$HISTORY_ARCHIVE" ref.db $(files_of "$(echo "$states" | tail -n 1)") \
+"$HISTORY_ARCHIVE" ref.db $(state_files "$(echo "$states" | tail -n 1)") \
     $(data_for "$latest") || exit 1
 check "the reference archive is clean"
 run --db ref.db check
@@ -95,7 +84,7 @@ brought_forward() {
 
 : >histories
 for c in $states; do
-	files=$(files_of "$c")
+	files=$(state_files "$c")
 	n=$(echo "$files" | wc -l)
 	echo $files >>histories
 	check "an archive made at $c (level $n)"
@@ -110,15 +99,15 @@ done
 # one failed, stopped there, as 45f6174 stopped at level 6 an archive of
 # 9198b2c).  Each history of texts once.
 for c1 in $states; do
-	n1=$(files_of "$c1" | wc -l)
+	n1=$(state_files "$c1" | wc -l)
 	for c2 in $states; do
-		files=$(files_of "$c1"; files_of "$c2" | tail -n +$((n1 + 1)))
+		files=$(state_files "$c1"; state_files "$c2" | tail -n +$((n1 + 1)))
 		# shellcheck disable=SC2086
 		grep -qxF "$(echo $files)" histories && continue
 		echo $files >>histories
 		rm -f a.db a.db-wal a.db-shm
-		"$HISTORY_ARCHIVE" a.db $(files_of "$c1") $(data_for "$n1") \
-		    $(files_of "$c2" | tail -n +$((n1 + 1))) 2>/dev/null
+		"$HISTORY_ARCHIVE" a.db $(state_files "$c1") $(data_for "$n1") \
+		    $(state_files "$c2" | tail -n +$((n1 + 1))) 2>/dev/null
 		check "an archive made at $c1, then opened at $c2 (level $(level_of a.db))"
 		# Any command migrates: check does, then checks the summary
 		# and the full-text indexes against the claims.
@@ -132,8 +121,8 @@ echo "$(wc -l <histories) histories of texts migrated"
 
 check "the archive of 9198b2c that 45f6174 left at level 6 opens with any command"
 rm -f a.db a.db-wal a.db-shm
-"$HISTORY_ARCHIVE" a.db $(files_of 9198b2c) $(data_for 3) \
-    $(files_of 93e7ab3) 2>err.txt
+"$HISTORY_ARCHIVE" a.db $(state_files 9198b2c) $(data_for 3) \
+    $(state_files 93e7ab3) 2>err.txt
 grep -q "no such trigger: who_listing_pair" err.txt && ok ||
     bad "45f6174 did not fail as it did: $(cat err.txt)"
 [ "$(level_of a.db)" = 6 ] && ok || bad "left at level $(level_of a.db)"
@@ -152,7 +141,7 @@ check "two programs that find the same archive of 9198b2c both go on"
 # Both read it while a writer holds it, then wait: the second finds the
 # work done by the first.
 rm -f a.db a.db-wal a.db-shm
-"$HISTORY_ARCHIVE" a.db $(files_of 9198b2c) $(data_for 3)
+"$HISTORY_ARCHIVE" a.db $(state_files 9198b2c) $(data_for 3)
 { echo "BEGIN IMMEDIATE; CREATE TEMP TABLE hold (x);"; sleep 2; echo "COMMIT;"; } |
     sqlite3 a.db &
 sleep 0.5
@@ -175,7 +164,7 @@ expect_same a.schema ref.schema
 
 check "an archive of 71be4e9 that later programs took to level $latest is repaired when used"
 rm -f a.db a.db-wal a.db-shm
-"$HISTORY_ARCHIVE" a.db $(files_of 71be4e9) $(data_for 7) \
+"$HISTORY_ARCHIVE" a.db $(state_files 71be4e9) $(data_for 7) \
     "$SOURCE_DIR"/migrations/*.sql &&
     ok || bad "the archive could not be made"
 run --db a.db migrate --status
@@ -203,9 +192,9 @@ refused() {
 check "a text of a migration no demarche had is refused before anything is written"
 rm -f a.db a.db-wal a.db-shm
 mkdir -p edited
-{ cat "$H/9198b2c/0003-who-listing.sql"; echo "-- edited"; } \
+{ cat "$HISTORY/9198b2c/0003-who-listing.sql"; echo "-- edited"; } \
     >edited/0003-who-listing.sql
-"$HISTORY_ARCHIVE" a.db $(files_of e8f903f | head -n 2) \
+"$HISTORY_ARCHIVE" a.db $(state_files e8f903f | head -n 2) \
     edited/0003-who-listing.sql $(data_for 3)
 refused "it ran a text of migration '0003-who-listing.sql' this program does not know"
 run --db a.db who
@@ -213,18 +202,18 @@ expect_status 1
 
 check "a table that is not the migrations' is refused before anything is written"
 rm -f a.db a.db-wal a.db-shm
-"$HISTORY_ARCHIVE" a.db $(files_of 9198b2c) $(data_for 3)
+"$HISTORY_ARCHIVE" a.db $(state_files 9198b2c) $(data_for 3)
 sql a.db "ALTER TABLE who_pairs ADD COLUMN note TEXT"
 refused "its table 'who_pairs' is not the one the migrations make"
 
 check "a migration that fails after the repair leaves nothing of either"
 rm -f a.db a.db-wal a.db-shm
-"$HISTORY_ARCHIVE" a.db $(files_of 9198b2c) $(data_for 3)
+"$HISTORY_ARCHIVE" a.db $(state_files 9198b2c) $(data_for 3)
 # An index of the name migration 0004 gives its own.
 sql a.db "CREATE INDEX claims_by_date ON claims (kind)"
 refused "migration '0004-claim-dates.sql' failed"
 [ "$(sql a.db "SELECT sha256 FROM schema_migrations WHERE version = 3")" = \
-    "$(sha256sum "$H/9198b2c/0003-who-listing.sql" | cut -d' ' -f1)" ] &&
+    "$(sha256sum "$HISTORY/9198b2c/0003-who-listing.sql" | cut -d' ' -f1)" ] &&
     ok || bad "the text of 0003 recorded changed"
 
 finish
