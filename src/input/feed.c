@@ -9,16 +9,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/uri.h>
-
 #include "archive.h"
 #include "error.h"
 #include "feeds.h"
 #include "fetch.h"
 #include "html.h"
 #include "reader.h"
+#include "xmllib.h"
 
 /* One item of a feed: what names it, and the page it links to. */
 struct item {
@@ -47,9 +44,9 @@ text_of(xmlNode *n)
 	for (n = n->children; n != NULL; n = n->next)
 		if ((n->type == XML_TEXT_NODE || n->type ==
 		    XML_CDATA_SECTION_NODE) && n->content != NULL) {
-			t = xmlStrcat(s, n->content);
+			t = lx.str_cat(s, n->content);
 			if (t == NULL) {
-				xmlFree(s);
+				lx_free(s);
 				return NULL;
 			}
 			s = t;
@@ -66,13 +63,13 @@ atom_link(xmlNode *n)
 	for (n = n->children; n != NULL; n = n->next) {
 		if (!is(n, "link"))
 			continue;
-		rel = xmlGetProp(n, (const xmlChar *)"rel");
+		rel = lx.get_prop(n, (const xmlChar *)"rel");
 		if (rel == NULL || strcmp((char *)rel, "alternate") == 0) {
-			xmlFree(rel);
-			if ((href = xmlGetProp(n, (const xmlChar *)"href")))
+			lx_free(rel);
+			if ((href = lx.get_prop(n, (const xmlChar *)"href")))
 				return (char *)href;
 		}
-		xmlFree(rel);
+		lx_free(rel);
 	}
 	return NULL;
 }
@@ -91,14 +88,14 @@ add_item(struct items *list, xmlNode *n, int atom, const char *base)
 			link = text_of(c);
 		else if ((is(c, atom ? "id" : "guid")) && key == NULL)
 			key = text_of(c);
-	if (link != NULL && (abs = xmlBuildURI((xmlChar *)link,
+	if (link != NULL && (abs = lx.build_uri((xmlChar *)link,
 	    (const xmlChar *)base)) != NULL) {
-		xmlFree(link);
+		lx_free(link);
 		link = (char *)abs;
 	}
 	if (link == NULL || !fetch_is_url(link)) {
-		xmlFree(key);
-		xmlFree(link);
+		lx_free(key);
+		lx_free(link);
 		return dm_error(DM_EINVALID, "an item with no http(s) link");
 	}
 	if (list->n == list->cap) {
@@ -108,7 +105,7 @@ add_item(struct items *list, xmlNode *n, int atom, const char *base)
 			return dm_error(DM_ERROR, "out of memory");
 		list->v = p;
 	}
-	list->v[list->n].key = key ? key : (char *)xmlStrdup((xmlChar *)link);
+	list->v[list->n].key = key ? key : (char *)lx.str_dup((xmlChar *)link);
 	list->v[list->n++].link = link;
 	return 0;
 }
@@ -119,8 +116,8 @@ items_free(struct items *list)
 	size_t i;
 
 	for (i = 0; i < list->n; i++) {
-		xmlFree(list->v[i].key);
-		xmlFree(list->v[i].link);
+		lx_free(list->v[i].key);
+		lx_free(list->v[i].link);
 	}
 	free(list->v);
 }
@@ -129,7 +126,7 @@ items_free(struct items *list)
 static int
 feed_items(xmlDoc *doc, const char *url, struct items *list)
 {
-	xmlNode *root = xmlDocGetRootElement(doc), *n;
+	xmlNode *root = lx.root(doc), *n;
 	int atom, rc;
 
 	if (root == NULL)
@@ -161,10 +158,10 @@ parse_feed(const struct fetch_response *res, const char *url,
 	int rc;
 
 	/* No network, no DTD loaded, entities left as they are. */
-	doc = xmlReadMemory(res->body, (int)res->len, url, NULL,
+	doc = lx.read_xml(res->body, (int)res->len, url, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc == NULL) {
-		const xmlError *e = xmlGetLastError();
+		const xmlError *e = lx.last_error();
 
 		return dm_error(DM_EINVALID, "a malformed feed (line %d: %.*s)",
 		    e ? e->line : 0, e && e->message ? (int)strcspn(e->message,
@@ -175,7 +172,7 @@ parse_feed(const struct fetch_response *res, const char *url,
 		    "refused");
 	else
 		rc = feed_items(doc, url, list);
-	xmlFreeDoc(doc);
+	lx.free_doc(doc);
 	return rc;
 }
 
@@ -219,7 +216,8 @@ dm_import_feed(dm_archive *a, const char *url,
 	if (!fetch_is_url(url))
 		return dm_error(DM_EINVALID, "%s: a feed is an http(s) URL",
 		    url);
-	if ((rc = feeds_validators(a->db, url, etag, modified)) != 0 ||
+	if ((rc = xmllib_load()) != 0 ||
+	    (rc = feeds_validators(a->db, url, etag, modified)) != 0 ||
 	    (rc = feeds_checked(a->db, url)) != 0)
 		return rc;
 	import_fetch_request(&req, url, opt);

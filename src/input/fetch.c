@@ -4,7 +4,6 @@
  * wait between two requests to a host is longer than a handshake.
  */
 #include <ctype.h>
-#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,6 +12,7 @@
 #include <curl/curl.h>
 
 #include "demarche.h"
+#include "dynlib.h"
 #include "error.h"
 #include "fetch.h"
 
@@ -39,28 +39,18 @@ static struct {
 static int
 load_curl(void)
 {
-	static const char *const names[] = { "curl_easy_init",
-		"curl_easy_setopt", "curl_easy_perform", "curl_easy_getinfo",
-		"curl_easy_cleanup", "curl_easy_strerror", "curl_slist_append",
-		"curl_slist_free_all" };
-	void **slots[] = { (void **)&lc.easy_init, (void **)&lc.easy_setopt,
-		(void **)&lc.easy_perform, (void **)&lc.easy_getinfo,
-		(void **)&lc.easy_cleanup, (void **)&lc.easy_strerror,
-		(void **)&lc.slist_append, (void **)&lc.slist_free_all };
-	void *lib;
-	size_t i;
+	const struct dynlib_sym syms[] = {
+		{ "curl_easy_init", (void **)&lc.easy_init },
+		{ "curl_easy_setopt", (void **)&lc.easy_setopt },
+		{ "curl_easy_perform", (void **)&lc.easy_perform },
+		{ "curl_easy_getinfo", (void **)&lc.easy_getinfo },
+		{ "curl_easy_cleanup", (void **)&lc.easy_cleanup },
+		{ "curl_easy_strerror", (void **)&lc.easy_strerror },
+		{ "curl_slist_append", (void **)&lc.slist_append },
+		{ "curl_slist_free_all", (void **)&lc.slist_free_all } };
 
-	if (lc.easy_init != NULL)
-		return 0;
-	if ((lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL)) == NULL)
-		return dm_error(DM_ERROR, "cannot load libcurl (apt install "
-		    "libcurl4): %s", dlerror());
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if ((*slots[i] = dlsym(lib, names[i])) == NULL) {
-			lc.easy_init = NULL;
-			return dm_error(DM_ERROR, "libcurl lacks %s", names[i]);
-		}
-	return 0;
+	return dynlib_load("libcurl.so.4", "libcurl4", syms,
+	    sizeof(syms) / sizeof(syms[0]));
 }
 
 /* When each host was last asked, for the delay between requests. */

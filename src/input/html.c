@@ -14,8 +14,6 @@
 #include <strings.h>
 
 #include <jansson.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/uri.h>
 #include <utf8proc.h>
 
 #include "arena.h"
@@ -26,6 +24,7 @@
 #include "html.h"
 #include "sites.h"
 #include "statement.h"
+#include "xmllib.h"
 
 /* What the page declares, each from the first place that has it. */
 enum field { F_TITLE, F_DATE, F_URL, F_LANG, F_SOURCE, F__MAX };
@@ -105,14 +104,14 @@ in_list(const char *const *list, const xmlChar *name)
 static const char *
 attr_lower(xmlNode *n, const char *name, char *buf, size_t max)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	xmlChar *v = lx.get_prop(n, (const xmlChar *)name);
 	size_t i = 0;
 
 	if (v != NULL)
 		for (; v[i] != '\0' && i + 1 < max; i++)
 			buf[i] = (char)tolower(v[i]);
 	buf[i] = '\0';
-	xmlFree(v);
+	lx_free(v);
 	return buf;
 }
 
@@ -181,27 +180,27 @@ static void
 offer_prop(struct found *fd, enum field f, int rank, xmlNode *n,
     const char *attr)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+	xmlChar *v = lx.get_prop(n, (const xmlChar *)attr);
 
 	offer(fd, f, rank, (const char *)v);
-	xmlFree(v);
+	lx_free(v);
 }
 
 static void
 take_meta(struct found *fd, xmlNode *n)
 {
-	xmlChar *name = xmlGetProp(n, (const xmlChar *)"name");
+	xmlChar *name = lx.get_prop(n, (const xmlChar *)"name");
 	size_t i;
 
 	if (name == NULL)
-		name = xmlGetProp(n, (const xmlChar *)"property");
+		name = lx.get_prop(n, (const xmlChar *)"property");
 	if (name == NULL)
 		return;
 	for (i = 0; i < sizeof(metas) / sizeof(metas[0]); i++)
 		if (strcasecmp(metas[i].name, (const char *)name) == 0)
 			offer_prop(fd, metas[i].field, metas[i].rank, n,
 			    "content");
-	xmlFree(name);
+	lx_free(name);
 }
 
 /* A JSON-LD string member, or an object's "@id" (mainEntityOfPage). */
@@ -263,7 +262,7 @@ take_ld_value(struct found *fd, json_t *v, int depth)
 static void
 take_ld(struct found *fd, xmlNode *n)
 {
-	xmlChar *text = xmlNodeGetContent(n);
+	xmlChar *text = lx.content(n);
 	json_t *v;
 
 	if (text == NULL)
@@ -274,7 +273,7 @@ take_ld(struct found *fd, xmlNode *n)
 		take_ld_value(fd, v, 0);
 		json_decref(v);
 	}
-	xmlFree(text);
+	lx_free(text);
 }
 
 /* The length of the UTF-8 sequence that lead byte c starts. */
@@ -372,13 +371,13 @@ take_shown_date(struct found *fd, xmlNode *n)
 static void
 take_text_of(struct found *fd, enum field f, int rank, xmlNode *n)
 {
-	xmlChar *text = xmlNodeGetContent(n);
+	xmlChar *text = lx.content(n);
 	char buf[1024];
 
 	if (text == NULL)
 		return;
 	collapse((const char *)text, buf, sizeof(buf));
-	xmlFree(text);
+	lx_free(text);
 	offer(fd, f, rank, buf);
 }
 
@@ -685,18 +684,18 @@ page_url(struct found *fd, const char *base, struct arena *ar)
 
 	if (url == NULL)
 		return base ? arena_strdup(ar, base) : NULL;
-	abs = base ? xmlBuildURI((const xmlChar *)url, (const xmlChar *)base) :
+	abs = base ? lx.build_uri((const xmlChar *)url, (const xmlChar *)base) :
 	    NULL;
 	if (abs != NULL)
 		url = (const char *)abs;
 	/* A fragment names a place in the page, not another page. */
 	n = strcspn(url, "#");
 	out = arena_strndup(ar, url, n);
-	xmlFree(abs);
+	lx_free(abs);
 	return out;
 }
 
-/* The content of the page's <meta name=NAME>, or NULL (xmlFree it). */
+/* The content of the page's <meta name=NAME>, or NULL (lx_free it). */
 static xmlChar *
 find_meta(xmlNode *n, const char *name, int depth)
 {
@@ -706,11 +705,11 @@ find_meta(xmlNode *n, const char *name, int depth)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (strcasecmp((const char *)n->name, "meta") == 0 &&
-		    (v = xmlGetProp(n, (const xmlChar *)"name")) != NULL) {
+		    (v = lx.get_prop(n, (const xmlChar *)"name")) != NULL) {
 			if (strcasecmp((const char *)v, name) == 0)
-				found = xmlGetProp(n,
+				found = lx.get_prop(n,
 				    (const xmlChar *)"content");
-			xmlFree(v);
+			lx_free(v);
 		} else
 			found = find_meta(n->children, name, depth + 1);
 	}
@@ -741,7 +740,7 @@ page_issuer(struct statement_in *st, struct arena *ar, struct found *fd,
 		    "table of publishing sites (give --issuer)", st->url ? st->url :
 		    "the page has no address and");
 	st->issuer = arena_strdup(ar, issuer);
-	xmlFree(meta);
+	lx_free(meta);
 	return st->issuer ? 0 : dm_error(DM_ERROR, "out of memory");
 }
 
@@ -902,7 +901,7 @@ from_tree(struct statement_in *st, struct arena *ar, htmlDocPtr doc,
 	struct found fd;
 	struct text body;
 	struct lead lead;
-	xmlNode *root = xmlDocGetRootElement(doc), *block;
+	xmlNode *root = lx.root(doc), *block;
 	size_t k;
 	int rc, f;
 
@@ -956,19 +955,21 @@ html_parse(struct statement_in *st, struct arena *ar, const char *buf,
 	if (len > PAGE_MAX_BYTES)
 		return dm_error(DM_EINVALID, "a page of more than %d MiB",
 		    PAGE_MAX_BYTES >> 20);
+	if ((rc = xmllib_load()) != 0)
+		return rc;
 	if ((rc = to_utf8(&buf, &len, opt->charset, &conv)) != 0) {
 		free(conv);
 		return rc;
 	}
 	/* No network, no DTD: a page loads nothing and runs nothing. */
-	doc = htmlReadMemory(buf, (int)len, opt->url, "UTF-8",
+	doc = lx.read_html(buf, (int)len, opt->url, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET | HTML_PARSE_COMPACT);
-	if (doc == NULL || xmlDocGetRootElement(doc) == NULL)
+	if (doc == NULL || lx.root(doc) == NULL)
 		rc = dm_error(DM_EINVALID, "not an HTML page");
 	else
 		rc = from_tree(st, ar, doc, opt);
-	xmlFreeDoc(doc);
+	lx.free_doc(doc);
 	free(conv);
 	return rc;
 }
