@@ -369,6 +369,17 @@ cd_mentions_in(struct run *r, const struct sent *s)
  * when the mention could not be kept.
  */
 
+/* Adds the mention from a to b and moves past it. */
+static int
+take(struct run *r, size_t a, size_t b, enum mtype type, const char *code,
+    unsigned fl, size_t *next)
+{
+	if (add_mention(r, a, b, type, code, fl) != 0)
+		return -1;
+	*next = b;
+	return 1;
+}
+
 /* An actor then an institution ("Chinese embassy"): the actor's body. */
 static int
 body_mention(struct run *r, size_t t, size_t e, size_t end,
@@ -407,12 +418,8 @@ actor_mention(struct run *r, const struct sent *s, size_t t, size_t end,
 		    next);
 	/* "some Canadian politicians": named by their words, of Canada's
 	 * side */
-	if ((p->flags & PF_DEMONYM) && (n = (int)group_at(r, t, end)) > 0) {
-		if (add_mention(r, t, t + (size_t)n, M_TEXT, code, 0) != 0)
-			return -1;
-		*next = t + (size_t)n;
-		return 1;
-	}
+	if ((p->flags & PF_DEMONYM) && (n = (int)group_at(r, t, end)) > 0)
+		return take(r, t, t + (size_t)n, M_TEXT, code, 0, next);
 	/*
 	 * "Chinese hosts", "the NATO summit": a name before a noun
 	 * qualifies it; without a determiner the word after a name may as
@@ -445,11 +452,7 @@ anaphor_mention(struct run *r, const struct sent *s, size_t t, size_t end,
 	if (!(r->toks[t].wid == r->c->w_the && (il = cd_match(r,
 	    C_ANAPHOR, t + 1, end, &ip)) > 0 && named_before(r, ip->val)))
 		return 0;
-	if (add_mention(r, t + 1, t + 1 + (size_t)il, M_ACTOR, ip->val,
-	    0) != 0)
-		return -1;
-	*next = t + 1 + (size_t)il;
-	return 1;
+	return take(r, t + 1, t + 1 + (size_t)il, M_ACTOR, ip->val, 0, next);
 }
 
 /* "the mission", "the embassy": the last one named */
@@ -466,10 +469,7 @@ inst_mention(struct run *r, const struct sent *s, size_t t, size_t end,
 	    &ip)) > 0 && ip->val != NULL &&
 	    (code = body_of(r, NULL, ip->val)) != NULL))
 		return 0;
-	if (add_mention(r, t + 1, t + 1 + (size_t)il, M_ACTOR, code, 0) != 0)
-		return -1;
-	*next = t + 1 + (size_t)il;
-	return 1;
+	return take(r, t + 1, t + 1 + (size_t)il, M_ACTOR, code, 0, next);
 }
 
 /* A person's name, coded later from the whole statement. */
@@ -482,10 +482,7 @@ person_mention(struct run *r, const struct sent *s, size_t t, size_t end,
 	(void)s;
 	if ((e = person_at(r, t, end)) == 0)
 		return 0;
-	if (add_mention(r, t, t + e, M_TEXT, NULL, MF_PERSON) != 0)
-		return -1;
-	*next = t + e;
-	return 1;
+	return take(r, t, t + e, M_TEXT, NULL, MF_PERSON, next);
 }
 
 /* "the Ambassador", "the spokesperson": the issuer's own */
@@ -502,11 +499,8 @@ office_mention(struct run *r, const struct sent *s, size_t t, size_t end,
 	    !(r->toks[t + 1 + (size_t)il].flags & T_CAP) ||
 	    r->toks[t + 1 + (size_t)il].cp != 0)))
 		return 0;
-	if (add_mention(r, t + 1, t + 1 + (size_t)il, M_ACTOR, r->issuer,
-	    0) != 0)
-		return -1;
-	*next = t + 1 + (size_t)il;
-	return 1;
+	return take(r, t + 1, t + 1 + (size_t)il, M_ACTOR, r->issuer, 0,
+	    next);
 }
 
 /* A group of people or an acronym, of the state its words name. */
@@ -518,11 +512,7 @@ group_mention(struct run *r, const struct sent *s, size_t t, size_t end,
 
 	if ((e = group_at(r, t, end)) == 0 && (e = acronym_at(r, s, t)) == 0)
 		return 0;
-	if (add_mention(r, t, t + e, M_TEXT, group_state(r, t, t + e),
-	    0) != 0)
-		return -1;
-	*next = t + e;
-	return 1;
+	return take(r, t, t + e, M_TEXT, group_state(r, t, t + e), 0, next);
 }
 
 /* "we", "they": the speaker, or someone named before. */
@@ -534,11 +524,8 @@ pronoun_mention(struct run *r, const struct sent *s, size_t t, size_t end,
 	(void)end;
 	if (!cd_is(r, C_FIRST, t) && !cd_is(r, C_PRON3, t))
 		return 0;
-	if (add_mention(r, t, t + 1, cd_is(r, C_FIRST, t) ? M_FIRST :
-	    M_PRON3, NULL, 0) != 0)
-		return -1;
-	*next = t + 1;
-	return 1;
+	return take(r, t, t + 1, cd_is(r, C_FIRST, t) ? M_FIRST : M_PRON3,
+	    NULL, 0, next);
 }
 
 /* The finders in the order they are tried: the first found wins. */
