@@ -445,25 +445,148 @@ struct done {
 	size_t  at;
 };
 
+/* One review: the claims to go through, the decisions made and the screen. */
+struct session {
+	dm_archive	*a;
+	const char	*reviewer;
+	int64_t		*ids;
+	size_t		 n, i;		/* claims, and the one shown */
+	struct done	*undo;
+	size_t		 nundo;
+	int		 decided;
+	struct screen	 sc;
+};
+
+/* The terminal is put back on a signal, and redrawn on a resize. */
+static void
+catch_signals(void)
+{
+	struct sigaction resize;
+
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	memset(&resize, 0, sizeof(resize));
+	resize.sa_handler = on_resize;
+	sigaction(SIGWINCH, &resize, NULL);
+}
+
+/* Takes back the last decision saved and shows its claim again. */
+static void
+undo_last(struct session *s)
+{
+	struct done *u;
+
+	if (s->nundo == 0) {
+		snprintf(s->sc.status, sizeof(s->sc.status),
+		    "nothing to undo");
+		return;
+	}
+	u = &s->undo[--s->nundo];
+	if (dm_claim_undecide(s->a, u->id, u->reviewed) != 0)
+		snprintf(s->sc.status, sizeof(s->sc.status),
+		    "not undone: %.100s", dm_error_last());
+	else {
+		snprintf(s->sc.status, sizeof(s->sc.status), "claim %"
+		    PRId64 " undone: saved", u->id);
+		s->i = u->at;
+		s->decided--;
+	}
+}
+
+/* Saves d for the claim shown, kept for undo, and moves to the next. */
+static void
+save_decision(struct session *s, const struct dm_proposal *p,
+    const struct dm_decision *d)
+{
+	int64_t added;
+
+	if (dm_claims_decide(s->a, &s->ids[s->i], 1, d, &added) != 0) {
+		snprintf(s->sc.status, sizeof(s->sc.status), "not saved: "
+		    "%.120s", dm_error_last());
+		return;
+	}
+	snprintf(s->sc.status, sizeof(s->sc.status), "claim %" PRId64
+	    " %s: saved", p->claim_id, d->what == DM_ACCEPT ? "accepted" :
+	    d->what == DM_REJECT ? "rejected" : "edited");
+	s->undo[s->nundo].id = s->ids[s->i];
+	s->undo[s->nundo].reviewed = added;
+	s->undo[s->nundo++].at = s->i;
+	s->decided++;
+	s->i++;
+}
+
+/* Shows the current claim and acts on one key: 1 when that is quit. */
+static int
+review_one(struct session *s)
+{
+	struct dm_proposal p;
+	struct dm_decision d;
+	char kind[32], by[128], targets[512], *refs[64];
+	int c;
+
+	if (dm_proposal_get(s->a, s->ids[s->i], &p) != 0 ||
+	    p.review != NULL) {
+		/* Decided or gone meanwhile. */
+		dm_proposal_free(&p);
+		s->i++;
+		return 0;
+	}
+	draw(&s->sc, &p, s->i, s->n);
+	c = key();
+	memset(&d, 0, sizeof(d));
+	d.reviewer = s->reviewer;
+	kind[0] = by[0] = targets[0] = '\0';
+	switch (c) {
+	case 'a':
+		d.what = DM_ACCEPT;
+		break;
+	case 'r':
+		d.what = DM_REJECT;
+		break;
+	case 'e':
+		d.what = DM_EDIT;
+		if (!ask_edit(s->a, &p, &d, kind, by, targets, refs, 64)) {
+			snprintf(s->sc.status, sizeof(s->sc.status),
+			    "nothing changed");
+			dm_proposal_free(&p);
+			return 0;
+		}
+		break;
+	case 's':
+	case ' ':
+		snprintf(s->sc.status, sizeof(s->sc.status), "claim %" PRId64
+		    " skipped", p.claim_id);
+		dm_proposal_free(&p);
+		s->i++;
+		return 0;
+	case 'u':
+		dm_proposal_free(&p);
+		undo_last(s);
+		return 0;
+	case 'q':
+		dm_proposal_free(&p);
+		return 1;
+	default:
+		dm_proposal_free(&p);
+		return 0;
+	}
+	save_decision(s, &p, &d);
+	dm_proposal_free(&p);
+	return 0;
+}
+
 int
 cmd_review(int argc, char **argv)
 {
 	struct cli_query q;
-	struct screen sc;
-	struct dm_proposal p;
-	struct dm_decision d;
-	struct sigaction resize;
-	struct done *undo = NULL;
-	size_t nundo = 0, n = 0, i = 0;
-	int64_t *ids = NULL, added;
-	dm_archive *a = NULL;
-	const char *reviewer = NULL;
-	char kind[32], by[128], targets[512], *refs[64];
-	int ch, rc, c, decided = 0;
+	struct session s;
+	int ch, rc;
 
+	memset(&s, 0, sizeof(s));
 	cli_query_init(&q);
 	while ((ch = cli_query_getopt(&q, argc, argv, &spec, &rc)) != -1)
-		reviewer = optarg;	/* --reviewer, its only option */
+		s.reviewer = optarg;	/* --reviewer, its only option */
 	if (rc != -1)
 		return rc;
 	if (optind < argc)
@@ -473,117 +596,35 @@ cmd_review(int argc, char **argv)
 		return cli_error("review needs a terminal; without one, use "
 		    "'demarche claims accept|reject|edit ID...' (ids from "
 		    "'demarche claims --method rule')");
-	if ((rc = cli_open(&a, 0)) != CLI_OK)
+	if ((rc = cli_open(&s.a, 0)) != CLI_OK)
 		return rc;
-	if (dm_proposals(a, &q.filter, &ids, &n) != 0) {
+	if (dm_proposals(s.a, &q.filter, &s.ids, &s.n) != 0) {
 		rc = cli_query_fail(DM_ERROR);
 		goto out;
 	}
-	if (n == 0) {
+	if (s.n == 0) {
 		fprintf(stderr, "no claims to review\n");
 		goto out;
 	}
-	if ((undo = calloc(n, sizeof(*undo))) == NULL) {
+	if ((s.undo = calloc(s.n, sizeof(*s.undo))) == NULL) {
 		rc = cli_error("out of memory");
 		goto out;
 	}
-	memset(&sc, 0, sizeof(sc));
-	sc.color = getenv("NO_COLOR") == NULL || !*getenv("NO_COLOR");
+	s.sc.color = getenv("NO_COLOR") == NULL || !*getenv("NO_COLOR");
 	if (raw_start() != 0) {
 		rc = cli_error("cannot set up the terminal");
 		goto out;
 	}
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
-	memset(&resize, 0, sizeof(resize));
-	resize.sa_handler = on_resize;
-	sigaction(SIGWINCH, &resize, NULL);
-	while (i < n) {
-		if (dm_proposal_get(a, ids[i], &p) != 0 || p.review != NULL) {
-			/* Decided or gone meanwhile. */
-			dm_proposal_free(&p);
-			i++;
-			continue;
-		}
-		draw(&sc, &p, i, n);
-		c = key();
-		memset(&d, 0, sizeof(d));
-		d.reviewer = reviewer;
-		kind[0] = by[0] = targets[0] = '\0';
-		switch (c) {
-		case 'a':
-			d.what = DM_ACCEPT;
-			break;
-		case 'r':
-			d.what = DM_REJECT;
-			break;
-		case 'e':
-			d.what = DM_EDIT;
-			if (!ask_edit(a, &p, &d, kind, by, targets, refs, 64)) {
-				snprintf(sc.status, sizeof(sc.status),
-				    "nothing changed");
-				dm_proposal_free(&p);
-				continue;
-			}
-			break;
-		case 's':
-		case ' ':
-			snprintf(sc.status, sizeof(sc.status), "claim %" PRId64
-			    " skipped", p.claim_id);
-			dm_proposal_free(&p);
-			i++;
-			continue;
-		case 'u':
-			dm_proposal_free(&p);
-			if (nundo == 0) {
-				snprintf(sc.status, sizeof(sc.status),
-				    "nothing to undo");
-				continue;
-			}
-			nundo--;
-			if (dm_claim_undecide(a, undo[nundo].id,
-			    undo[nundo].reviewed) != 0)
-				snprintf(sc.status, sizeof(sc.status),
-				    "not undone: %.100s", dm_error_last());
-			else {
-				snprintf(sc.status, sizeof(sc.status), "claim %"
-				    PRId64 " undone: saved", undo[nundo].id);
-				i = undo[nundo].at;
-				decided--;
-			}
-			continue;
-		case 'q':
-			dm_proposal_free(&p);
-			goto quit;
-		default:
-			dm_proposal_free(&p);
-			continue;
-		}
-		if (dm_claims_decide(a, &ids[i], 1, &d, &added) != 0) {
-			snprintf(sc.status, sizeof(sc.status), "not saved: "
-			    "%.120s", dm_error_last());
-			dm_proposal_free(&p);
-			continue;
-		}
-		snprintf(sc.status, sizeof(sc.status), "claim %" PRId64
-		    " %s: saved", p.claim_id, d.what == DM_ACCEPT ? "accepted" :
-		    d.what == DM_REJECT ? "rejected" : "edited");
-		undo[nundo].id = ids[i];
-		undo[nundo].reviewed = added;
-		undo[nundo++].at = i;
-		decided++;
-		dm_proposal_free(&p);
-		i++;
-	}
-quit:
+	catch_signals();
+	while (s.i < s.n && !review_one(&s))
+		continue;
 	raw_off();
-	printf("\n%s\n%d decision%s saved\n", sc.status, decided,
-	    decided == 1 ? "" : "s");
+	printf("\n%s\n%d decision%s saved\n", s.sc.status, s.decided,
+	    s.decided == 1 ? "" : "s");
 out:
 	raw_off();
-	free(undo);
-	free(ids);
-	dm_archive_free(a);
+	free(s.undo);
+	free(s.ids);
+	dm_archive_free(s.a);
 	return rc;
 }

@@ -363,119 +363,191 @@ cd_mentions_in(struct run *r, const struct sent *s)
 	return rc;
 }
 
+/*
+ * Each finder below tries one kind of mention at token t: it returns 1
+ * with *next past the mention it added, 0 when there is none at t, -1
+ * when the mention could not be kept.
+ */
+
+/* Adds the mention from a to b and moves past it. */
 static int
-mentions_of(struct run *r, const struct sent *s)
+take(struct run *r, size_t a, size_t b, enum mtype type, const char *code,
+    unsigned fl, size_t *next)
+{
+	if (add_mention(r, a, b, type, code, fl) != 0)
+		return -1;
+	*next = b;
+	return 1;
+}
+
+/* An actor then an institution ("Chinese embassy"): the actor's body. */
+static int
+body_mention(struct run *r, size_t t, size_t e, size_t end,
+    const char *actor, const char *inst, size_t *next)
+{
+	const char *code = body_of(r, actor, inst);
+	int n;
+
+	n = (int)name_after(r, e, end);
+	name_words(r, e, e + (size_t)n, code);
+	if (add_mention(r, t, e + (size_t)n, M_ACTOR, code, 0) != 0)
+		return -1;
+	remember(r, code, inst);
+	*next = e + (size_t)n;
+	return 1;
+}
+
+static int
+actor_mention(struct run *r, const struct sent *s, size_t t, size_t end,
+    size_t *next)
 {
 	const struct pattern *p, *ip;
 	const char *code;
-	size_t t = (size_t)s->a, end = (size_t)s->b, e;
+	size_t e;
 	int n, il;
 	unsigned fl;
 
+	if ((n = cd_match(r, C_ACTOR, t, end, &p)) <= 0)
+		return 0;
+	e = t + (size_t)n;
+	code = p->val;
+	il = cd_match(r, C_INST, e, end, &ip);
+	if (il > 0 && !(r->toks[e - 1].flags & T_POSS &&
+	    (p->flags & PF_DEMONYM)))
+		return body_mention(r, t, e + (size_t)il, end, code, ip->val,
+		    next);
+	/* "some Canadian politicians": named by their words, of Canada's
+	 * side */
+	if ((p->flags & PF_DEMONYM) && (n = (int)group_at(r, t, end)) > 0)
+		return take(r, t, t + (size_t)n, M_TEXT, code, 0, next);
+	/*
+	 * "Chinese hosts", "the NATO summit": a name before a noun
+	 * qualifies it; without a determiner the word after a name may as
+	 * well be its verb ("China drew").
+	 */
+	fl = 0;
+	if (!(r->toks[e - 1].flags & T_POSS) &&
+	    cd_qualified(r, e, end, (p->flags & PF_DEMONYM)) &&
+	    ((p->flags & PF_DEMONYM) || (t > (size_t)s->a &&
+	    cd_is(r, C_DET, t - 1))))
+		fl = MF_MOD;
+	if (add_mention(r, t, e, (p->flags & PF_DEMONYM) && fl ?
+	    M_ADJ : M_ACTOR, code, fl) != 0)
+		return -1;
+	if (!((p->flags & PF_DEMONYM) && fl))
+		remember(r, code, NULL);
+	*next = e;
+	return 1;
+}
+
+/* "the alliance" after NATO was named: NATO */
+static int
+anaphor_mention(struct run *r, const struct sent *s, size_t t, size_t end,
+    size_t *next)
+{
+	const struct pattern *ip;
+	int il;
+
+	(void)s;
+	if (!(r->toks[t].wid == r->c->w_the && (il = cd_match(r,
+	    C_ANAPHOR, t + 1, end, &ip)) > 0 && named_before(r, ip->val)))
+		return 0;
+	return take(r, t + 1, t + 1 + (size_t)il, M_ACTOR, ip->val, 0, next);
+}
+
+/* "the mission", "the embassy": the last one named */
+static int
+inst_mention(struct run *r, const struct sent *s, size_t t, size_t end,
+    size_t *next)
+{
+	const struct pattern *ip;
+	const char *code;
+	int il;
+
+	(void)s;
+	if (!(cd_is(r, C_DET, t) && (il = cd_match(r, C_INST, t + 1, end,
+	    &ip)) > 0 && ip->val != NULL &&
+	    (code = body_of(r, NULL, ip->val)) != NULL))
+		return 0;
+	return take(r, t + 1, t + 1 + (size_t)il, M_ACTOR, code, 0, next);
+}
+
+/* A person's name, coded later from the whole statement. */
+static int
+person_mention(struct run *r, const struct sent *s, size_t t, size_t end,
+    size_t *next)
+{
+	size_t e;
+
+	(void)s;
+	if ((e = person_at(r, t, end)) == 0)
+		return 0;
+	return take(r, t, t + e, M_TEXT, NULL, MF_PERSON, next);
+}
+
+/* "the Ambassador", "the spokesperson": the issuer's own */
+static int
+office_mention(struct run *r, const struct sent *s, size_t t, size_t end,
+    size_t *next)
+{
+	int il;
+
+	(void)s;
+	if (!(cd_is(r, C_DET, t) && r->issuer != NULL &&
+	    (il = cd_match(r, C_OFFICE, t + 1, end, NULL)) > 0 &&
+	    (t + 1 + (size_t)il == end ||
+	    !(r->toks[t + 1 + (size_t)il].flags & T_CAP) ||
+	    r->toks[t + 1 + (size_t)il].cp != 0)))
+		return 0;
+	return take(r, t + 1, t + 1 + (size_t)il, M_ACTOR, r->issuer, 0,
+	    next);
+}
+
+/* A group of people or an acronym, of the state its words name. */
+static int
+group_mention(struct run *r, const struct sent *s, size_t t, size_t end,
+    size_t *next)
+{
+	size_t e;
+
+	if ((e = group_at(r, t, end)) == 0 && (e = acronym_at(r, s, t)) == 0)
+		return 0;
+	return take(r, t, t + e, M_TEXT, group_state(r, t, t + e), 0, next);
+}
+
+/* "we", "they": the speaker, or someone named before. */
+static int
+pronoun_mention(struct run *r, const struct sent *s, size_t t, size_t end,
+    size_t *next)
+{
+	(void)s;
+	(void)end;
+	if (!cd_is(r, C_FIRST, t) && !cd_is(r, C_PRON3, t))
+		return 0;
+	return take(r, t, t + 1, cd_is(r, C_FIRST, t) ? M_FIRST : M_PRON3,
+	    NULL, 0, next);
+}
+
+/* The finders in the order they are tried: the first found wins. */
+static int (*const finders[])(struct run *, const struct sent *, size_t,
+    size_t, size_t *) = {
+	actor_mention, anaphor_mention, inst_mention, person_mention,
+	office_mention, group_mention, pronoun_mention,
+};
+
+static int
+mentions_of(struct run *r, const struct sent *s)
+{
+	size_t t = (size_t)s->a, end = (size_t)s->b, next, k;
+	int found;
+
 	while (t < end) {
-		if (r->toks[t].cp != 0) {
-			t++;
-			continue;
-		}
-		if ((n = cd_match(r, C_ACTOR, t, end, &p)) > 0) {
-			e = t + (size_t)n;
-			code = p->val;
-			il = cd_match(r, C_INST, e, end, &ip);
-			if (il > 0 && !(r->toks[e - 1].flags & T_POSS &&
-			    (p->flags & PF_DEMONYM))) {
-				code = body_of(r, code, ip->val);
-				e += (size_t)il;
-				n = (int)name_after(r, e, end);
-				name_words(r, e, e + (size_t)n, code);
-				if (add_mention(r, t, e + (size_t)n, M_ACTOR,
-				    code, 0) != 0)
-					return DM_ERROR;
-				remember(r, code, ip->val);
-				t = e + (size_t)n;
-				continue;
-			}
-			/* "some Canadian politicians": named by their
-			 * words, of Canada's side */
-			if ((p->flags & PF_DEMONYM) &&
-			    (n = (int)group_at(r, t, end)) > 0) {
-				if (add_mention(r, t, t + (size_t)n, M_TEXT,
-				    code, 0) != 0)
-					return DM_ERROR;
-				t += (size_t)n;
-				continue;
-			}
-			/*
-			 * "Chinese hosts", "the NATO summit": a name before a
-			 * noun qualifies it; without a determiner the word
-			 * after a name may as well be its verb ("China drew").
-			 */
-			fl = 0;
-			if (!(r->toks[e - 1].flags & T_POSS) &&
-			    cd_qualified(r, e, end, (p->flags & PF_DEMONYM)) &&
-			    ((p->flags & PF_DEMONYM) || (t > (size_t)s->a &&
-			    cd_is(r, C_DET, t - 1))))
-				fl = MF_MOD;
-			if (add_mention(r, t, e, (p->flags & PF_DEMONYM) && fl ?
-			    M_ADJ : M_ACTOR, code, fl) != 0)
+		found = 0;
+		for (k = 0; r->toks[t].cp == 0 && !found &&
+		    k < sizeof(finders) / sizeof(finders[0]); k++)
+			if ((found = finders[k](r, s, t, end, &next)) < 0)
 				return DM_ERROR;
-			if (!((p->flags & PF_DEMONYM) && fl))
-				remember(r, code, NULL);
-			t = e;
-			continue;
-		}
-		/* "the alliance" after NATO was named: NATO */
-		if (r->toks[t].wid == r->c->w_the && (il = cd_match(r,
-		    C_ANAPHOR, t + 1, end, &ip)) > 0 && named_before(r,
-		    ip->val)) {
-			if (add_mention(r, t + 1, t + 1 + (size_t)il, M_ACTOR,
-			    ip->val, 0) != 0)
-				return DM_ERROR;
-			t += 1 + (size_t)il;
-			continue;
-		}
-		/* "the mission", "the embassy": the last one named */
-		if (cd_is(r, C_DET, t) && (il = cd_match(r, C_INST, t + 1, end,
-		    &ip)) > 0 && ip->val != NULL &&
-		    (code = body_of(r, NULL, ip->val)) != NULL) {
-			if (add_mention(r, t + 1, t + 1 + (size_t)il, M_ACTOR,
-			    code, 0) != 0)
-				return DM_ERROR;
-			t += 1 + (size_t)il;
-			continue;
-		}
-		if ((e = person_at(r, t, end)) > 0) {
-			if (add_mention(r, t, t + e, M_TEXT, NULL,
-			    MF_PERSON) != 0)
-				return DM_ERROR;
-			t += e;
-			continue;
-		}
-		/* "the Ambassador", "the spokesperson": the issuer's own */
-		if (cd_is(r, C_DET, t) && r->issuer != NULL &&
-		    (il = cd_match(r, C_OFFICE, t + 1, end, NULL)) > 0 &&
-		    (t + 1 + (size_t)il == end ||
-		    !(r->toks[t + 1 + (size_t)il].flags & T_CAP) ||
-		    r->toks[t + 1 + (size_t)il].cp != 0)) {
-			if (add_mention(r, t + 1, t + 1 + (size_t)il, M_ACTOR,
-			    r->issuer, 0) != 0)
-				return DM_ERROR;
-			t += 1 + (size_t)il;
-			continue;
-		}
-		if ((e = group_at(r, t, end)) > 0 ||
-		    (e = acronym_at(r, s, t)) > 0) {
-			if (add_mention(r, t, t + e, M_TEXT, group_state(r, t,
-			    t + e), 0) != 0)
-				return DM_ERROR;
-			t += e;
-			continue;
-		}
-		if (cd_is(r, C_FIRST, t) || cd_is(r, C_PRON3, t)) {
-			if (add_mention(r, t, t + 1, cd_is(r, C_FIRST, t) ?
-			    M_FIRST : M_PRON3, NULL, 0) != 0)
-				return DM_ERROR;
-		}
-		t++;
+		t = found ? next : t + 1;
 	}
 	return 0;
 }

@@ -150,68 +150,82 @@ better(const struct cand *a, const struct cand *b)
 	return a->rank < b->rank;
 }
 
+/* Whether the sentence asks (a '?' before its closing quotes). */
 static int
-code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
-    void *ctx)
+ends_asking(const struct run *r, const struct sent *s)
 {
-	struct cand cds[CAND_MAX];
-	const struct pattern *p, *bp;
-	const struct kind *k;
-	size_t t, end = (size_t)s->b;
-	int keep[CAND_MAX];
-	int ncd = 0, n, bn, cls, bcls, i, j, best = -1, rc, first;
+	size_t t;
 
-	if (s->b - s->a > SENT_MAX || s->question)
-		return 0;
-	for (t = end; t > (size_t)s->a && cd_closer(r, t - 1); t--)
+	for (t = (size_t)s->b; t > (size_t)s->a && cd_closer(r, t - 1); t--)
 		;
-	if (t > (size_t)s->a && cd_is_punct(r, t - 1, '?'))
+	return t > (size_t)s->a && cd_is_punct(r, t - 1, '?');
+}
+
+/* The longest cue at t, of any class: its length, or 0. */
+static int
+longest_cue(struct run *r, size_t t, size_t end, const struct pattern **bp,
+    int *bcls)
+{
+	const struct pattern *p;
+	int n, bn = 0, cls;
+
+	*bcls = -1;
+	*bp = NULL;
+	for (cls = C_VERB; cls <= C_OWN; cls++)
+		if ((n = cd_match(r, cls, t, end, &p)) > bn) {
+			bn = n;
+			*bcls = cls;
+			*bp = p;
+		}
+	return bn;
+}
+
+/* The claims cue bp of class cls from t to b makes, added at cds[ncd]. */
+static int
+cue_claims(struct run *r, const struct sent *s, size_t t, size_t b,
+    const struct pattern *bp, int cls, struct cand *cds, int ncd)
+{
+	switch (cls) {
+	case C_VERB:
+	case C_STANCE:
+		if (cd_verbal(r, s, t))
+			return cd_verb_claims(r, s, t, b, bp, cds, ncd);
 		return 0;
+	case C_NOUN:
+		return cd_noun_claim(r, s, t, b, bp, &cds[ncd]);
+	case C_ADJ:
+		return cd_adj_claim(r, s, t, bp, &cds[ncd]);
+	case C_CONDUCT:
+		if (cd_verbal(r, s, t))
+			return cd_conduct_claim(r, s, t, bp, &cds[ncd]);
+		return 0;
+	case C_OWN:
+		return cd_own_claim(r, s, t, bp, &cds[ncd]);
+	case C_MISDEED:
+		return cd_misdeed_claim(r, s, t, b, bp, &cds[ncd]);
+	}
+	return 0;
+}
+
+/* Every claim a cue of the sentence makes, into cds: how many. */
+static int
+candidates(struct run *r, const struct sent *s, struct cand *cds)
+{
+	const struct pattern *bp;
+	size_t t, end = (size_t)s->b;
+	int ncd = 0, bn, bcls, i, first;
+
 	for (t = (size_t)s->a; t < end && ncd < CAND_MAX; t++) {
 		if (r->mcover[t] >= 0 && r->ms[r->mcover[t]].type != M_FIRST)
 			continue;
-		bn = 0;
-		bcls = -1;
-		bp = NULL;
-		for (cls = C_VERB; cls <= C_OWN; cls++)
-			if ((n = cd_match(r, cls, t, end, &p)) > bn) {
-				bn = n;
-				bcls = cls;
-				bp = p;
-			}
-		if (bn == 0)
+		if ((bn = longest_cue(r, t, end, &bp, &bcls)) == 0)
 			continue;
 		if (cd_negated(r, s, t)) {
 			t += (size_t)bn - 1;
 			continue;
 		}
 		first = ncd;
-		switch (bcls) {
-		case C_VERB:
-		case C_STANCE:
-			if (cd_verbal(r, s, t))
-				ncd += cd_verb_claims(r, s, t, t + (size_t)bn, bp,
-				    cds, ncd);
-			break;
-		case C_NOUN:
-			ncd += cd_noun_claim(r, s, t, t + (size_t)bn, bp,
-			    &cds[ncd]);
-			break;
-		case C_ADJ:
-			ncd += cd_adj_claim(r, s, t, bp, &cds[ncd]);
-			break;
-		case C_CONDUCT:
-			if (cd_verbal(r, s, t))
-				ncd += cd_conduct_claim(r, s, t, bp, &cds[ncd]);
-			break;
-		case C_OWN:
-			ncd += cd_own_claim(r, s, t, bp, &cds[ncd]);
-			break;
-		case C_MISDEED:
-			ncd += cd_misdeed_claim(r, s, t, t + (size_t)bn, bp,
-			    &cds[ncd]);
-			break;
-		}
+		ncd += cue_claims(r, s, t, t + (size_t)bn, bp, bcls, cds, ncd);
 		for (i = first; i < ncd; i++) {
 			cds[i].cue_a = t;
 			cds[i].cue_b = t + (size_t)bn;
@@ -219,7 +233,16 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		}
 		t += (size_t)bn - 1;
 	}
-	/* Drop what cannot stand: an accusation with no one accused. */
+	return ncd;
+}
+
+/* Drop what cannot stand: an accusation with no one accused. */
+static int
+standing(struct run *r, const struct sent *s, struct cand *cds, int ncd)
+{
+	const struct kind *k;
+	int i, j;
+
 	for (i = 0, j = 0; i < ncd; i++) {
 		k = &r->c->kinds[cds[i].kind];
 		if (within(r, cds, ncd, i))
@@ -241,21 +264,21 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 			continue;
 		cds[j++] = cds[i];
 	}
-	ncd = j;
-	/* "lodged a protest and demanded that it stop": one target */
-	for (i = 0; i < ncd; i++)
-		if (r->c->kinds[cds[i].kind].follows && cds[i].ntargets == 0)
-			follow(r, cds, ncd, i);
-	for (i = 0; i < ncd; i++)
-		if (best < 0 || better(&cds[i], &cds[best]))
-			best = i;
-	if (best < 0)
-		return 0;
-	/*
-	 * The best claim, and every other but a bare statement ("NATO
-	 * accused China, a charge Beijing denied"), once per claimant and
-	 * kind.
-	 */
+	return j;
+}
+
+/*
+ * The best claim, and every other but a bare statement ("NATO
+ * accused China, a charge Beijing denied"), once per claimant and
+ * kind.
+ */
+static int
+emit_kept(struct run *r, const struct sent *s, const struct cand *cds,
+    int ncd, int best, coder_claim_fn fn, void *ctx)
+{
+	int keep[CAND_MAX];
+	int i, j, rc;
+
 	for (i = 0; i < ncd; i++) {
 		keep[i] = i == best || cds[i].rank != RANK_ASSERT;
 		for (j = 0; j < i && keep[i]; j++)
@@ -267,6 +290,28 @@ code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
 		if (keep[i] && (rc = emit(r, s, &cds[i], fn, ctx)) != 0)
 			return rc;
 	return 0;
+}
+
+static int
+code_sentence(struct run *r, const struct sent *s, coder_claim_fn fn,
+    void *ctx)
+{
+	struct cand cds[CAND_MAX];
+	int ncd, i, best = -1;
+
+	if (s->b - s->a > SENT_MAX || s->question || ends_asking(r, s))
+		return 0;
+	ncd = standing(r, s, cds, candidates(r, s, cds));
+	/* "lodged a protest and demanded that it stop": one target */
+	for (i = 0; i < ncd; i++)
+		if (r->c->kinds[cds[i].kind].follows && cds[i].ntargets == 0)
+			follow(r, cds, ncd, i);
+	for (i = 0; i < ncd; i++)
+		if (best < 0 || better(&cds[i], &cds[best]))
+			best = i;
+	if (best < 0)
+		return 0;
+	return emit_kept(r, s, cds, ncd, best, fn, ctx);
 }
 
 static void

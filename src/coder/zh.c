@@ -314,64 +314,74 @@ add_cue(struct zh_coder *z, const struct zh_cue *proto, const char *pat,
 	return 0;
 }
 
+/* A "kind" line: a claim kind the cues may name, known to claim_kind. */
 static int
-parse_line(struct zh_coder *z, char *line, size_t lineno)
+parse_kind(struct zh_coder *z, char *const f[4], size_t lineno)
 {
 	const struct claim_kind *k;
-	char *f[4], *alt, *bar, *tab;
-	struct zh_cue c;
-	size_t nf = 0, i;
-	int cls = -1, w;
 
-	for (f[nf++] = line; nf < 4 && (tab = strchr(f[nf - 1], '\t'));)
-		*tab = '\0', f[nf++] = tab + 1;
-	if (nf != 4 || strchr(f[3], '\t') != NULL)
+	if ((k = claim_kind_lexicon(f[1], f[2], lineno)) == NULL)
+		return DM_EINVALID;
+	if (z->nkinds == ZH_KINDS || find_kind(z, f[1], strlen(f[1])) != -1)
 		return dm_error(DM_EINVALID,
-		    "lexicon line %zu: want 4 tab-separated columns", lineno);
-	if (strcmp(f[0], "kind") == 0) {
-		if ((k = claim_kind_lexicon(f[1], f[2], lineno)) == NULL)
-			return DM_EINVALID;
-		if (z->nkinds == ZH_KINDS || find_kind(z, f[1],
-		    strlen(f[1])) != -1)
-			return dm_error(DM_EINVALID,
-			    "lexicon line %zu: kind '%s' again or too many",
-			    lineno, f[1]);
-		z->kinds[z->nkinds].name = k->name;
-		z->kinds[z->nkinds].cameo = k->cameo;
-		z->nkinds++;
-		return 0;
-	}
+		    "lexicon line %zu: kind '%s' again or too many",
+		    lineno, f[1]);
+	z->kinds[z->nkinds].name = k->name;
+	z->kinds[z->nkinds].cameo = k->cameo;
+	z->nkinds++;
+	return 0;
+}
+
+/* A cue line: one cue of the given type per '|'-separated pattern. */
+static int
+parse_cue(struct zh_coder *z, enum zh_ctype type, char *const f[4],
+    size_t lineno)
+{
+	struct zh_cue c;
+	char *alt, *bar;
+
 	memset(&c, 0, sizeof(c));
-	c.type = ZT_ACT;
-	for (i = 0; i < sizeof(cue_types) / sizeof(cue_types[0]); i++)
-		if (strcmp(f[0], cue_types[i].name) == 0)
-			break;
-	if (i < sizeof(cue_types) / sizeof(cue_types[0])) {
-		c.type = cue_types[i].type;
-		if (cue_value(z, &c, f[1], lineno) != 0)
-			return DM_EINVALID;
-		if (strcmp(f[2], "-") != 0 &&
-		    (c.cameo = keep(z, f[2], strlen(f[2]))) == NULL)
-			return DM_ERROR;
-		for (alt = f[3]; alt != NULL; alt = bar) {
-			if ((bar = strchr(alt, '|')) != NULL)
-				*bar++ = '\0';
-			if (add_cue(z, &c, alt, lineno) != 0)
-				return dm_error(DM_EINVALID, "lexicon line %zu: %s",
-				    lineno, dm_error_last());
-		}
-		return 0;
+	c.type = type;
+	if (cue_value(z, &c, f[1], lineno) != 0)
+		return DM_EINVALID;
+	if (strcmp(f[2], "-") != 0 &&
+	    (c.cameo = keep(z, f[2], strlen(f[2]))) == NULL)
+		return DM_ERROR;
+	for (alt = f[3]; alt != NULL; alt = bar) {
+		if ((bar = strchr(alt, '|')) != NULL)
+			*bar++ = '\0';
+		if (add_cue(z, &c, alt, lineno) != 0)
+			return dm_error(DM_EINVALID, "lexicon line %zu: %s",
+			    lineno, dm_error_last());
 	}
+	return 0;
+}
+
+/* The word class a line's first column names, or -1. */
+static int
+class_named(const char *name)
+{
+	size_t i;
+	int cls = -1;
+
 	for (i = 0; i < sizeof(cls_names) / sizeof(cls_names[0]); i++)
-		if (cls_names[i] != NULL && strcmp(f[0], cls_names[i]) == 0)
+		if (cls_names[i] != NULL && strcmp(name, cls_names[i]) == 0)
 			cls = (int)i;
-	if (cls == -1)
-		return dm_error(DM_EINVALID, "lexicon line %zu: no class '%s'",
-		    lineno, f[0]);
-	if (cls == ZW_REFER && strcmp(f[1], "pp") == 0)
-		cls = ZW_REFPP;
-	for (alt = f[3]; cls == ZW_REFER && strcmp(f[1], "obj") == 0 &&
-	    alt != NULL; alt = bar) {
+	return cls;
+}
+
+/*
+ * "refer obj" words are object references as well as references.  The
+ * patterns are cut in place, so the class's own pass after this one sees
+ * only the first of them (already marked here).
+ */
+static int
+mark_refobj(struct zh_coder *z, char *words, size_t lineno)
+{
+	char *alt, *bar;
+	int w;
+
+	for (alt = words; alt != NULL; alt = bar) {
 		if ((bar = strchr(alt, '|')) != NULL)
 			*bar++ = '\0';
 		if ((w = intern(z, alt, strlen(alt))) == -1)
@@ -379,6 +389,38 @@ parse_line(struct zh_coder *z, char *line, size_t lineno)
 			    lineno, dm_error_last());
 		z->words[w].cls |= ZB(ZW_REFER) | ZB(ZW_REFOBJ);
 	}
+	return 0;
+}
+
+/* Word w joins class cls, with the actor codes or topic f gives. */
+static int
+add_word(struct zh_coder *z, int w, int cls, char *const f[4])
+{
+	z->words[w].cls |= ZB(cls) | (cls == ZW_PREPT ? ZB(ZW_PREP) : 0);
+	if ((cls == ZW_ACTOR || cls == ZW_ABBR) && add_codes(z, w, f[1]) != 0)
+		return DM_ERROR;
+	if (cls == ZW_ABBR)
+		z->words[w].cls &= ~ZB(ZW_ACTOR);
+	if (cls == ZW_TOPIC && ((z->words[w].topic = keep(z, f[1],
+	    strlen(f[1]))) == NULL || (strcmp(f[2], "-") != 0 &&
+	    (z->words[w].topic_cameo = keep(z, f[2],
+	    strlen(f[2]))) == NULL)))
+		return DM_ERROR;
+	return 0;
+}
+
+/* A word-class line: each '|'-separated word joins the class. */
+static int
+parse_words(struct zh_coder *z, int cls, char *const f[4], size_t lineno)
+{
+	char *alt, *bar;
+	int w;
+
+	if (cls == ZW_REFER && strcmp(f[1], "pp") == 0)
+		cls = ZW_REFPP;
+	if (cls == ZW_REFER && strcmp(f[1], "obj") == 0 &&
+	    mark_refobj(z, f[3], lineno) != 0)
+		return DM_EINVALID;
 	if (cls == ZW_PREP && strcmp(f[1], "target") == 0)
 		cls = ZW_PREPT;
 	for (alt = f[3]; alt != NULL; alt = bar) {
@@ -387,19 +429,33 @@ parse_line(struct zh_coder *z, char *line, size_t lineno)
 		if ((w = intern(z, alt, strlen(alt))) == -1)
 			return dm_error(DM_EINVALID, "lexicon line %zu: %s",
 			    lineno, dm_error_last());
-		z->words[w].cls |= ZB(cls) | (cls == ZW_PREPT ? ZB(ZW_PREP) : 0);
-		if ((cls == ZW_ACTOR || cls == ZW_ABBR) &&
-		    add_codes(z, w, f[1]) != 0)
-			return DM_ERROR;
-		if (cls == ZW_ABBR)
-			z->words[w].cls &= ~ZB(ZW_ACTOR);
-		if (cls == ZW_TOPIC && ((z->words[w].topic = keep(z, f[1],
-		    strlen(f[1]))) == NULL || (strcmp(f[2], "-") != 0 &&
-		    (z->words[w].topic_cameo = keep(z, f[2],
-		    strlen(f[2]))) == NULL)))
+		if (add_word(z, w, cls, f) != 0)
 			return DM_ERROR;
 	}
 	return 0;
+}
+
+static int
+parse_line(struct zh_coder *z, char *line, size_t lineno)
+{
+	char *f[4], *tab;
+	size_t nf = 0, i;
+	int cls;
+
+	for (f[nf++] = line; nf < 4 && (tab = strchr(f[nf - 1], '\t'));)
+		*tab = '\0', f[nf++] = tab + 1;
+	if (nf != 4 || strchr(f[3], '\t') != NULL)
+		return dm_error(DM_EINVALID,
+		    "lexicon line %zu: want 4 tab-separated columns", lineno);
+	if (strcmp(f[0], "kind") == 0)
+		return parse_kind(z, f, lineno);
+	for (i = 0; i < sizeof(cue_types) / sizeof(cue_types[0]); i++)
+		if (strcmp(f[0], cue_types[i].name) == 0)
+			return parse_cue(z, cue_types[i].type, f, lineno);
+	if ((cls = class_named(f[0])) == -1)
+		return dm_error(DM_EINVALID, "lexicon line %zu: no class '%s'",
+		    lineno, f[0]);
+	return parse_words(z, cls, f, lineno);
 }
 
 int

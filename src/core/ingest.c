@@ -477,19 +477,14 @@ write_claims(struct ingest *g, int64_t sid, const struct statement_in *st,
 	return 0;
 }
 
+/* The archive's id for each claim's accuser and targets, into rcl. */
 static int
-ingest_resolved(struct ingest *g, const struct statement_in *st,
-    int64_t import_id, enum ingest_result *res, struct resolved_claim *rcl)
+resolve_claims(struct ingest *g, const struct statement_in *st,
+    struct resolved_claim *rcl)
 {
-	struct store_statement row;
-	char digest[DIGEST_HEX_LEN + 1], old[DIGEST_HEX_LEN + 1];
-	char derived[24];
-	int64_t sid, old_import = 0;
 	size_t i, j;
 	int rc;
 
-	if ((rc = resolve_issuers(g, st)) != 0)
-		return rc;
 	for (i = 0; i < st->nclaims; i++) {
 		if (st->claims[i].by != NULL &&
 		    (rc = resolve(g, st->claims[i].by, &rcl[i].by)) != 0)
@@ -502,25 +497,122 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 			    &rcl[i].targets[j])) != 0)
 				return rc;
 	}
-	content_digest(st, digest);
-	memset(&row, 0, sizeof(row));
-	row.id = st->id;
-	if (row.id == NULL) {
-		snprintf(derived, sizeof(derived), "s-%.16s", digest);
-		row.id = derived;
+	return 0;
+}
+
+/*
+ * What the archive holds under the statement's id (its own, or else one
+ * made from its content in derived): 0 with *id set to the id found,
+ * DM_ENOTFOUND, or an error.
+ */
+static int
+find_statement(struct ingest *g, const struct statement_in *st,
+    const char *digest, char *derived, size_t size, const char **id,
+    int64_t *sid, char *old, int64_t *old_import)
+{
+	int rc;
+
+	*id = st->id;
+	if (*id == NULL) {
+		snprintf(derived, size, "s-%.16s", digest);
+		*id = derived;
 	}
-	rc = store_statement_find(g->store, row.id, &sid, old, &old_import);
+	rc = store_statement_find(g->store, *id, sid, old, old_import);
 	/*
 	 * Archives made before texts took their ids from their headers hold
 	 * a text under its content's id: the same text is that statement.
 	 */
 	if (rc == DM_ENOTFOUND && st->id != NULL &&
 	    strncmp(st->id, "t-", 2) == 0 && strcmp(st->source, "text") == 0) {
-		snprintf(derived, sizeof(derived), "s-%.16s", digest);
-		if ((rc = store_statement_find(g->store, derived, &sid, old,
-		    &old_import)) == 0)
-			row.id = derived;
+		snprintf(derived, size, "s-%.16s", digest);
+		if ((rc = store_statement_find(g->store, derived, sid, old,
+		    old_import)) == 0)
+			*id = derived;
 	}
+	return rc;
+}
+
+/*
+ * Its decisions stay, whatever else changed: rejected claims stay
+ * rejected, and its reviewed claims stay unless the input brings
+ * its own.  A statement found is deleted here, to be written anew.
+ */
+static int
+keep_decisions(struct ingest *g, const struct statement_in *st,
+    int64_t sid, int found)
+{
+	size_t i;
+	int rc;
+
+	store_decisions_free(g->decided, g->ndecided);
+	g->decided = NULL;
+	g->ndecided = 0;
+	g->carry = 0;
+	if (!found)
+		return 0;
+	for (i = 0; i < st->nclaims; i++)
+		if (strcmp(st->claims[i].method, "reviewed") == 0)
+			break;
+	if ((rc = store_decisions(g->store, sid, &g->decided,
+	    &g->ndecided)) != 0 || (i == st->nclaims &&
+	    (rc = store_reviewed_keep(g->store, sid)) != 0) ||
+	    (rc = store_statement_delete(g->store, sid)) != 0)
+		return rc;
+	g->carry = i == st->nclaims;
+	return 0;
+}
+
+/* The statement's row, what it responds to and its co-issuers. */
+static int
+insert_statement(struct ingest *g, const struct statement_in *st,
+    struct store_statement *row, const char *digest, int64_t import_id,
+    int64_t *sid)
+{
+	size_t i;
+	int rc;
+
+	row->issuer_id = g->issuers[0];
+	row->date = st->date;
+	row->date_lo = st->date_lo;
+	row->date_hi = st->date_hi;
+	row->title = st->title;
+	row->text = st->text;
+	row->url = st->url;
+	row->language = st->language;
+	row->kind = st->kind;
+	row->source = st->source;
+	row->digest = digest;
+	row->import_id = import_id;
+	if ((rc = store_statement_insert(g->store, row, sid)) != 0)
+		return rc;
+	for (i = 0; i < st->nresponds; i++)
+		if ((rc = store_response_insert(g->store, *sid,
+		    st->responds_to[i], (int)i)) != 0)
+			return rc;
+	for (i = 1; i < g->nissuers; i++)
+		if ((rc = store_co_issuer_insert(g->store, *sid,
+		    g->issuers[i], (int)i)) != 0)
+			return rc;
+	return 0;
+}
+
+static int
+ingest_resolved(struct ingest *g, const struct statement_in *st,
+    int64_t import_id, enum ingest_result *res, struct resolved_claim *rcl)
+{
+	struct store_statement row;
+	char digest[DIGEST_HEX_LEN + 1], old[DIGEST_HEX_LEN + 1];
+	char derived[24];
+	int64_t sid, old_import = 0;
+	int rc;
+
+	if ((rc = resolve_issuers(g, st)) != 0 ||
+	    (rc = resolve_claims(g, st, rcl)) != 0)
+		return rc;
+	content_digest(st, digest);
+	memset(&row, 0, sizeof(row));
+	rc = find_statement(g, st, digest, derived, sizeof(derived), &row.id,
+	    &sid, old, &old_import);
 	if (rc == 0 && strcmp(old, digest) == 0 &&
 	    !(g->flags & INGEST_FORCE)) {
 		*res = INGEST_UNCHANGED;
@@ -539,47 +631,9 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 	if (rc == 0 && old_import == import_id && (rc =
 	    store_index_pending(g->store, import_id, sid)) != 0)
 		return rc;
-	/*
-	 * Its decisions stay, whatever else changed: rejected claims stay
-	 * rejected, and its reviewed claims stay unless the input brings
-	 * its own.
-	 */
-	store_decisions_free(g->decided, g->ndecided);
-	g->decided = NULL;
-	g->ndecided = 0;
-	g->carry = 0;
-	for (i = 0; rc == 0 && i < st->nclaims; i++)
-		if (strcmp(st->claims[i].method, "reviewed") == 0)
-			break;
-	if (rc == 0 && ((rc = store_decisions(g->store, sid, &g->decided,
-	    &g->ndecided)) != 0 || (i == st->nclaims &&
-	    (rc = store_reviewed_keep(g->store, sid)) != 0) ||
-	    (rc = store_statement_delete(g->store, sid)) != 0))
-		return rc;
-	g->carry = *res == INGEST_UPDATED && i == st->nclaims;
-	row.issuer_id = g->issuers[0];
-	row.date = st->date;
-	row.date_lo = st->date_lo;
-	row.date_hi = st->date_hi;
-	row.title = st->title;
-	row.text = st->text;
-	row.url = st->url;
-	row.language = st->language;
-	row.kind = st->kind;
-	row.source = st->source;
-	row.digest = digest;
-	row.import_id = import_id;
-	if ((rc = store_statement_insert(g->store, &row, &sid)) != 0)
-		return rc;
-	for (i = 0; i < st->nresponds; i++)
-		if ((rc = store_response_insert(g->store, sid,
-		    st->responds_to[i], (int)i)) != 0)
-			return rc;
-	for (i = 1; i < g->nissuers; i++)
-		if ((rc = store_co_issuer_insert(g->store, sid, g->issuers[i],
-		    (int)i)) != 0)
-			return rc;
-	if ((rc = write_claims(g, sid, st, rcl)) != 0)
+	if ((rc = keep_decisions(g, st, sid, *res == INGEST_UPDATED)) != 0 ||
+	    (rc = insert_statement(g, st, &row, digest, import_id,
+	    &sid)) != 0 || (rc = write_claims(g, sid, st, rcl)) != 0)
 		return rc;
 	return g->carry ? store_reviewed_restore(g->store, sid) : 0;
 }

@@ -75,24 +75,49 @@ colour(const struct chart *c, size_t s)
 	return colours[s % NCOLOURS];
 }
 
-int
-chart_svg(FILE *fp, const struct chart *c)
-{
-	double width, plotw, x, y, step;
-	int64_t max = 0, ystep, v;
-	size_t i, s, every;
-	int legend = c->names != NULL && c->nseries > 1;
+/* The plot's scale, worked out once for every part drawn on it. */
+struct frame {
+	int64_t max;	/* the top of the y axis, a whole number of steps */
+	int64_t ystep;
+	double plotw;
+	double step;	/* between points along the x axis */
+};
 
+static void
+frame_of(const struct chart *c, struct frame *f)
+{
+	size_t i;
+
+	f->max = 0;
 	for (i = 0; i < c->npoints * c->nseries; i++)
-		if (c->values[i] > max)
-			max = c->values[i];
-	ystep = tick_step(max > 0 ? max : 1, 5);
-	max = ystep * ((max + ystep - 1) / ystep);
-	if (max == 0)
-		max = ystep;
-	width = CH_WIDTH + (legend ? CH_LEGEND : 0);
-	plotw = CH_WIDTH - CH_LEFT - CH_RIGHT;
-	step = c->npoints > 1 ? plotw / (double)(c->npoints - 1) : 0;
+		if (c->values[i] > f->max)
+			f->max = c->values[i];
+	f->ystep = tick_step(f->max > 0 ? f->max : 1, 5);
+	f->max = f->ystep * ((f->max + f->ystep - 1) / f->ystep);
+	if (f->max == 0)
+		f->max = f->ystep;
+	f->plotw = CH_WIDTH - CH_LEFT - CH_RIGHT;
+	f->step = c->npoints > 1 ? f->plotw / (double)(c->npoints - 1) : 0;
+}
+
+/* Point i's x; a single point sits in the middle of the plot. */
+static double
+point_x(const struct chart *c, const struct frame *f, size_t i)
+{
+	return c->npoints > 1 ? CH_LEFT + f->step * (double)i :
+	    CH_LEFT + f->plotw / 2;
+}
+
+static double
+point_y(const struct chart *c, const struct frame *f, size_t s, size_t i)
+{
+	return CH_TOP + CH_PLOT_H - (double)c->values[s * c->npoints + i] /
+	    (double)f->max * CH_PLOT_H;
+}
+
+static void
+draw_header(FILE *fp, const struct chart *c, double width)
+{
 	fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" "
 	    "font-family=\"system-ui,sans-serif\" font-size=\"12\" "
@@ -101,10 +126,18 @@ chart_svg(FILE *fp, const struct chart *c)
 	escape_write(fp, c->title, xml_esc);
 	fprintf(fp, "</title>\n<rect width=\"%.0f\" height=\"%.0f\" "
 	    "fill=\"#fff\"/>\n", width, CH_TOP + CH_PLOT_H + CH_BOTTOM);
+}
+
+static void
+draw_axes(FILE *fp, const struct chart *c, const struct frame *f)
+{
+	double x, y;
+	int64_t v;
+	size_t i, every;
 
 	/* The y axis: grid lines at round counts. */
-	for (v = 0; v <= max; v += ystep) {
-		y = CH_TOP + CH_PLOT_H - (double)v / (double)max * CH_PLOT_H;
+	for (v = 0; v <= f->max; v += f->ystep) {
+		y = CH_TOP + CH_PLOT_H - (double)v / (double)f->max * CH_PLOT_H;
 		fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		    "y2=\"%.1f\" stroke=\"%s\"/>\n<text x=\"%.1f\" y=\"%.1f\" "
 		    "text-anchor=\"end\">%lld</text>\n", CH_LEFT, y,
@@ -114,8 +147,7 @@ chart_svg(FILE *fp, const struct chart *c)
 	/* The x axis: a label each tenth of the way, at most. */
 	every = c->npoints / 10 + 1;
 	for (i = 0; i < c->npoints; i += every) {
-		x = c->npoints > 1 ? CH_LEFT + step * (double)i :
-		    CH_LEFT + plotw / 2;
+		x = point_x(c, f, i);
 		fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		    "y2=\"%.1f\" stroke=\"#666\"/>\n<text x=\"%.1f\" "
 		    "y=\"%.1f\" text-anchor=\"middle\">", x, CH_TOP + CH_PLOT_H,
@@ -123,39 +155,44 @@ chart_svg(FILE *fp, const struct chart *c)
 		escape_write(fp, c->labels[i], xml_esc);
 		fputs("</text>\n", fp);
 	}
-	for (s = 0; s < c->nseries; s++) {
-		fprintf(fp, "<g stroke=\"%s\" fill=\"%s\">", colour(c, s),
-		    colour(c, s));
-		if (c->names != NULL && c->names[s] != NULL) {
-			fputs("<title>", fp);
-			escape_write(fp, c->names[s], xml_esc);
-			fputs("</title>", fp);
-		}
-		fputs("\n<polyline fill=\"none\" stroke-width=\"2\" points=\"",
-		    fp);
-		for (i = 0; i < c->npoints; i++) {
-			x = c->npoints > 1 ? CH_LEFT + step * (double)i :
-			    CH_LEFT + plotw / 2;
-			y = CH_TOP + CH_PLOT_H - (double)c->values[s *
-			    c->npoints + i] / (double)max * CH_PLOT_H;
-			fprintf(fp, "%s%.1f,%.1f", i ? " " : "", x, y);
-		}
-		fputs("\"/>\n", fp);
-		/* Each point marked where there is room for it. */
-		for (i = 0; c->npoints <= 60 && i < c->npoints; i++) {
-			x = c->npoints > 1 ? CH_LEFT + step * (double)i :
-			    CH_LEFT + plotw / 2;
-			y = CH_TOP + CH_PLOT_H - (double)c->values[s *
-			    c->npoints + i] / (double)max * CH_PLOT_H;
-			fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\">"
-			    "<title>", x, y);
-			escape_write(fp, c->labels[i], xml_esc);
-			fprintf(fp, ": %lld</title></circle>\n",
-			    (long long)c->values[s * c->npoints + i]);
-		}
-		fputs("</g>\n", fp);
+}
+
+/* Series s as a line, with its points marked. */
+static void
+draw_series(FILE *fp, const struct chart *c, const struct frame *f, size_t s)
+{
+	size_t i;
+
+	fprintf(fp, "<g stroke=\"%s\" fill=\"%s\">", colour(c, s),
+	    colour(c, s));
+	if (c->names != NULL && c->names[s] != NULL) {
+		fputs("<title>", fp);
+		escape_write(fp, c->names[s], xml_esc);
+		fputs("</title>", fp);
 	}
-	for (s = 0; legend && s < c->nseries; s++) {
+	fputs("\n<polyline fill=\"none\" stroke-width=\"2\" points=\"", fp);
+	for (i = 0; i < c->npoints; i++)
+		fprintf(fp, "%s%.1f,%.1f", i ? " " : "", point_x(c, f, i),
+		    point_y(c, f, s, i));
+	fputs("\"/>\n", fp);
+	/* Each point marked where there is room for it. */
+	for (i = 0; c->npoints <= 60 && i < c->npoints; i++) {
+		fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\">"
+		    "<title>", point_x(c, f, i), point_y(c, f, s, i));
+		escape_write(fp, c->labels[i], xml_esc);
+		fprintf(fp, ": %lld</title></circle>\n",
+		    (long long)c->values[s * c->npoints + i]);
+	}
+	fputs("</g>\n", fp);
+}
+
+static void
+draw_legend(FILE *fp, const struct chart *c)
+{
+	double y;
+	size_t s;
+
+	for (s = 0; s < c->nseries; s++) {
 		y = CH_TOP + 12 + 20 * (double)s;
 		fprintf(fp, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" "
 		    "height=\"4\" fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\">",
@@ -163,6 +200,22 @@ chart_svg(FILE *fp, const struct chart *c)
 		escape_write(fp, c->names[s] ? c->names[s] : "", xml_esc);
 		fputs("</text>\n", fp);
 	}
+}
+
+int
+chart_svg(FILE *fp, const struct chart *c)
+{
+	struct frame f;
+	size_t s;
+	int legend = c->names != NULL && c->nseries > 1;
+
+	frame_of(c, &f);
+	draw_header(fp, c, CH_WIDTH + (legend ? CH_LEGEND : 0));
+	draw_axes(fp, c, &f);
+	for (s = 0; s < c->nseries; s++)
+		draw_series(fp, c, &f, s);
+	if (legend)
+		draw_legend(fp, c);
 	fputs("</svg>\n", fp);
 	if (fflush(fp) != 0 || ferror(fp))
 		return dm_error(DM_ERROR, "cannot write the chart: %s",

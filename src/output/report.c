@@ -957,19 +957,11 @@ is_web(const char *url)
 	    strncmp(url, "http://", 7) == 0;
 }
 
+/* The date, issuer, kind and title (a link when it is a web address). */
 static void
-write_stmt(FILE *fp, struct report *r, size_t i, int depth)
+write_stmt_head(FILE *fp, const struct stmt *s)
 {
-	struct stmt *s = &r->s[i];
-	const struct claim *c;
-	const struct target *t;
-	const char *p, *end;
-	char *id;
-	size_t j, k;
-
-	s->shown = 1;
-	fprintf(fp, "<div class=\"stmt\" id=\"s-%zu\">\n<p class=\"head\">"
-	    "<time>", i);
+	fputs("<time>", fp);
 	html(fp, s->date);
 	fputs("</time><span class=\"code\">", fp);
 	html(fp, s->issuer);
@@ -986,76 +978,117 @@ write_stmt(FILE *fp, struct report *r, size_t i, int depth)
 	html(fp, s->title ? s->title : "(untitled)");
 	if (s->url != NULL && is_web(s->url))
 		fputs("</a>", fp);
+}
+
+/* What the statement answers, linked when the report shows it. */
+static void
+write_responds(FILE *fp, struct report *r, const char *responds_to)
+{
+	const char *p, *end;
+	char *id;
+	size_t j;
+
+	fputs(" responds to ", fp);
+	for (p = responds_to; p != NULL; p = end ? end + 1 : NULL) {
+		end = strchr(p, OUT_LIST_SEP);
+		if ((id = strndup(p, end ? (size_t)(end - p) :
+		    strlen(p))) == NULL)
+			continue;
+		if ((j = find(r, id)) != SIZE_MAX)
+			fprintf(fp, "<a href=\"#s-%zu\">", j);
+		html(fp, id);
+		fputs(j != SIZE_MAX ? "</a>" : " (not in this report)", fp);
+		fputs(end ? ", " : "", fp);
+		free(id);
+	}
+}
+
+/* One claim: its kind, who made it when not the issuer, at whom, why. */
+static void
+write_claim(FILE *fp, const struct claim *c, const char *issuer)
+{
+	const struct target *t;
+
+	fputs("<li><span class=\"ck\">", fp);
+	html(fp, c->kind);
+	fputs("</span>", fp);
+	if (strcmp(c->by, issuer) != 0) {
+		fputs(" by <span class=\"code\">", fp);
+		html(fp, c->by);
+		fputs("</span>", fp);
+	}
+	if (c->targets != NULL) {
+		fputs(" \xe2\x86\x92 <span class=\"code\">", fp);
+		for (t = c->targets; t != NULL; t = t->next) {
+			html(fp, t->code);
+			fputs(t->next != NULL ? ", " : "", fp);
+		}
+		fputs("</span>", fp);
+	}
+	if (strcmp(c->method, "rule") == 0)
+		fputs(" <span class=\"muted\">(coded by rule)</span>", fp);
+	if (c->summary != NULL) {
+		fputs(": ", fp);
+		html(fp, c->summary);
+	}
+	if (c->quote != NULL) {
+		fputs("<blockquote>", fp);
+		html(fp, c->quote);
+		fputs("</blockquote>", fp);
+	}
+	fputs("</li>\n", fp);
+}
+
+static void write_stmt(FILE *, struct report *, size_t, int);
+
+/*
+ * The statements answering s, nested; one already shown is only named,
+ * so a statement answering two others appears once.
+ */
+static void
+write_answers(FILE *fp, struct report *r, const struct stmt *s, int depth)
+{
+	size_t j, k;
+
+	fputs("<div class=\"answers\">\n", fp);
+	for (k = 0; k < s->nchildren; k++) {
+		j = s->child[k];
+		if (!r->s[j].shown)
+			write_stmt(fp, r, j, depth + 1);
+		else {
+			fprintf(fp, "<p class=\"muted\">Also answered "
+			    "by <a href=\"#s-%zu\">", j);
+			html(fp, r->s[j].id);
+			fputs("</a>, shown above.</p>\n", fp);
+		}
+	}
+	fputs("</div>\n", fp);
+}
+
+static void
+write_stmt(FILE *fp, struct report *r, size_t i, int depth)
+{
+	struct stmt *s = &r->s[i];
+	const struct claim *c;
+
+	s->shown = 1;
+	fprintf(fp, "<div class=\"stmt\" id=\"s-%zu\">\n<p class=\"head\">",
+	    i);
+	write_stmt_head(fp, s);
 	fputs("</p>\n<p class=\"muted\"><span class=\"code\">", fp);
 	html(fp, s->id);
 	fputs("</span>", fp);
-	if (s->responds_to != NULL) {
-		fputs(" responds to ", fp);
-		for (p = s->responds_to; p != NULL; p = end ? end + 1 : NULL) {
-			end = strchr(p, OUT_LIST_SEP);
-			if ((id = strndup(p, end ? (size_t)(end - p) :
-			    strlen(p))) == NULL)
-				continue;
-			if ((j = find(r, id)) != SIZE_MAX)
-				fprintf(fp, "<a href=\"#s-%zu\">", j);
-			html(fp, id);
-			fputs(j != SIZE_MAX ? "</a>" :
-			    " (not in this report)", fp);
-			fputs(end ? ", " : "", fp);
-			free(id);
-		}
-	}
+	if (s->responds_to != NULL)
+		write_responds(fp, r, s->responds_to);
 	fputs("</p>\n", fp);
 	if (s->claims != NULL)
 		fputs("<ul class=\"claims\">\n", fp);
-	for (c = s->claims; c != NULL; c = c->next) {
-		fputs("<li><span class=\"ck\">", fp);
-		html(fp, c->kind);
-		fputs("</span>", fp);
-		if (strcmp(c->by, s->issuer) != 0) {
-			fputs(" by <span class=\"code\">", fp);
-			html(fp, c->by);
-			fputs("</span>", fp);
-		}
-		if (c->targets != NULL) {
-			fputs(" \xe2\x86\x92 <span class=\"code\">", fp);
-			for (t = c->targets; t != NULL; t = t->next) {
-				html(fp, t->code);
-				fputs(t->next != NULL ? ", " : "", fp);
-			}
-			fputs("</span>", fp);
-		}
-		if (strcmp(c->method, "rule") == 0)
-			fputs(" <span class=\"muted\">(coded by rule)</span>",
-			    fp);
-		if (c->summary != NULL) {
-			fputs(": ", fp);
-			html(fp, c->summary);
-		}
-		if (c->quote != NULL) {
-			fputs("<blockquote>", fp);
-			html(fp, c->quote);
-			fputs("</blockquote>", fp);
-		}
-		fputs("</li>\n", fp);
-	}
+	for (c = s->claims; c != NULL; c = c->next)
+		write_claim(fp, c, s->issuer);
 	if (s->claims != NULL)
 		fputs("</ul>\n", fp);
-	if (s->nchildren > 0 && depth < THREAD_DEPTH) {
-		fputs("<div class=\"answers\">\n", fp);
-		for (k = 0; k < s->nchildren; k++) {
-			j = s->child[k];
-			if (!r->s[j].shown)
-				write_stmt(fp, r, j, depth + 1);
-			else {
-				fprintf(fp, "<p class=\"muted\">Also answered "
-				    "by <a href=\"#s-%zu\">", j);
-				html(fp, r->s[j].id);
-				fputs("</a>, shown above.</p>\n", fp);
-			}
-		}
-		fputs("</div>\n", fp);
-	}
+	if (s->nchildren > 0 && depth < THREAD_DEPTH)
+		write_answers(fp, r, s, depth);
 	fputs("</div>\n", fp);
 }
 
