@@ -8,6 +8,7 @@
 
 #include "coder_int.h"
 #include "error.h"
+#include "hash.h"
 
 int
 cd_grow(void *pp, size_t *cap, size_t n, size_t size)
@@ -45,16 +46,6 @@ cd_keep(struct coder *c, const char *s, size_t len)
 	return d;
 }
 
-static uint32_t
-hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 int
 cd_word_lookup(const struct coder *c, const char *s)
 {
@@ -63,7 +54,7 @@ cd_word_lookup(const struct coder *c, const char *s)
 
 	if (c->nslots == 0)
 		return -1;
-	i = hash(s) & (c->nslots - 1);
+	i = hash_str(s) & (c->nslots - 1);
 	while ((w = c->slots[i]) != -1) {
 		if (strcmp(c->words[w].s, s) == 0)
 			return w;
@@ -84,7 +75,7 @@ rehash(struct coder *c)
 	for (i = 0; i < n; i++)
 		slots[i] = -1;
 	for (i = 0; i < c->nwords; i++) {
-		j = hash(c->words[i].s) & (n - 1);
+		j = hash_str(c->words[i].s) & (n - 1);
 		while (slots[j] != -1)
 			j = (j + 1) & (n - 1);
 		slots[j] = (int)i;
@@ -113,7 +104,7 @@ cd_word_intern(struct coder *c, const char *s)
 		return -1;
 	}
 	c->words[c->nwords].head = -1;
-	i = hash(s) & (c->nslots - 1);
+	i = hash_str(s) & (c->nslots - 1);
 	while (c->slots[i] != -1)
 		i = (i + 1) & (c->nslots - 1);
 	c->slots[i] = (int)c->nwords;

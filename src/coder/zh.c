@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "error.h"
+#include "hash.h"
 #include "zh.h"
 #include "zh_impl.h"
 
@@ -78,16 +79,6 @@ keep(struct zh_coder *z, const char *s, size_t len)
 	return p;
 }
 
-static uint32_t
-hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 int
 zh_lookup(const struct zh_coder *z, const char *key, size_t len)
 {
@@ -96,7 +87,7 @@ zh_lookup(const struct zh_coder *z, const char *key, size_t len)
 
 	if (z->nslots == 0)
 		return -1;
-	for (i = hash(key, len) & (z->nslots - 1);
+	for (i = hash_bytes(key, len) & (z->nslots - 1);
 	    (w = z->slots[i]) != -1; i = (i + 1) & (z->nslots - 1))
 		if (z->words[w].len == len &&
 		    memcmp(z->words[w].key, key, len) == 0)
@@ -115,7 +106,7 @@ rehash(struct zh_coder *z)
 	for (i = 0; i < n; i++)
 		s[i] = -1;
 	for (i = 0; i < z->nwords; i++) {
-		j = hash(z->words[i].key, z->words[i].len) & (n - 1);
+		j = hash_bytes(z->words[i].key, z->words[i].len) & (n - 1);
 		while (s[j] != -1)
 			j = (j + 1) & (n - 1);
 		s[j] = (int)i;
@@ -206,7 +197,7 @@ intern(struct zh_coder *z, const char *s, size_t n)
 		if (rehash(z) != 0)
 			return -1;
 	} else {
-		size_t j = hash(key, len) & (z->nslots - 1);
+		size_t j = hash_bytes(key, len) & (z->nslots - 1);
 
 		while (z->slots[j] != -1)
 			j = (j + 1) & (z->nslots - 1);

@@ -16,6 +16,7 @@
 #include "date.h"
 #include "db.h"
 #include "error.h"
+#include "hash.h"
 #include "output.h"
 #include "query.h"
 #include "timeline.h"
@@ -147,16 +148,6 @@ struct names {
 	size_t		 nslots;
 };
 
-static size_t
-hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 /* The index of name, added when new, or SIZE_MAX out of memory. */
 static size_t
 names_index(struct names *g, const char *name)
@@ -169,7 +160,7 @@ names_index(struct names *g, const char *name)
 		if ((ns = calloc(k, sizeof(*ns))) == NULL)
 			return SIZE_MAX;
 		for (i = 0; i < g->n; i++) {
-			size_t h = hash(g->name[i]) & (k - 1);
+			size_t h = hash_str(g->name[i]) & (k - 1);
 
 			while (ns[h] != 0)
 				h = (h + 1) & (k - 1);
@@ -179,7 +170,7 @@ names_index(struct names *g, const char *name)
 		g->slot = ns;
 		g->nslots = k;
 	}
-	for (i = hash(name) & (g->nslots - 1); g->slot[i] != 0;
+	for (i = hash_str(name) & (g->nslots - 1); g->slot[i] != 0;
 	    i = (i + 1) & (g->nslots - 1))
 		if (strcmp(g->name[g->slot[i] - 1], name) == 0)
 			return g->slot[i] - 1;

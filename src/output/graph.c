@@ -32,6 +32,7 @@
 #include "error.h"
 #include "fold.h"
 #include "graph.h"
+#include "hash.h"
 #include "names.h"
 #include "output.h"
 #include "query.h"
@@ -263,21 +264,11 @@ keep(struct graph *g, const char *s)
 	return s == NULL ? NULL : arena_strdup(&g->arena, s);
 }
 
-static size_t
-hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* The slot of code: its node's, or the empty one where it would go. */
 static size_t *
 node_slot(const struct graph *g, const char *code)
 {
-	size_t i = hash(code) & (g->nslots - 1);
+	size_t i = hash_str(code) & (g->nslots - 1);
 
 	while (g->slot[i] != 0 && strcmp(g->node[g->slot[i] - 1].code,
 	    code) != 0)

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "db_tokenizer.h"
 #include "error.h"
+#include "hash.h"
 
 enum cls {
 	CLS_SEP,	/* separates tokens */
@@ -264,11 +265,11 @@ stem(struct tok *t, const char *w, int n, char out[STEM_MAX])
 	if (n < STEM_MIN || n > ASCII_TOKEN_MAX)
 		return 0;
 	/* FNV-1a, which also checks that the word is ASCII. */
-	h = 2166136261u;
+	h = HASH_INIT;
 	for (k = 0; k < n; k++) {
 		if ((unsigned char)w[k] >= 0x80)
 			return 0;
-		h = (h ^ (unsigned char)w[k]) * 16777619u;
+		h = hash_step(h, (unsigned char)w[k]);
 	}
 	if (n <= STEM_CACHED) {
 		if (tz->cache == NULL &&
