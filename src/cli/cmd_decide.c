@@ -37,6 +37,9 @@ static const struct cli_spec spec = {
 	.opts = opts,
 };
 
+/* "claims accept", "claims reject" or "claims edit": whose help to see. */
+static char self[32] = "claims";
+
 struct ids {
 	int64_t *v;
 	size_t   n, cap;
@@ -52,7 +55,7 @@ add_id(struct ids *ids, const char *s, const char *where)
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (errno != 0 || end == s || *end != '\0' || v <= 0)
-		return cli_usage("claims", "%s: '%s' is not a claim id", where,
+		return cli_usage(self, "%s: '%s' is not a claim id", where,
 		    s);
 	if (ids->n == ids->cap) {
 		ids->cap = ids->cap ? 2 * ids->cap : 16;
@@ -130,10 +133,10 @@ options(int argc, char **argv, struct dm_decision *d, char ***targets)
 			d->targets = (const char *const *)*targets;
 			break;
 		default:
-			return cli_bad_option("claims", ch, argv);
+			return cli_bad_option(self, ch, argv);
 		}
 		if (d->what != DM_EDIT)
-			return cli_usage("claims", "%s takes no '%s': use edit",
+			return cli_usage(self, "%s takes no '%s': use edit",
 			    argv[0], argv[optind - 1]);
 	}
 	return -1;
@@ -156,11 +159,13 @@ cmd_claims_decide(int argc, char **argv)
 	    strcmp(verb, "reject") == 0 ? DM_REJECT : DM_EDIT;
 	done = d.what == DM_ACCEPT ? "accepted" : d.what == DM_REJECT ?
 	    "rejected" : "edited";
+	snprintf(self, sizeof(self), "claims %s", d.what == DM_ACCEPT ?
+	    "accept" : d.what == DM_REJECT ? "reject" : "edit");
 	if ((rc = options(argc, argv, &d, &targets)) != -1)
 		goto out;
 	rc = CLI_OK;
 	if (d.what == DM_EDIT && !d.kind && !d.by && !d.targets) {
-		rc = cli_usage("claims", "edit needs --kind, --by or --target");
+		rc = cli_usage(self, "edit needs --kind, --by or --target");
 		goto out;
 	}
 	for (i = (size_t)optind; i < (size_t)argc && rc == CLI_OK; i++) {
@@ -172,7 +177,7 @@ cmd_claims_decide(int argc, char **argv)
 	if (rc != CLI_OK)
 		goto out;
 	if (ids.n == 0) {
-		rc = cli_usage("claims", "%s needs claim ids ('-' reads them "
+		rc = cli_usage(self, "%s needs claim ids ('-' reads them "
 		    "from standard input)", verb);
 		goto out;
 	}

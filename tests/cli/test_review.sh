@@ -95,6 +95,15 @@ run claims accept "$reviewed"
 expect_status 1
 expect_err "is not a proposed claim"
 
+check "a usage error points to the help of the verb given"
+run claims edit 1
+expect_status 2
+expect_err "see 'demarche claims edit --help'"
+run claims reject --kidn accuse 1
+expect_status 2
+expect_err "did you mean '--kind'?"
+expect_err "see 'demarche claims reject --help'"
+
 check "the listings count the claims in force"
 run statements --csv
 expect_out ",3,"
