@@ -343,8 +343,7 @@ import_stream(dm_archive *a, const char *name, struct instream *in,
 		goto done;
 	}
 	if ((rc = store_indexes_restore(im.store, im.indexes)) != 0 ||
-	    (rc = store_index_pending(im.store, im.import_id, 0)) != 0 ||
-	    (rc = store_pending_set(im.store, 0)) != 0 ||
+	    (rc = ingest_sum_up(im.ingest, im.import_id, 0)) != 0 ||
 	    (rc = store_import_finish(im.store, im.import_id, &rec)) != 0 ||
 	    (rc = db_commit(a->db)) != 0)
 		goto done;

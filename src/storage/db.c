@@ -495,6 +495,21 @@ db_run(struct db_stmt *st)
 	return rc;
 }
 
+int
+db_run_ids(struct db *db, const char *sql, int64_t a, int64_t b)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_prepare(db, &st, sql)) != 0)
+		return rc;
+	if ((rc = a ? db_bind_int(st, 1, a) : db_bind_null(st, 1)) == 0 &&
+	    (rc = b ? db_bind_int(st, 2, b) : db_bind_null(st, 2)) == 0)
+		rc = db_run(st);
+	db_finalize(st);
+	return rc;
+}
+
 const char *
 db_column_text(struct db_stmt *st, int i)
 {

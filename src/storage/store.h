@@ -130,11 +130,10 @@ int	store_import_begin(struct store *s, const char *file, int64_t *id);
 
 /*
  * Marks import_id as under way (0: none).  Its statements are then left
- * out of the full-text indexes and the who summary by the triggers, and
- * go in with store_index_pending(): all of them (sid 0) at the end of the
- * file, or one that is about to be replaced.  Both within the import's
- * transaction.  Ending it (0) brings the who listing columns of the pairs
- * it touched up to date.
+ * out of the full-text indexes and the summaries by the triggers; they go
+ * into the indexes with store_index_pending(), all of them (sid 0) at the
+ * end of the file, or one that is about to be replaced (ingest_sum_up()
+ * sums them up too).  Both within the import's transaction.
  */
 int	store_pending_set(struct store *s, int64_t import_id);
 int	store_index_pending(struct store *s, int64_t import_id, int64_t sid);
