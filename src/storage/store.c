@@ -50,6 +50,8 @@ enum stmt {
 	STMT_INDEX_STATEMENTS,
 	STMT_INDEX_FLUSH,
 	STMT_INDEX_CLAIMS,
+	STMT_FTS_OPTIMIZE_STATEMENTS,
+	STMT_FTS_OPTIMIZE_CLAIMS,
 	STMT_QUERY_INDEXES,
 	STMT_ARCHIVE_BYTES,
 	STMT__MAX
@@ -196,6 +198,9 @@ static const char *const stmt_sql[STMT__MAX] = {
 	" SELECT c.id, c.summary, c.quote FROM claims c"
 	" JOIN statements s ON s.sid = c.statement_id"
 	" WHERE s.import_id = ?1 AND (?2 IS NULL OR s.sid = ?2)",
+	/* STMT_FTS_OPTIMIZE_* */
+	"INSERT INTO statements_fts (statements_fts) VALUES ('optimize')",
+	"INSERT INTO claims_fts (claims_fts) VALUES ('optimize')",
 	/* STMT_QUERY_INDEXES: how to make them again, and to drop them;
 	 * the names are the schema's own, from the list QUERY_INDEXES */
 	"SELECT group_concat(sql || ';', ''),"
@@ -974,4 +979,17 @@ int
 store_indexes_restore(struct store *s, const char *restore)
 {
 	return restore == NULL ? 0 : db_exec(s->db, restore);
+}
+
+int
+store_fts_optimize(struct store *s)
+{
+	struct db_stmt *st;
+	int i, rc;
+
+	for (i = STMT_FTS_OPTIMIZE_STATEMENTS; i <= STMT_FTS_OPTIMIZE_CLAIMS;
+	    i++)
+		if ((rc = stmt_get(s, i, &st)) != 0 || (rc = db_run(st)) != 0)
+			return rc;
+	return 0;
 }
