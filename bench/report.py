@@ -355,9 +355,8 @@ def section_summary(p, m, runs):
     p("## What keeping the who summary costs")
     p("")
     p(f"The import of {n:,} statements above sums the who summary up in "
-      "bulk at the end of its file: the statements from `sql_edges` and "
-      "`STMT_INDEX_EDGES` to `STMT_INDEX_DONE` (less the full-text ones) "
-      "and `STMT_WHO_SETTLE*` of `src/storage/store.c` (`bench/summary-sql.py` "
+      "bulk at the end of its file: the statements of `who_sum()` and "
+      "`who_settle()` in `src/core/who.c` (`bench/summary-sql.py` "
       "reads them from there). Run again by the sqlite3 CLI on a copy of that "
       "archive with its summary emptied "
       f"({len(bulk)} runs): {med(bulk, 'wall'):.2f} s wall "

@@ -109,10 +109,11 @@ cc $CFLAGS_BENCH -o "$WORK/gen" "$HERE/gen.c"
 cc $CFLAGS_BENCH $(pkg-config --cflags jansson sqlite3) -o "$WORK/floor" \
     "$HERE/floor.c" $(pkg-config --libs jansson sqlite3)
 # The floor's schema: demarche's data model and full-text tables
-# (migration 0001, and 0004's statement dates on claims) with SQLite's
-# own tokenizer, without the who summary of migrations 0002 and 0003,
-# which only demarche keeps.
-cat "$ROOT/migrations/0001-initial.sql" "$ROOT/migrations/0004-claim-dates.sql" |
+# (migration 0001, 0004's statement dates on claims and 0011's cue, which
+# the claims listing prints) with SQLite's own tokenizer, without the who
+# summary of migrations 0002 and 0003, which only demarche keeps.
+cat "$ROOT/migrations/0001-initial.sql" "$ROOT/migrations/0004-claim-dates.sql" \
+    "$ROOT/migrations/0011-claim-cue.sql" |
     sed "s/tokenize = 'demarche'/tokenize = 'unicode61'/" > "$WORK/floor-schema.sql"
 fi
 DM=$WORK/build/demarche
@@ -228,11 +229,11 @@ latency xref_all_dates "$SRUNS" 1 "$DM" --db "$LDB" who --from 2000-01-02
 fi
 
 # 6. What keeping the who summary costs an import: the statements that
-# sum it up at the end of a file, read from src/storage/store.c, run again on a
+# sum it up at the end of a file, read from src/core/who.c, run again on a
 # copy of the 100k archive with its summary emptied.
 if stage summary; then
 SUM=$WORK/summary.db
-python3 "$HERE/summary-sql.py" "$ROOT/src/storage/store.c" > "$WORK/summary.sql"
+python3 "$HERE/summary-sql.py" "$ROOT/src/core/who.c" > "$WORK/summary.sql"
 for r in 1 2 3; do
 	log "summary cost: round $r of 3"
 	measure summary_bulk "$(rmdb "$SUM") && cp $S-dm.db $SUM && sqlite3 $SUM 'DELETE FROM who_pairs; DELETE FROM who_statements; DELETE FROM who_kinds; DELETE FROM who_topics'" \

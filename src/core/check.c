@@ -12,6 +12,7 @@
 #include "db.h"
 #include "error.h"
 #include "store.h"
+#include "timeline_counts.h"
 #include "who.h"
 
 enum check_sql {
@@ -36,20 +37,12 @@ static const char *const check_sql[C__MAX] = {
 	"INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
 	/* C_SUMMARY_DIFF */
 	who_sql_check,
-	/* C_TIMELINE_DIFF: the same for the timeline's counts */
-	("WITH f AS MATERIALIZED (SELECT * FROM timeline_counts_fresh)"
-	" SELECT (SELECT count(*) FROM (SELECT * FROM f EXCEPT"
-	" SELECT * FROM timeline_counts)) + (SELECT count(*) FROM"
-	" (SELECT * FROM timeline_counts EXCEPT SELECT * FROM f))"),
+	/* C_TIMELINE_DIFF */
+	timeline_counts_sql_check,
 	/* C_CLAIM_DATES; parenthesised, as clang asks of a two-part literal */
 	("SELECT count(*) FROM claims c JOIN statements s"
 	" ON s.sid = c.statement_id WHERE c.statement_lo IS NOT s.date_lo"),
 };
-
-/* The timeline's counts from the claims (migration 0017). */
-static const char sql_timeline_rebuild[] =
-    "DELETE FROM timeline_counts;"
-    "INSERT INTO timeline_counts SELECT * FROM timeline_counts_fresh;";
 
 /* Claims carry their statement's first day (migration 0004). */
 static const char sql_claim_dates[] =
@@ -122,7 +115,7 @@ dm_archive_check(dm_archive *a, int rebuild,
 		if ((rc = db_begin(a->db)) != 0)
 			return rc;
 		if ((rc = who_rebuild(a->db)) != 0 ||
-		    (rc = db_exec(a->db, sql_timeline_rebuild)) != 0 ||
+		    (rc = timeline_counts_rebuild(a->db)) != 0 ||
 		    (rc = db_exec(a->db, sql_claim_dates)) != 0 ||
 		    (rc = db_commit(a->db)) != 0) {
 			db_rollback(a->db);

@@ -15,6 +15,8 @@
 #include "resolve.h"
 #include "statement.h"
 #include "store.h"
+#include "timeline_counts.h"
+#include "who.h"
 
 const char *const statement_kind_names[] = { "declaration",
 	"press-release", "remarks", "interview", "social-media", "report",
@@ -629,13 +631,27 @@ ingest_resolved(struct ingest *g, const struct statement_in *st,
 	*res = rc == 0 ? INGEST_UPDATED : INGEST_NEW;
 	/* One this import brought is indexed first, so it can leave. */
 	if (rc == 0 && old_import == import_id && (rc =
-	    store_index_pending(g->store, import_id, sid)) != 0)
+	    ingest_sum_up(g, import_id, sid)) != 0)
 		return rc;
 	if ((rc = keep_decisions(g, st, sid, *res == INGEST_UPDATED)) != 0 ||
 	    (rc = insert_statement(g, st, &row, digest, import_id,
 	    &sid)) != 0 || (rc = write_claims(g, sid, st, rcl)) != 0)
 		return rc;
 	return g->carry ? store_reviewed_restore(g->store, sid) : 0;
+}
+
+int
+ingest_sum_up(struct ingest *g, int64_t import_id, int64_t sid)
+{
+	int rc;
+
+	if ((rc = store_index_pending(g->store, import_id, sid)) != 0 ||
+	    (rc = timeline_counts_sum(g->db, import_id, sid)) != 0 ||
+	    (rc = who_sum(g->db, import_id, sid)) != 0 || sid != 0)
+		return rc;
+	if ((rc = store_pending_set(g->store, 0)) != 0)
+		return rc;
+	return who_settle(g->db);
 }
 
 int

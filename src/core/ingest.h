@@ -46,6 +46,14 @@ int	ingest_statement(struct ingest *g, const struct statement_in *st,
 	    int64_t import_id, enum ingest_result *res);
 
 /*
+ * The statements of import import_id (only statement sid, if not 0),
+ * which the triggers left out while it was pending (store_pending_set()),
+ * into the full-text indexes, the timeline's summary and who's, in bulk.
+ * With sid 0, the end of the import: it is pending no more.
+ */
+int	ingest_sum_up(struct ingest *g, int64_t import_id, int64_t sid);
+
+/*
  * The key of a rule claim (hex, DIGEST_HEX_LEN): its kind, claimant,
  * targets, cue and sentence, which name it across recodes and re-imports
  * where its row id does not.

@@ -17,6 +17,7 @@
 #include "query_parts.h"
 #include "statement.h"
 #include "store.h"
+#include "timeline_counts.h"
 #include "who.h"
 
 /* A claim's method as listed: a reviewed claim is stored as curated. */
@@ -178,21 +179,6 @@ static const struct part claim_counts_sql[] = {
 	USING(USE_G_ISSUER, ALL_ISSUERS),
 	ALWAYS(" WHERE " DATES("s") " AND" IN_FORCE("claims")),
 	CLAIM_FILTERS,
-	ALWAYS(" GROUP BY 1, 2, 3"),
-	END
-};
-
-/*
- * The same counts from the summary of migration 0017, claims in force by
- * statement dates and kind, where the filters and group need no more:
- * see counts_plan().
- */
-static const struct part claim_summary_counts_sql[] = {
-	ALWAYS("SELECT s.date_lo, s.date_hi, "),
-	USING(USE_G_NONE, "NULL"),
-	USING(USE_G_KIND, "s.kind"),
-	ALWAYS(", sum(s.n) FROM timeline_counts s WHERE " DATES("s")),
-	ASKED(ASK_KINDS, IN_KINDS("s.kind")),
 	ALWAYS(" GROUP BY 1, 2, 3"),
 	END
 };
@@ -887,20 +873,16 @@ counts_use(enum dm_listing what, unsigned ask, enum query_group group)
 }
 
 /*
- * The timeline's plan: the claims' counts come from the summary of
- * migration 0017 when no filter but kinds and dates and no group but
- * kind asks for more than it keeps; else from the claims.
+ * The timeline's plan: the claims' counts come from the timeline's
+ * summary where it answers them; else from the claims.
  */
 static void
 counts_plan(enum dm_listing what, unsigned ask, enum query_group group,
     struct plan *p)
 {
-	int summary = !(ask & (ASK_ACTOR | ASK_BY | ASK_TARGET | ASK_TOPIC |
-	    ASK_METHOD)) && (group == QUERY_GROUP_NONE ||
-	    group == QUERY_GROUP_KIND);
-
 	p->parts = what != DM_LIST_CLAIMS ? statement_counts_sql :
-	    summary ? claim_summary_counts_sql : claim_counts_sql;
+	    timeline_counts_serve(ask, group) ? timeline_counts_sql :
+	    claim_counts_sql;
 	p->use = counts_use(what, ask, group);
 }
 

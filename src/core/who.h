@@ -2,8 +2,8 @@
  * who, the cross-reference of accusations, in one module: the listing's
  * columns and packed rows, its SQL summed up live from the claims or read
  * from the summary (who_pairs and its tables, migrations 0002, 0003,
- * 0007), the summary's rebuild and check, and the table printed from the
- * packed rows (who_table.c).
+ * 0007), the summary's sums at the end of an import, its rebuild and
+ * check, and the table printed from the packed rows (who_table.c).
  */
 #ifndef DM_WHO_H
 #define DM_WHO_H
@@ -102,5 +102,18 @@ extern const char who_sql_check[];
  * transaction, with no import pending.
  */
 int	who_rebuild(struct db *db);
+
+/*
+ * Sums up into the summary the claims of the statements of import
+ * import_id (only statement sid, if not 0), which the triggers left
+ * alone while it was pending: in bulk, a pair at a time.
+ */
+int	who_sum(struct db *db, int64_t import_id, int64_t sid);
+
+/*
+ * Once no import is pending, the listing columns of the pairs the
+ * summed-up statements touched.
+ */
+int	who_settle(struct db *db);
 
 #endif

@@ -253,7 +253,9 @@ open_input(const char *path, FILE **fp, const char **name, uint64_t *total)
  * A file at least as large as the archive goes in faster without the
  * indexes only queries read: made again from all rows at the end, they
  * are sorted once instead of updated at random row by row (bench/PROFILE.md,
- * seventh round).  A stream of unknown size keeps them.
+ * seventh round).  A stream of unknown size keeps them.  Such a file's
+ * full-text entries are then merged with the archive's into one segment
+ * each (store_fts_optimize()), at a cost within twice the file's share.
  */
 static int
 defer_indexes(struct import *im)
@@ -265,8 +267,10 @@ defer_indexes(struct import *im)
 		return 0;
 	if ((rc = store_archive_bytes(im->store, &bytes)) != 0)
 		return rc;
-	return im->progress.total < (uint64_t)bytes ? 0 :
-	    store_indexes_defer(im->store, &im->indexes);
+	if (im->progress.total < (uint64_t)bytes)
+		return 0;
+	im->bulk = 1;
+	return store_indexes_defer(im->store, &im->indexes);
 }
 
 /* What the import's options ask of ingest.c. */
@@ -343,8 +347,8 @@ import_stream(dm_archive *a, const char *name, struct instream *in,
 		goto done;
 	}
 	if ((rc = store_indexes_restore(im.store, im.indexes)) != 0 ||
-	    (rc = store_index_pending(im.store, im.import_id, 0)) != 0 ||
-	    (rc = store_pending_set(im.store, 0)) != 0 ||
+	    (rc = ingest_sum_up(im.ingest, im.import_id, 0)) != 0 ||
+	    (im.bulk && (rc = store_fts_optimize(im.store)) != 0) ||
 	    (rc = store_import_finish(im.store, im.import_id, &rec)) != 0 ||
 	    (rc = db_commit(a->db)) != 0)
 		goto done;

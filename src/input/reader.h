@@ -36,6 +36,7 @@ struct import {
 	long                            line;	/* JSON Lines: current line */
 	struct dm_import_progress       progress;
 	char                           *indexes;	/* deferred SQL */
+	int                             bulk;	/* indexes deferred */
 	const char                     *charset;	/* a server's, or NULL */
 	char                            where[160];
 };

@@ -79,7 +79,8 @@ db_fail(sqlite3 *h, const char *path)
 	case SQLITE_NOMEM:
 		return dm_error(DM_ERROR, "out of memory");
 	default:
-		return dm_error(DM_ERROR, "%s", sqlite3_errmsg(h));
+		return dm_error(DM_ERROR, "%s", db_tokenizer_failed() ?
+		    db_tokenizer_failed() : sqlite3_errmsg(h));
 	}
 }
 
@@ -492,6 +493,21 @@ db_run(struct db_stmt *st)
 	db_reset(st);
 	if (rc == DB_ROW || rc == DB_DONE)
 		return 0;
+	return rc;
+}
+
+int
+db_run_ids(struct db *db, const char *sql, int64_t a, int64_t b)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_prepare(db, &st, sql)) != 0)
+		return rc;
+	if ((rc = a ? db_bind_int(st, 1, a) : db_bind_null(st, 1)) == 0 &&
+	    (rc = b ? db_bind_int(st, 2, b) : db_bind_null(st, 2)) == 0)
+		rc = db_run(st);
+	db_finalize(st);
 	return rc;
 }
 

@@ -87,6 +87,11 @@ int	 db_param(struct db_stmt *st, const char *name);
 int	 db_step(struct db_stmt *st);
 /* Steps a statement that returns no rows, then resets it. */
 int	 db_run(struct db_stmt *st);
+/*
+ * Prepares, runs and finalizes sql, one statement that returns no rows,
+ * with ?1 bound to a and ?2 to b, or to NULL where 0.
+ */
+int	 db_run_ids(struct db *db, const char *sql, int64_t a, int64_t b);
 
 /* Borrowed until the next step or reset; NULL for SQL NULL. */
 const char *db_column_text(struct db_stmt *st, int i);

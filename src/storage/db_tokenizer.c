@@ -1,5 +1,6 @@
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,8 +9,60 @@
 
 #include "db.h"
 #include "db_tokenizer.h"
+#include "dynlib.h"
 #include "error.h"
 #include "hash.h"
+
+/*
+ * Snowball's stemmers, loaded when a full-text table first needs the
+ * tokenizer rather than linked: linked, the library's relocations cost
+ * every command, full-text or not, about 5 ms before main().  Its header
+ * gives the types; each pointer has the type it declares.
+ */
+typedef struct sb_stemmer *sb_new_fn(const char *, const char *);
+typedef void sb_delete_fn(struct sb_stemmer *);
+typedef const sb_symbol *sb_stem_fn(struct sb_stemmer *, const sb_symbol *,
+    int);
+typedef int sb_length_fn(struct sb_stemmer *);
+
+#define CHECKED(fn, type) \
+	_Static_assert(_Generic((fn), type *: 1, default: 0), #fn)
+CHECKED(sb_stemmer_new, sb_new_fn);
+CHECKED(sb_stemmer_delete, sb_delete_fn);
+CHECKED(sb_stemmer_stem, sb_stem_fn);
+CHECKED(sb_stemmer_length, sb_length_fn);
+
+static struct {
+	sb_new_fn	*new_stemmer;
+	sb_delete_fn	*delete_stemmer;
+	sb_stem_fn	*stem;
+	sb_length_fn	*length;
+} sb;
+
+/* Why the stemmers could not be loaded, for db_tokenizer_failed(). */
+static char load_error[256];
+
+static int
+stemmer_load(void)
+{
+	const struct dynlib_sym syms[] = {
+		{ "sb_stemmer_new", (void **)&sb.new_stemmer },
+		{ "sb_stemmer_delete", (void **)&sb.delete_stemmer },
+		{ "sb_stemmer_stem", (void **)&sb.stem },
+		{ "sb_stemmer_length", (void **)&sb.length } };
+
+	if (dynlib_load("libstemmer.so.0d", "libstemmer0d", syms,
+	    sizeof(syms) / sizeof(syms[0])) == 0)
+		return 0;
+	snprintf(load_error, sizeof(load_error), "%s", dm_error_last());
+	return -1;
+}
+
+const char *
+db_tokenizer_failed(void)
+{
+	return load_error[0] != '\0' ? load_error : NULL;
+}
 
 enum cls {
 	CLS_SEP,	/* separates tokens */
@@ -282,10 +335,9 @@ stem(struct tok *t, const char *w, int n, char out[STEM_MAX])
 			return c->m + 1;
 		}
 	}
-	if ((s = sb_stemmer_stem(tz->stemmer, (const sb_symbol *)w, n)) ==
-	    NULL)
+	if ((s = sb.stem(tz->stemmer, (const sb_symbol *)w, n)) == NULL)
 		return -1;
-	if ((m = sb_stemmer_length(tz->stemmer)) + 1 > STEM_MAX)
+	if ((m = sb.length(tz->stemmer)) + 1 > STEM_MAX)
 		return 0;
 	out[0] = STEM_MARK;
 	memcpy(out + 1, s, (size_t)m);
@@ -499,12 +551,12 @@ tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 	(void)ctx;
 	(void)argv;
 	*out = NULL;
-	if (argc != 0)
+	if (argc != 0 || stemmer_load() != 0)
 		return SQLITE_ERROR;
 	if ((tz = malloc(sizeof(*tz))) == NULL)
 		return SQLITE_NOMEM;
 	tz->cache = NULL;
-	if ((tz->stemmer = sb_stemmer_new("english", "UTF_8")) == NULL) {
+	if ((tz->stemmer = sb.new_stemmer("english", "UTF_8")) == NULL) {
 		free(tz);
 		return SQLITE_NOMEM;
 	}
@@ -518,7 +570,7 @@ tok_delete(Fts5Tokenizer *handle)
 	struct tokenizer *tz = (struct tokenizer *)handle;
 
 	if (tz != NULL) {
-		sb_stemmer_delete(tz->stemmer);
+		sb.delete_stemmer(tz->stemmer);
 		free(tz->cache);
 		free(tz);
 	}

@@ -50,16 +50,8 @@ enum stmt {
 	STMT_INDEX_STATEMENTS,
 	STMT_INDEX_FLUSH,
 	STMT_INDEX_CLAIMS,
-	STMT_INDEX_TIMELINE,
-	STMT_INDEX_EDGES,
-	STMT_INDEX_WHO_DIRTY,
-	STMT_INDEX_WHO_PAIRS,
-	STMT_INDEX_WHO_STATEMENTS,
-	STMT_INDEX_WHO_KINDS,
-	STMT_INDEX_WHO_TOPICS,
-	STMT_INDEX_DONE,
-	STMT_WHO_SETTLE,
-	STMT_WHO_SETTLED,
+	STMT_FTS_OPTIMIZE_STATEMENTS,
+	STMT_FTS_OPTIMIZE_CLAIMS,
 	STMT_QUERY_INDEXES,
 	STMT_ARCHIVE_BYTES,
 	STMT__MAX
@@ -190,12 +182,7 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"UPDATE pending SET import_id = ?1",
 	/*
 	 * STMT_INDEX_*: the statements of import ?1 (only statement ?2, if
-	 * given) into the full-text indexes and the who summary, in bulk:
-	 * they are new, so their claims and statements are new to every pair.
-	 * Their edges are found once, into import_edges (see sql_edges), and
-	 * summed up four ways from there; the pairs they touch are marked for
-	 * their listing columns, which the insert triggers leave alone during
-	 * an import (migration 0007).
+	 * given) into the full-text indexes, in bulk.
 	 */
 	"INSERT INTO statements_fts (rowid, title, text)"
 	" SELECT sid, title, text FROM statements"
@@ -211,47 +198,9 @@ static const char *const stmt_sql[STMT__MAX] = {
 	" SELECT c.id, c.summary, c.quote FROM claims c"
 	" JOIN statements s ON s.sid = c.statement_id"
 	" WHERE s.import_id = ?1 AND (?2 IS NULL OR s.sid = ?2)",
-	/* The claims in force, counted for the timeline (migration 0017). */
-	"INSERT INTO timeline_counts (date_lo, date_hi, kind, n)"
-	" SELECT s.date_lo, s.date_hi, c.kind, count(*) FROM statements s"
-	" JOIN claims c ON c.statement_id = s.sid"
-	" WHERE s.import_id = ?1 AND (?2 IS NULL OR s.sid = ?2)"
-	" AND (c.review IS NULL OR c.review = 'reviewed') GROUP BY 1, 2, 3"
-	" ON CONFLICT (date_lo, date_hi, kind) DO UPDATE SET"
-	" n = n + excluded.n",
-	"INSERT INTO temp.import_edges"
-	" SELECT lvl, accuser, accused, cid, sid, lo, hi, kind FROM who_edges"
-	" WHERE sid IN (SELECT sid FROM statements"
-	" WHERE import_id = ?1 AND (?2 IS NULL OR sid = ?2))",
-	"INSERT OR IGNORE INTO who_dirty"
-	" SELECT DISTINCT lvl, accuser, accused FROM temp.import_edges",
-	"INSERT INTO who_pairs (lvl, accuser, accused, claims, statements)"
-	" SELECT lvl, accuser, accused, count(DISTINCT cid), count(DISTINCT sid)"
-	" FROM temp.import_edges GROUP BY lvl, accuser, accused"
-	" ON CONFLICT (lvl, accuser, accused) DO UPDATE SET"
-	" claims = claims + excluded.claims,"
-	" statements = statements + excluded.statements",
-	"INSERT INTO who_statements (lvl, accuser, accused, sid, lo, hi, n)"
-	" SELECT lvl, accuser, accused, sid, min(lo), max(hi), count(*)"
-	" FROM temp.import_edges GROUP BY lvl, accuser, accused, sid"
-	" ON CONFLICT (lvl, accuser, accused, sid) DO UPDATE SET n = n + excluded.n",
-	"INSERT INTO who_kinds (lvl, accuser, accused, kind, n)"
-	" SELECT lvl, accuser, accused, kind, count(*)"
-	" FROM temp.import_edges GROUP BY lvl, accuser, accused, kind"
-	" ON CONFLICT (lvl, accuser, accused, kind) DO UPDATE SET n = n + excluded.n",
-	"INSERT INTO who_topics (lvl, accuser, accused, topic, n)"
-	" SELECT e.lvl, e.accuser, e.accused, p.topic, count(*)"
-	" FROM temp.import_edges e JOIN claim_topics p ON p.claim_id = e.cid"
-	" GROUP BY e.lvl, e.accuser, e.accused, p.topic"
-	" ON CONFLICT (lvl, accuser, accused, topic) DO UPDATE SET n = n + excluded.n",
-	"DELETE FROM temp.import_edges",
-	/*
-	 * STMT_WHO_SETTLE, STMT_WHO_SETTLED: once the import is no longer
-	 * pending, the listing columns of the pairs it touched (migration
-	 * 0003).
-	 */
-	"INSERT INTO who_touched SELECT lvl, accuser, accused FROM who_dirty",
-	"DELETE FROM who_dirty",
+	/* STMT_FTS_OPTIMIZE_* */
+	"INSERT INTO statements_fts (statements_fts) VALUES ('optimize')",
+	"INSERT INTO claims_fts (claims_fts) VALUES ('optimize')",
 	/* STMT_QUERY_INDEXES: how to make them again, and to drop them;
 	 * the names are the schema's own, from the list QUERY_INDEXES */
 	"SELECT group_concat(sql || ';', ''),"
@@ -260,16 +209,6 @@ static const char *const stmt_sql[STMT__MAX] = {
 	/* STMT_ARCHIVE_BYTES */
 	"SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
 };
-
-/*
- * The edges of the statements being summed up: a scratch table of the
- * connection, outside the archive and its journal.  Reading who_edges once
- * instead of once per summary table took a fifth off summing up a file.
- */
-static const char sql_edges[] =
-    "CREATE TEMP TABLE IF NOT EXISTS import_edges (lvl INTEGER,"
-    " accuser TEXT, accused TEXT, cid INTEGER, sid INTEGER, lo TEXT,"
-    " hi TEXT, kind TEXT)";
 
 struct store {
 	struct db      *db;
@@ -973,13 +912,7 @@ store_pending_set(struct store *s, int64_t import_id)
 	if ((rc = stmt_get(s, STMT_PENDING_SET, &st)) != 0)
 		return rc;
 	if ((rc = import_id ? db_bind_int(st, 1, import_id) :
-	    db_bind_null(st, 1)) != 0 || (rc = db_run(st)) != 0)
-		return rc;
-	if (import_id != 0)
-		return 0;
-	if ((rc = stmt_get(s, STMT_WHO_SETTLE, &st)) != 0 ||
-	    (rc = db_run(st)) != 0 ||
-	    (rc = stmt_get(s, STMT_WHO_SETTLED, &st)) != 0)
+	    db_bind_null(st, 1)) != 0)
 		return rc;
 	return db_run(st);
 }
@@ -990,14 +923,11 @@ store_index_pending(struct store *s, int64_t import_id, int64_t sid)
 	struct db_stmt *st;
 	int i, rc;
 
-	/* Before the statements that name it are prepared. */
-	if ((rc = db_exec(s->db, sql_edges)) != 0)
-		return rc;
-	for (i = STMT_INDEX_STATEMENTS; i <= STMT_INDEX_DONE; i++) {
+	for (i = STMT_INDEX_STATEMENTS; i <= STMT_INDEX_CLAIMS; i++) {
 		if ((rc = stmt_get(s, i, &st)) != 0)
 			return rc;
 		/* Those that choose the statements take the import and sid. */
-		if (i != STMT_INDEX_FLUSH && i <= STMT_INDEX_EDGES &&
+		if (i != STMT_INDEX_FLUSH &&
 		    ((rc = db_bind_int(st, 1, import_id)) != 0 ||
 		    (rc = sid ? db_bind_int(st, 2, sid) :
 		    db_bind_null(st, 2)) != 0))
@@ -1049,4 +979,17 @@ int
 store_indexes_restore(struct store *s, const char *restore)
 {
 	return restore == NULL ? 0 : db_exec(s->db, restore);
+}
+
+int
+store_fts_optimize(struct store *s)
+{
+	struct db_stmt *st;
+	int i, rc;
+
+	for (i = STMT_FTS_OPTIMIZE_STATEMENTS; i <= STMT_FTS_OPTIMIZE_CLAIMS;
+	    i++)
+		if ((rc = stmt_get(s, i, &st)) != 0 || (rc = db_run(st)) != 0)
+			return rc;
+	return 0;
 }

@@ -130,11 +130,10 @@ int	store_import_begin(struct store *s, const char *file, int64_t *id);
 
 /*
  * Marks import_id as under way (0: none).  Its statements are then left
- * out of the full-text indexes and the who summary by the triggers, and
- * go in with store_index_pending(): all of them (sid 0) at the end of the
- * file, or one that is about to be replaced.  Both within the import's
- * transaction.  Ending it (0) brings the who listing columns of the pairs
- * it touched up to date.
+ * out of the full-text indexes and the summaries by the triggers; they go
+ * into the indexes with store_index_pending(), all of them (sid 0) at the
+ * end of the file, or one that is about to be replaced (ingest_sum_up()
+ * sums them up too).  Both within the import's transaction.
  */
 int	store_pending_set(struct store *s, int64_t import_id);
 int	store_index_pending(struct store *s, int64_t import_id, int64_t sid);
@@ -151,6 +150,13 @@ int	store_archive_bytes(struct store *s, int64_t *bytes);
  */
 int	store_indexes_defer(struct store *s, char **restore);
 int	store_indexes_restore(struct store *s, const char *restore);
+
+/*
+ * Merges each full-text index into one segment: a term is then looked up
+ * once, not once per segment (an index built in bulk from 1 MiB of
+ * pending entries at a time holds a score of them).
+ */
+int	store_fts_optimize(struct store *s);
 
 int	store_import_finish(struct store *s, int64_t id,
 	    const struct store_import *imp);

@@ -66,6 +66,11 @@ expect_same indexes-before.txt indexes-after.txt
 [ "$(root file.db)" != "$root0" ] && ok || bad "claims_by was not made again"
 run --db file.db check
 expect_status 0
+# Then merged, so that a search looks each term up once.
+[ "$(sqlite3 file.db "SELECT (SELECT count(DISTINCT segid) FROM
+	statements_fts_idx) || ',' || (SELECT count(DISTINCT segid)
+	FROM claims_fts_idx)")" = "1,1" ] && ok ||
+	bad "the full-text indexes were left in several segments"
 
 check "the same file on standard input keeps the indexes"
 run_in big.jsonl --db stdin.db import --update -
