@@ -8,55 +8,15 @@
 # with statements and claims, then today's program migrates it: check is
 # clean, the schema is a new archive's, every listing is the same, and an
 # import goes on.  Where an archive cannot be brought forward, migrate
-# says so and nothing changes.
-. "$(dirname "$0")/lib.sh"
-: "${HISTORY_ARCHIVE:?set HISTORY_ARCHIVE to the history_archive tool}"
+# says so and nothing changes.  test_migration_history_later.sh takes
+# each archive on through the programs that came after it.
+. "$(dirname "$0")/migration_history.sh"
 
-EXAMPLE="$SOURCE_DIR/examples/july-2021.json"
-latest=$(ls "$SOURCE_DIR"/migrations/*.sql | wc -l)
-states=$(grep -v '^#' "$HISTORY/states" | cut -d' ' -f1)
-
-# data_for LEVEL: the statements and claims, as a program at LEVEL wrote
-# them.
-data_for() {
-	echo "$HISTORY/data.sql"
-	[ "$1" -lt 4 ] || echo "$HISTORY/data-0004.sql"
-}
-
-level_of() {
-	sql "$1" 'PRAGMA user_version'
-}
-
-# schema DB: every object with its text, and the order of the triggers
-# (SQLite fires those of one event in that order).
-schema() {
-	sql "$1" "SELECT type, name, tbl_name, sql FROM sqlite_schema
-		ORDER BY type, name;
-		SELECT name FROM sqlite_schema WHERE type = 'trigger'
-		ORDER BY rowid"
-}
-
-# views DB [N]: what the listings print of the archive (the first N).
-views() {
-	_n=0
-	for _c in "who --rollup --csv" "claims --csv" "statements --csv" \
-	    "search 欧盟" "thread mfa-2021-07-20"; do
-		_n=$((_n + 1))
-		[ "$_n" -le "${2:-99}" ] || break
-		echo "== $_c"
-		"$DEMARCHE" --db "$1" $_c 2>&1
-	done
-}
-
-# The reference: today's migrations and the same data, then the example
-# imported on top.
-"$HISTORY_ARCHIVE" ref.db $(state_files "$(echo "$states" | tail -n 1)") \
-    $(data_for "$latest") || exit 1
+# The reference's listings, then with the example imported on top.
 check "the reference archive is clean"
 run --db ref.db check
 expect_status 0
 views ref.db >ref.views
-schema ref.db >ref.schema
 cp ref.db ref2.db
 "$DEMARCHE" --db ref2.db import "$EXAMPLE" >/dev/null 2>&1
 views ref2.db 1 >ref2.views
@@ -82,42 +42,15 @@ brought_forward() {
 	expect_same a.views ref2.views
 }
 
-: >histories
 for c in $states; do
 	files=$(state_files "$c")
 	n=$(echo "$files" | wc -l)
-	echo $files >>histories
 	check "an archive made at $c (level $n)"
 	rm -f a.db a.db-wal a.db-shm
 	"$HISTORY_ARCHIVE" a.db $files $(data_for "$n") && ok ||
 	    bad "the archive of $c could not be made"
 	brought_forward
 done
-
-# Made at one state, then opened by the program of a later one, which
-# applied its own texts of the migrations the archive lacked (and, where
-# one failed, stopped there, as 45f6174 stopped at level 6 an archive of
-# 9198b2c).  Each history of texts once.
-for c1 in $states; do
-	n1=$(state_files "$c1" | wc -l)
-	for c2 in $states; do
-		files=$(state_files "$c1"; state_files "$c2" | tail -n +$((n1 + 1)))
-		# shellcheck disable=SC2086
-		grep -qxF "$(echo $files)" histories && continue
-		echo $files >>histories
-		rm -f a.db a.db-wal a.db-shm
-		"$HISTORY_ARCHIVE" a.db $(state_files "$c1") $(data_for "$n1") \
-		    $(state_files "$c2" | tail -n +$((n1 + 1))) 2>/dev/null
-		check "an archive made at $c1, then opened at $c2 (level $(level_of a.db))"
-		# Any command migrates: check does, then checks the summary
-		# and the full-text indexes against the claims.
-		run --db a.db check
-		expect_status 0
-		schema a.db >a.schema
-		expect_same a.schema ref.schema
-	done
-done
-echo "$(wc -l <histories) histories of texts migrated"
 
 check "the archive of 9198b2c that 45f6174 left at level 6 opens with any command"
 rm -f a.db a.db-wal a.db-shm
