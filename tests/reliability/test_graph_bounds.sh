@@ -10,11 +10,6 @@ command -v dot >/dev/null 2>&1 && have_dot=1 ||
 "$DEMARCHE" --db base.db init >/dev/null 2>&1 || exit 1
 cp base.db test.db
 
-# alive PID: the process runs (a zombie is dead).
-alive() {
-	[ -r "/proc/$1/status" ] && ! grep -q '^State:.*Z' "/proc/$1/status"
-}
-
 check "names and topics longer than Graphviz takes are cut"
 python3 - >long.json <<'PY'
 import json
