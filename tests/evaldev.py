@@ -34,11 +34,14 @@ def stem(name):
 
 
 def build(demarche, folder, tmp):
-    """The archive: each text imported as score.py imports it, then the
-    gold rows added to its statement as curated claims."""
+    """The archive: each text imported as score.py imports it (in one run
+    of import, each file its own transaction, where score.py runs import
+    for each), then the gold rows added to its statement as curated
+    claims."""
     db = os.path.join(tmp, "a.db")
     run(demarche, db, "init")
     texts = os.path.join(folder, "texts")
+    paths = []
     for f in sorted(os.listdir(texts)):
         if not f.endswith(".txt"):
             continue
@@ -51,8 +54,8 @@ def build(demarche, folder, tmp):
         path = os.path.join(tmp, f)
         with open(path, "w", encoding="utf-8") as out:
             out.write(head + "\n\n" + body)
-        run(demarche, db, "import", path)
-        os.unlink(path)
+        paths.append(path)
+    run(demarche, db, "import", *paths)
     gold = list(csv.DictReader(open(os.path.join(folder, "gold.csv"),
                                     newline="", encoding="utf-8")))
     codes = sorted({r["speaker"] for r in gold} | {r["target"] for r in gold})

@@ -172,6 +172,11 @@ who_accused() {
 	"$DEMARCHE" who --csv | cut -d, -f3 | tail -n +2 | sort | tr '\n' ' '
 }
 
+# alive PID: the process runs (a zombie is dead).
+alive() {
+	[ -r "/proc/$1/status" ] && ! grep -q '^State:.*Z' "/proc/$1/status"
+}
+
 # skip WHAT: checks that cannot run here, for want of an optional tool;
 # finish then reports the test as skipped (ctest's SKIP_RETURN_CODE 77)
 # unless a check failed.

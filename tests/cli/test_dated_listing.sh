@@ -135,21 +135,24 @@ check "within dates, the rows of the actor's listing that lie in the range"
 tsv() {
 	"$DEMARCHE" "$@" --format tsv || bad "demarche $* failed"
 }
-# name WORDS...: a file name for the listing of those arguments.
-name() {
-	echo "$*.tsv" | tr -c 'a-zA-Z0-9.\n' _
-}
 compared=0
+a=0
 for actor in "EU" "CHN --exact" "EU.COUNCIL"; do
+	a=$((a + 1))
+	r=0
 	for range in "--on 2021" "--on 2021-07" "--from 2020-03-15 --to 2021-02" \
 	    "--from 2022-06" "--to 2020-05-31"; do
+		r=$((r + 1))
+		l=0
 		for listing in "statements --actor" "claims --actor" \
 		    "claims --by"; do
+			l=$((l + 1))
 			# shellcheck disable=SC2086
 			tsv $listing $actor $range >dated.tsv
-			# The listing of the actor, and of the range, once each.
-			actor_tsv=$(name $listing $actor)
-			range_tsv=$(name ${listing%% *} $range)
+			# The listing of the actor, and of the range, once each,
+			# named by their places in the loops.
+			actor_tsv=actor-$l-$a.tsv
+			range_tsv=range-${listing%% *}-$r.tsv
 			# shellcheck disable=SC2086
 			[ -f "$actor_tsv" ] || tsv $listing $actor >"$actor_tsv"
 			# shellcheck disable=SC2086

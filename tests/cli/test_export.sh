@@ -59,7 +59,7 @@ check "a stopped -o leaves the file as it was and no temporary"
 mkdir -p slowbin
 cat >slowbin/dot <<'SH'
 #!/bin/sh
-: >dot-started
+echo $$ >dot-started
 i=0
 while [ ! -e dot-stop ] && [ "$i" -lt 300 ]; do
 	sleep 0.1
@@ -82,12 +82,13 @@ for sig in HUP INT TERM; do
 	PATH="$WORK/slowbin:$PATH" env --default-signal=HUP,INT,TERM \
 	    "$DEMARCHE" report -o stopped.html >/dev/null 2>&1 &
 	pid=$!
-	wait_for '[ ! -e dot-started ]'
+	wait_for '[ ! -s dot-started ]'
 	kill -"$sig" "$pid"
 	wait "$pid"
 	status=$?
+	# The stand-in ends on dot-stop, or was killed with demarche.
 	: >dot-stop
-	wait_for '[ -e dot-started ]'
+	wait_for 'alive "$(cat dot-started)"'
 	[ "$status" -gt 128 ] && ok || bad "SIG$sig: status $status, want 128+"
 	[ "$(cat stopped.html)" = old ] && ok || bad "SIG$sig: file changed"
 	[ -z "$(ls | grep '^stopped\.html\.')" ] && ok ||

@@ -4,10 +4,15 @@
 # its help lists.  Read from the help as a user reads it.
 . "$(dirname "$0")/lib.sh"
 
+# help_file CMD...: the file that holds the help of CMD, asked once.
+help_file() {
+	echo "$WORK/help-$(echo "$*" | tr ' ' -).txt"
+}
+
 # options CMD...: the labels of the help's options, one a line, as
 # "NAME SHORT VALUE" (- for none): "output o FILE", "exact - -".
 options() {
-	"$DEMARCHE" "$@" --help | awk '
+	awk '
 		/^  -/ {
 			sub(/^  /, "")
 			sub(/  .*/, "")
@@ -21,7 +26,7 @@ options() {
 			name = w[i]
 			sub(/^--/, "", name)
 			print name, short, (n > i ? w[i + 1] : "-")
-		}'
+		}' "$(help_file "$@")"
 }
 
 # takes CMD... -- OPTION VALUE: whether CMD accepts OPTION, given before
@@ -58,6 +63,11 @@ for c in $commands; do
 	[ "$c" = help ] || set -- "$@" "$c"
 done
 set -- "$@" "claims edit" "actors add"
+
+for c in "$@"; do
+	# shellcheck disable=SC2086
+	"$DEMARCHE" $c --help >"$(help_file $c)"
+done
 
 # The options that several helps list, as "NAME VALUE": those a command
 # may take without saying so (it happened: review took --format).
@@ -104,8 +114,8 @@ for c in "$@"; do
 	[ -n "$c" ] || continue
 	check "$c: the usage line names only options of the help"
 	# shellcheck disable=SC2086
-	"$DEMARCHE" $c --help | awk '/^usage:/ { on = 1 } on && /^$/ { exit }
-	    on' | sed 's/demarche \[--db PATH\]//' |
+	awk '/^usage:/ { on = 1 } on && /^$/ { exit } on' "$(help_file $c)" |
+	    sed 's/demarche \[--db PATH\]//' |
 	    grep -o '\[--*[a-z][a-z-]*' | sed 's/^\[-*//' | while read -r name; do
 		awk -v n="$name" '$1 == n || $2 == n { f = 1 }
 		    END { exit !f }' "$WORK/own" || echo "$name"

@@ -191,7 +191,10 @@ JSON
 run import joint.json
 expect_status 0
 
-# tl ARGS -- CHECK-ARGS: timeline ARGS as CSV, checked by tl_check.py.
+# tl ARGS -- CHECK-ARGS: timeline ARGS as CSV, kept with CHECK-ARGS for
+# tl_check.py; judged then checks all those kept in one python3 run
+# (each start is slow where a version manager's shim stands for python3).
+kept=0
 tl() {
 	_args=""
 	while [ "$1" != "--" ]; do
@@ -205,8 +208,30 @@ tl() {
 		bad "timeline$_args: status $status"
 		return
 	fi
-	if _msg=$(python3 "$CHECK" "$DEMARCHE_DB" "$@" "$WORK/out" \
-	    "$WORK/err" 2>&1); then ok; else bad "timeline$_args: $_msg"; fi
+	kept=$((kept + 1))
+	_n=tl-$(printf '%03d' "$kept")
+	cp "$WORK/out" "$_n.csv"
+	cp "$WORK/err" "$_n.err"
+	printf '%s\0' "timeline$_args" "$DEMARCHE_DB" "$@" "$WORK/$_n.csv" \
+	    "$WORK/$_n.err" >"$_n.args"
+}
+
+# judged: tl_check.py's verdict on each timeline kept by tl since the
+# last call, an ok or a bad each.
+judged() {
+	[ "$kept" -gt 0 ] || return
+	python3 "$CHECK" tl-*.args >verdicts.txt 2>&1
+	_n=0
+	while read -r _verdict _rest; do
+		case $_verdict in
+		ok) _n=$((_n + 1)); ok ;;
+		bad) _n=$((_n + 1)); bad "$_rest" ;;
+		*) bad "tl_check.py: $_verdict $_rest" ;;
+		esac
+	done <verdicts.txt
+	[ "$_n" -eq "$kept" ] || bad "tl_check.py judged $_n of $kept timelines"
+	rm -f tl-*
+	kept=0
 }
 
 # key GROUP: the group's key in tl_check.py's SQL.
@@ -237,6 +262,7 @@ for per in day week month quarter year; do
 	tl --per $per --from "$lo" --to "$hi" --statements --group kind -- \
 	    $per --statements --key "s.kind" --range "$lo" "$hi" --where "$in"
 done
+judged
 
 check "the filters of the listings, against the same filters in SQL"
 CHN="(b.code = 'CHN' OR b.code LIKE 'CHN.%')"
@@ -261,6 +287,7 @@ tl --statements --actor EU --group issuer -- month --statements \
     --where "(i.code = 'EU' OR i.code LIKE 'EU.%' OR s.sid IN (SELECT
     statement_id FROM claims c JOIN actors b ON b.id = c.by_id
     WHERE b.code = 'EU' OR b.code LIKE 'EU.%'))" --key "i.code"
+judged
 
 # same ARGS: timeline ARGS counts the same from its summary as from the
 # claims, which --method curated (every claim here) makes it count.
@@ -312,6 +339,7 @@ tl --per month -- month
 tl --per year --group kind -- year --key "c.kind"
 tl --per year --group kind --method curated -- year --key "c.kind" \
     --where "c.method = 'curated'"
+judged
 
 # total: the sum of the counts of timeline --per year (a date lies in
 # one year), against the claims in force.

@@ -5,9 +5,12 @@ present (or the range given), every group in each, the counts of the
 periods equal to the aggregate, and the number left out equal to the
 rows dated more broadly than one period.
 
-Usage: tl_check.py DB PER CSV ERR [--key SQL] [--where SQL]
-                   [--statements] [--range FIRST_DAY LAST_DAY]
-Prints what differs and exits 1, or prints a summary and exits 0.
+Usage: tl_check.py FILE...
+Each FILE holds a label, then these arguments, each ended by a NUL byte:
+  DB PER CSV ERR [--key SQL] [--where SQL] [--statements]
+  [--range FIRST_DAY LAST_DAY]
+Prints a line for each FILE, "ok LABEL" or "bad LABEL: what differs",
+and exits 1 if any differs.
 """
 import argparse
 import csv
@@ -71,7 +74,8 @@ def periods_between(per, first, last):
     return out
 
 
-def main():
+def check(argv):
+    """What differs between the CSV and SQL, as in the usage."""
     ap = argparse.ArgumentParser()
     ap.add_argument("db")
     ap.add_argument("per")
@@ -81,7 +85,7 @@ def main():
     ap.add_argument("--where", default="1")
     ap.add_argument("--statements", action="store_true")
     ap.add_argument("--range", nargs=2)
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
 
     lo, hi = period_sql(a.per, "s.date_lo"), period_sql(a.per, "s.date_hi")
     key = a.key or "''"
@@ -115,12 +119,12 @@ def main():
     header, rows = rows[0], rows[1:]
     grouped = header == ["period", "group", "count"]
     if not grouped and header != ["period", "count"]:
-        sys.exit("header %r" % header)
+        return ["header %r" % header]
     got = {}
     for r in rows:
         p, k, c = (r[0], r[1], r[2]) if grouped else (r[0], "", r[1])
         if (p, k) in got:
-            sys.exit("row %r twice" % r)
+            return ["row %r twice" % r]
         got[(p, k)] = int(c)
 
     bad = []
@@ -157,11 +161,21 @@ def main():
     said = int(m.group(1)) if m else 0
     if said != left:
         bad.append("left out: demarche says %d, SQL %d" % (said, left))
-    if bad:
-        print("\n".join(bad[:20]))
-        sys.exit(1)
-    print("%s %s: %d counted cells, %d rows, %d left out, all as in SQL"
-          % (a.per, a.key or "-", len(want), len(rows), left))
+    return bad[:20]
+
+
+def main():
+    failed = False
+    for name in sys.argv[1:]:
+        with open(name, encoding="utf-8") as f:
+            label, *argv = f.read().split("\0")[:-1]
+        try:
+            bad = check(argv)
+        except (Exception, SystemExit) as e:
+            bad = ["%s: %s" % (type(e).__name__, e)]
+        failed = failed or bool(bad)
+        print("bad %s: %s" % (label, "; ".join(bad)) if bad else "ok " + label)
+    sys.exit(1 if failed else 0)
 
 
 main()

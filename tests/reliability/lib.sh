@@ -8,9 +8,24 @@ now_ms() {
 	echo $(($(date +%s%N) / 1000000))
 }
 
+# seconds MS: N milliseconds in seconds, as sleep and timeout take them.
+seconds() {
+	echo "$(($1 / 1000)).$(printf '%03d' $(($1 % 1000)))"
+}
+
 # sleep_ms N: sleeps N milliseconds.
 sleep_ms() {
-	sleep "$(($1 / 1000)).$(printf '%03d' $(($1 % 1000)))"
+	sleep "$(seconds "$1")"
+}
+
+# kill_at MS COMMAND...: runs COMMAND, without its output, and kills it
+# with SIGKILL MS milliseconds after its start unless it ended before
+# (when nothing is left to kill, and nothing to wait for).
+kill_at() {
+	_ms=$1
+	shift
+	[ "$_ms" -gt 0 ] || _ms=1
+	timeout -s KILL "$(seconds "$_ms")" "$@" >/dev/null 2>&1
 }
 
 # sql DB QUERY: one value from the archive, through the sqlite3 shell.

@@ -29,11 +29,7 @@ while [ "$i" -le "$KILLS" ]; do
 	cp base.db k.db
 	# From the start of the process to past its end.
 	delay=$((full * i * 120 / 100 / KILLS))
-	"$DEMARCHE" --db k.db import big.jsonl >/dev/null 2>&1 &
-	pid=$!
-	sleep_ms "$delay"
-	kill -KILL "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
+	kill_at "$delay" "$DEMARCHE" --db k.db import big.jsonl
 	# Integrity, foreign keys and counts in one pass.
 	set -- $(sql k.db "PRAGMA integrity_check; PRAGMA foreign_key_check;
 	    SELECT count(*) FROM statements WHERE id LIKE 'g-%';

@@ -25,11 +25,7 @@ while [ "$i" -le "$KILLS" ]; do
 	check "export killed at moment $i of $KILLS"
 	rm -f out.csv
 	delay=$((efull * i * 120 / 100 / KILLS))
-	"$DEMARCHE" --db ref.db export claims -o out.csv >/dev/null 2>&1 &
-	pid=$!
-	sleep_ms "$delay"
-	kill -KILL "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
+	kill_at "$delay" "$DEMARCHE" --db ref.db export claims -o out.csv
 	if [ ! -e out.csv ]; then
 		absent=$((absent + 1))
 		ok

@@ -10,20 +10,32 @@ command -v dot >/dev/null 2>&1 && have_dot=1 ||
 "$DEMARCHE" --db base.db init >/dev/null 2>&1 || exit 1
 cp base.db test.db
 
-# alive PID: the process runs (a zombie is dead).
-alive() {
-	[ -r "/proc/$1/status" ] && ! grep -q '^State:.*Z' "/proc/$1/status"
-}
-
-check "names and topics longer than Graphviz takes are cut"
-python3 - >long.json <<'PY'
+# The inputs, written by one python3 run: long.json, a name and topics
+# longer than Graphviz takes; wide.json, 1000 pairs; one.json and
+# twenty.json, 1 and 20 claims of 1000 targets each.
+python3 - <<'PY'
 import json
-print(json.dumps({
+def write(name, doc):
+    with open(name, "w") as f:
+        print(json.dumps(doc), file=f)
+write("long.json", {
     "actors": [{"code": "XX-LONG", "name": "Somebody " * 2500}],
     "statements": [{"id": "long-1", "issuer": "EU", "date": "2021",
         "claims": [{"kind": "accuse", "target": "XX-LONG",
-                    "topics": ["topic number %d" % i for i in range(3000)]}]}]}))
+                    "topics": ["topic number %d" % i for i in range(3000)]}]}]})
+write("wide.json", {
+    "statements": [{"id": "wide-%d" % k, "issuer": "EU", "date": "2022",
+        "claims": [{"kind": "accuse",
+                    "target": ["XX-T%d" % i for i in range(k * 100, 1000)]}]}
+        for k in range(10)]})
+for name, n in (("one.json", 1), ("twenty.json", 20)):
+    write(name, [{"id": "t-%d" % k, "issuer": "EU", "date": "2022",
+        "claims": [{"kind": "accuse",
+                    "target": ["XX-T%d" % i for i in range(1000)]}]}
+        for k in range(n)])
 PY
+
+check "names and topics longer than Graphviz takes are cut"
 run import long.json
 expect_status 0
 run graph --format dot
@@ -44,14 +56,6 @@ fi
 
 check "past 500 pairs the network draws the 500 with the most claims"
 cp base.db test.db
-python3 - >wide.json <<'PY'
-import json
-print(json.dumps({
-    "statements": [{"id": "wide-%d" % k, "issuer": "EU", "date": "2022",
-        "claims": [{"kind": "accuse",
-                    "target": ["XX-T%d" % i for i in range(k * 100, 1000)]}]}
-        for k in range(10)]}))
-PY
 run import wide.json
 expect_status 0
 run graph --format dot
@@ -71,18 +75,10 @@ expect_err "the report's network draws the 500 pairs with the most claims, of 10
 
 check "report's memory grows with its claims, not with their targets squared"
 cp base.db test.db
-targets() {
-	python3 - "$1" <<'PY'
-import json, sys
-print(json.dumps([{"id": "t-%d" % k, "issuer": "EU", "date": "2022",
-    "claims": [{"kind": "accuse", "target": ["XX-T%d" % i for i in range(1000)]}]}
-    for k in range(int(sys.argv[1]))]))
-PY
-}
-targets 1 >one.json
-targets 20 >twenty.json
 run import one.json
 expect_status 0
+# Kept for the checks of dot below.
+cp test.db one.db
 peak report -o one.html
 expect_status 0
 one=$kb
@@ -113,8 +109,7 @@ mkdir failbin
 cp bin/faildot failbin/dot
 
 check "dot dies with demarche"
-cp base.db test.db
-run import one.json
+cp one.db test.db
 rm -f dot.pid
 PATH="$WORK/bin:$PATH" "$DEMARCHE" graph --format svg >/dev/null 2>&1 &
 pid=$!

@@ -87,12 +87,17 @@ fi
 
 check "a locked archive says locked"
 mkfifo ctl
-sqlite3 a.db <ctl >/dev/null &
+sqlite3 a.db <ctl >held &
 holder=$!
 exec 3>ctl
 echo "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;
     SELECT count(*) FROM claims;" >&3
-sleep 1
+# The count printed, the lock is held (at most 30 s).
+n=0
+while [ ! -s held ] && [ "$n" -lt 300 ]; do
+	sleep 0.1
+	n=$((n + 1))
+done
 # After the busy timeout, 10 s.
 run --db a.db stats
 expect_status 1
