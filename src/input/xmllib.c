@@ -6,18 +6,16 @@
 #endif
 
 /* Each pointer has the type of the function libxml2's header declares. */
-#define CHECKED(fn, type) \
-	_Static_assert(_Generic((fn), type *: 1, default: 0), #fn)
-CHECKED(xmlGetProp, xl_get_prop_fn);
-CHECKED(xmlDocGetRootElement, xl_root_fn);
-CHECKED(xmlNodeGetContent, xl_content_fn);
-CHECKED(xmlFreeDoc, xl_free_doc_fn);
-CHECKED(xmlBuildURI, xl_build_uri_fn);
-CHECKED(xmlStrdup, xl_strdup_fn);
-CHECKED(xmlStrcat, xl_strcat_fn);
-CHECKED(xmlReadMemory, xl_read_fn);
-CHECKED(xmlGetLastError, xl_last_error_fn);
-CHECKED(htmlReadMemory, xl_html_read_fn);
+DYNLIB_TYPED(xmlGetProp, xl_get_prop_fn);
+DYNLIB_TYPED(xmlDocGetRootElement, xl_root_fn);
+DYNLIB_TYPED(xmlNodeGetContent, xl_content_fn);
+DYNLIB_TYPED(xmlFreeDoc, xl_free_doc_fn);
+DYNLIB_TYPED(xmlBuildURI, xl_build_uri_fn);
+DYNLIB_TYPED(xmlStrdup, xl_strdup_fn);
+DYNLIB_TYPED(xmlStrcat, xl_strcat_fn);
+DYNLIB_TYPED(xmlReadMemory, xl_read_fn);
+DYNLIB_TYPED(xmlGetLastError, xl_last_error_fn);
+DYNLIB_TYPED(htmlReadMemory, xl_html_read_fn);
 _Static_assert(_Generic(&xmlFree, xmlFreeFunc *: 1, default: 0), "xmlFree");
 
 struct xmllib lx;

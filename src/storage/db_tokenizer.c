@@ -25,12 +25,10 @@ typedef const sb_symbol *sb_stem_fn(struct sb_stemmer *, const sb_symbol *,
     int);
 typedef int sb_length_fn(struct sb_stemmer *);
 
-#define CHECKED(fn, type) \
-	_Static_assert(_Generic((fn), type *: 1, default: 0), #fn)
-CHECKED(sb_stemmer_new, sb_new_fn);
-CHECKED(sb_stemmer_delete, sb_delete_fn);
-CHECKED(sb_stemmer_stem, sb_stem_fn);
-CHECKED(sb_stemmer_length, sb_length_fn);
+DYNLIB_TYPED(sb_stemmer_new, sb_new_fn);
+DYNLIB_TYPED(sb_stemmer_delete, sb_delete_fn);
+DYNLIB_TYPED(sb_stemmer_stem, sb_stem_fn);
+DYNLIB_TYPED(sb_stemmer_length, sb_length_fn);
 
 static struct {
 	sb_new_fn	*new_stemmer;

@@ -8,6 +8,13 @@
 
 #include <stddef.h>
 
+/*
+ * Fails the build unless fn, as the library's header declares it, has
+ * the function type type that its pointer is stored as.
+ */
+#define DYNLIB_TYPED(fn, type) \
+	_Static_assert(_Generic((fn), type *: 1, default: 0), #fn)
+
 /* A symbol to look up, and the function pointer it is stored in. */
 struct dynlib_sym {
 	const char	 *name;
