@@ -77,6 +77,8 @@ enum dm_open_flags {
 int		 dm_archive_open(dm_archive **out, const char *path,
 		    unsigned flags);
 void		 dm_archive_free(dm_archive *a);
+/* Frees a and removes its file if this opening created it. */
+void		 dm_archive_discard(dm_archive *a);
 
 /* The archive's schema level (PRAGMA user_version). */
 int		 dm_archive_level(dm_archive *a);

@@ -26,9 +26,12 @@ cmd_init(int argc, char **argv)
 		    argv[optind]);
 	if ((rc = cli_open(&a, DM_OPEN_CREATE)) != CLI_OK)
 		return rc;
-	if (dm_archive_init(a, &res) != 0)
+	if (dm_archive_init(a, &res) != 0) {
 		rc = cli_fail();
-	else if (res.migrations + res.actors + res.aliases == 0)
+		dm_archive_discard(a);
+		return rc;
+	}
+	if (res.migrations + res.actors + res.aliases == 0)
 		cli_note("archive '%s' is up to date (schema level "
 		    "%d)", cli_globals.db_path, dm_archive_level(a));
 	else

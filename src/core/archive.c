@@ -30,14 +30,26 @@ dm_archive_open(dm_archive **out, const char *path, unsigned flags)
 	return 0;
 }
 
-void
-dm_archive_free(dm_archive *a)
+static void
+archive_close(dm_archive *a, void (*close)(struct db *))
 {
 	if (a == NULL)
 		return;
 	store_free(a->store);
-	db_close(a->db);
+	close(a->db);
 	free(a);
+}
+
+void
+dm_archive_free(dm_archive *a)
+{
+	archive_close(a, db_close);
+}
+
+void
+dm_archive_discard(dm_archive *a)
+{
+	archive_close(a, db_discard);
 }
 
 int

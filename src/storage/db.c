@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -17,6 +18,7 @@
 struct db {
 	sqlite3 *h;
 	char    *path;
+	int      created;	/* the file is this opening's: see db_discard() */
 };
 
 struct db_stmt {
@@ -184,7 +186,7 @@ db_configure(void)
  * database is a file here, as any other name is.
  */
 static int
-file_path(const char **path, unsigned flags)
+file_path(const char **path, unsigned flags, int *created)
 {
 	struct stat sb;
 
@@ -198,6 +200,7 @@ file_path(const char **path, unsigned flags)
 			    DM_ERROR, "cannot open archive '%s': %s%s", *path,
 			    strerror(errno), errno == ENOENT ?
 			    " (create it with 'demarche init')" : "");
+		*created = 1;
 	} else if (S_ISDIR(sb.st_mode))
 		return dm_error(DM_ENOTARCHIVE,
 		    "'%s' is a directory, not a demarche archive", *path);
@@ -209,13 +212,13 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 {
 	struct db *db = NULL;
 	fts5_api *api;
-	int rc = DM_ERROR, oflags;
+	int rc = DM_ERROR, oflags, created = 0;
 
 	*out = NULL;
 	if (flags & DB_MEMORY) {
 		path = ":memory:";
 		flags |= DB_CREATE;
-	} else if ((rc = file_path(&path, flags)) != 0)
+	} else if ((rc = file_path(&path, flags, &created)) != 0)
 		return rc;
 
 	if ((db = calloc(1, sizeof(*db))) == NULL ||
@@ -223,6 +226,7 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 		rc = dm_error(DM_ERROR, "out of memory");
 		goto done;
 	}
+	db->created = created;
 	/*
 	 * A connection serves one thread: without its mutex, each step and
 	 * column read skips a lock and an unlock, a fifth of the time of a
@@ -259,7 +263,7 @@ db_open(struct db **out, const char *path, unsigned flags, int known_level)
 	db = NULL;
 	rc = 0;
 done:
-	db_close(db);
+	db_discard(db);
 	return rc;
 }
 
@@ -311,6 +315,30 @@ db_close(struct db *db)
 	sqlite3_close_v2(db->h);
 	free(db->path);
 	free(db);
+}
+
+void
+db_discard(struct db *db)
+{
+	size_t len, i;
+	char *f;
+
+	if (db == NULL || !db->created) {
+		db_close(db);
+		return;
+	}
+	sqlite3_close_v2(db->h);
+	db->h = NULL;
+	len = strlen(db->path);
+	if ((f = malloc(len + sizeof("-journal"))) != NULL) {
+		memcpy(f, db->path, len);
+		for (i = 0; i < sizeof(own_files) / sizeof(own_files[0]); i++) {
+			strcpy(f + len, own_files[i].suffix);
+			(void)unlink(f);
+		}
+		free(f);
+	}
+	db_close(db);
 }
 
 int

@@ -40,6 +40,11 @@ enum db_step_result { DB_DONE = 0, DB_ROW = 1 };
 int	 db_open(struct db **out, const char *path, unsigned flags,
 	    int known_level);
 void	 db_close(struct db *db);
+/*
+ * Closes db and, where this opening created the archive's file, removes
+ * it and the files SQLite kept beside it: a failed init leaves nothing.
+ */
+void	 db_discard(struct db *db);
 
 /*
  * Refuses, before anything is written, a path that is one of the

@@ -2,7 +2,7 @@
 # the first full-text table used, not linked: with a library that cannot
 # be loaded first on the search path, commands that need neither run,
 # and one that needs it fails with one line that names the package,
-# before anything is written.
+# before anything is written (an archive init was to create included).
 . "$(dirname "$0")/lib.sh"
 
 mkdir broken broken-stemmer
@@ -66,6 +66,17 @@ expect_err "cannot load libstemmer.so.0d (apt install libstemmer0d)"
 expect_err_lines 1
 [ "$(sqlite3 test.db "SELECT count(*) FROM statements")" = 1 ] && ok ||
 	bad "a statement was imported"
+
+check "an init that fails leaves no archive behind, and keeps a file it found"
+without_stemmer --db new.db init
+expect_status 1
+expect_err "cannot load libstemmer.so.0d (apt install libstemmer0d)"
+left=$(ls new.db* 2>/dev/null)
+[ -z "$left" ] && ok || bad "init left $left"
+: >empty.db
+without_stemmer --db empty.db init
+expect_status 1
+[ -f empty.db ] && ok || bad "init removed a file it did not create"
 
 check "the same search and import once libstemmer can be loaded"
 run import "$SOURCE_DIR/examples/july-2021.json"
