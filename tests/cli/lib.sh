@@ -7,6 +7,11 @@ set -u
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/demarche-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+# sh runs the EXIT trap on exit, not when a signal ends it (ctest's
+# timeout, ^C): exit then, as the signal would.
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 cd "$WORK" || exit 1
 export DEMARCHE_DB="$WORK/test.db"
 passed=0
