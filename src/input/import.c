@@ -255,7 +255,7 @@ open_input(const char *path, FILE **fp, const char **name, uint64_t *total)
  * are sorted once instead of updated at random row by row (bench/PROFILE.md,
  * seventh round).  A stream of unknown size keeps them.  Such a file's
  * full-text entries are then merged with the archive's into one segment
- * each (store_fts_optimize()), at a cost within twice the file's share.
+ * each (store_fts_bulk_end()), at a cost within twice the file's share.
  */
 static int
 defer_indexes(struct import *im)
@@ -347,8 +347,9 @@ import_stream(dm_archive *a, const char *name, struct instream *in,
 		goto done;
 	}
 	if ((rc = store_indexes_restore(im.store, im.indexes)) != 0 ||
+	    (im.bulk && (rc = store_fts_bulk_begin(im.store)) != 0) ||
 	    (rc = ingest_sum_up(im.ingest, im.import_id, 0)) != 0 ||
-	    (im.bulk && (rc = store_fts_optimize(im.store)) != 0) ||
+	    (im.bulk && (rc = store_fts_bulk_end(im.store)) != 0) ||
 	    (rc = store_import_finish(im.store, im.import_id, &rec)) != 0 ||
 	    (rc = db_commit(a->db)) != 0)
 		goto done;

@@ -50,6 +50,8 @@ enum stmt {
 	STMT_INDEX_STATEMENTS,
 	STMT_INDEX_FLUSH,
 	STMT_INDEX_CLAIMS,
+	STMT_FTS_MERGING_STATEMENTS,
+	STMT_FTS_MERGING_CLAIMS,
 	STMT_FTS_OPTIMIZE_STATEMENTS,
 	STMT_FTS_OPTIMIZE_CLAIMS,
 	STMT_QUERY_INDEXES,
@@ -198,6 +200,15 @@ static const char *const stmt_sql[STMT__MAX] = {
 	" SELECT c.id, c.summary, c.quote FROM claims c"
 	" JOIN statements s ON s.sid = c.statement_id"
 	" WHERE s.import_id = ?1 AND (?2 IS NULL OR s.sid = ?2)",
+	/*
+	 * STMT_FTS_MERGING_*: how many segments of a level FTS5 merges,
+	 * ?1 as they are written (0: none) and ?2 when a level holds that
+	 * many whatever ?1 says (FTS5's own default is 16).
+	 */
+	"INSERT INTO statements_fts (statements_fts, rank)"
+	" VALUES ('automerge', ?1), ('crisismerge', ?2)",
+	"INSERT INTO claims_fts (claims_fts, rank)"
+	" VALUES ('automerge', ?1), ('crisismerge', ?2)",
 	/* STMT_FTS_OPTIMIZE_* */
 	"INSERT INTO statements_fts (statements_fts) VALUES ('optimize')",
 	"INSERT INTO claims_fts (claims_fts) VALUES ('optimize')",
@@ -981,8 +992,41 @@ store_indexes_restore(struct store *s, const char *restore)
 	return restore == NULL ? 0 : db_exec(s->db, restore);
 }
 
+/*
+ * The merging of migration 0015, and that of a bulk import: its segments
+ * are all merged into one at the end (store_fts_bulk_end()), so merging
+ * them on the way, level by level, only rewrites the same entries more
+ * times; a level is merged only once it holds 64 segments, which keeps
+ * their number (and a merge's memory, a page or two a segment) bounded.
+ */
+#define FTS_AUTOMERGE		16
+#define FTS_CRISISMERGE		16
+#define FTS_BULK_CRISISMERGE	64
+
+static int
+fts_merging(struct store *s, int automerge, int crisismerge)
+{
+	struct db_stmt *st;
+	int i, rc;
+
+	for (i = STMT_FTS_MERGING_STATEMENTS; i <= STMT_FTS_MERGING_CLAIMS;
+	    i++)
+		if ((rc = stmt_get(s, i, &st)) != 0 ||
+		    (rc = db_bind_int(st, 1, automerge)) != 0 ||
+		    (rc = db_bind_int(st, 2, crisismerge)) != 0 ||
+		    (rc = db_run(st)) != 0)
+			return rc;
+	return 0;
+}
+
 int
-store_fts_optimize(struct store *s)
+store_fts_bulk_begin(struct store *s)
+{
+	return fts_merging(s, 0, FTS_BULK_CRISISMERGE);
+}
+
+int
+store_fts_bulk_end(struct store *s)
 {
 	struct db_stmt *st;
 	int i, rc;
@@ -991,5 +1035,5 @@ store_fts_optimize(struct store *s)
 	    i++)
 		if ((rc = stmt_get(s, i, &st)) != 0 || (rc = db_run(st)) != 0)
 			return rc;
-	return 0;
+	return fts_merging(s, FTS_AUTOMERGE, FTS_CRISISMERGE);
 }

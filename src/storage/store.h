@@ -152,11 +152,13 @@ int	store_indexes_defer(struct store *s, char **restore);
 int	store_indexes_restore(struct store *s, const char *restore);
 
 /*
- * Merges each full-text index into one segment: a term is then looked up
- * once, not once per segment (an index built in bulk from 1 MiB of
- * pending entries at a time holds a score of them).
+ * A bulk import's full-text entries: begin stops merging their segments
+ * as they are written; end merges each index into one segment (a term is
+ * then looked up once, not once per segment) and restores the archive's
+ * merging.  Both within the import's transaction.
  */
-int	store_fts_optimize(struct store *s);
+int	store_fts_bulk_begin(struct store *s);
+int	store_fts_bulk_end(struct store *s);
 
 int	store_import_finish(struct store *s, int64_t id,
 	    const struct store_import *imp);
