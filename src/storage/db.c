@@ -278,33 +278,57 @@ static const struct {
 	{ "-journal", "the archive's rollback journal" },
 };
 
+/*
+ * Calls fn with each of the files of the archive named name, in the
+ * order of own_files, until it returns non-zero, and returns that; -1
+ * when out of memory.
+ */
+static int
+each_own_file(const char *name, int (*fn)(const char *file, size_t i,
+    void *ctx), void *ctx)
+{
+	size_t i, len = strlen(name);
+	char *f;
+	int rc = 0;
+
+	if ((f = malloc(len + sizeof("-journal"))) == NULL)
+		return -1;
+	memcpy(f, name, len);
+	for (i = 0; rc == 0 && i < sizeof(own_files) / sizeof(own_files[0]);
+	    i++) {
+		strcpy(f + len, own_files[i].suffix);
+		rc = fn(f, i, ctx);
+	}
+	free(f);
+	return rc;
+}
+
+/* i + 1 where file is the file ctx (a struct stat) names, else 0. */
+static int
+same_file(const char *file, size_t i, void *ctx)
+{
+	const struct stat *out = ctx;
+	struct stat sb;
+
+	return stat(file, &sb) == 0 && sb.st_dev == out->st_dev &&
+	    sb.st_ino == out->st_ino ? (int)i + 1 : 0;
+}
+
 int
 db_refuse_own(struct db *db, const char *path)
 {
 	const char *name = sqlite3_db_filename(db->h, "main");
-	struct stat out, sb;
-	size_t i, len;
-	char *f;
-	int rc = 0;
+	struct stat out;
+	int rc;
 
 	/* A file not there yet is none of them, nor is a memory archive. */
 	if (name == NULL || *name == '\0' || stat(path, &out) == -1)
 		return 0;
-	len = strlen(name);
-	if ((f = malloc(len + sizeof("-journal"))) == NULL)
+	rc = each_own_file(name, same_file, &out);
+	if (rc < 0)
 		return dm_error(DM_ERROR, "out of memory");
-	memcpy(f, name, len);
-	for (i = 0; i < sizeof(own_files) / sizeof(own_files[0]); i++) {
-		strcpy(f + len, own_files[i].suffix);
-		if (stat(f, &sb) == 0 && sb.st_dev == out.st_dev &&
-		    sb.st_ino == out.st_ino) {
-			rc = dm_error(DM_ERROR, "cannot write '%s': it is %s",
-			    path, own_files[i].what);
-			break;
-		}
-	}
-	free(f);
-	return rc;
+	return rc == 0 ? 0 : dm_error(DM_ERROR, "cannot write '%s': it is %s",
+	    path, own_files[rc - 1].what);
 }
 
 void
@@ -317,26 +341,22 @@ db_close(struct db *db)
 	free(db);
 }
 
+static int
+remove_file(const char *file, size_t i, void *ctx)
+{
+	(void)i;
+	(void)ctx;
+	(void)unlink(file);
+	return 0;
+}
+
 void
 db_discard(struct db *db)
 {
-	size_t len, i;
-	char *f;
-
-	if (db == NULL || !db->created) {
-		db_close(db);
-		return;
-	}
-	sqlite3_close_v2(db->h);
-	db->h = NULL;
-	len = strlen(db->path);
-	if ((f = malloc(len + sizeof("-journal"))) != NULL) {
-		memcpy(f, db->path, len);
-		for (i = 0; i < sizeof(own_files) / sizeof(own_files[0]); i++) {
-			strcpy(f + len, own_files[i].suffix);
-			(void)unlink(f);
-		}
-		free(f);
+	if (db != NULL && db->created) {
+		sqlite3_close_v2(db->h);
+		db->h = NULL;
+		(void)each_own_file(db->path, remove_file, NULL);
 	}
 	db_close(db);
 }
