@@ -544,6 +544,52 @@ START_TEST(test_random_bytes)
 }
 END_TEST
 
+/*
+ * Tokens made ahead, on a tokenizer of their own, are what FTS5's
+ * tokenizer gives the same text, offsets and all; FTS5's tokenizer
+ * passes them on for a document equal to theirs, in order, and
+ * tokenizes any other text itself.
+ */
+START_TEST(test_tokens_ahead)
+{
+	struct db_tokenizer *tz;
+	struct db_tokens tk[2];
+	char want[1024], copy[256];
+	size_t i;
+
+	tz = db_tokenizer_new();
+	ck_assert_ptr_nonnull(tz);
+	for (i = 0; i < NDOCS; i++) {
+		snprintf(want, sizeof(want), "%s", tokens_at(DOC, docs[i]));
+		/* Another copy of the text: equal, not the same bytes. */
+		snprintf(copy, sizeof(copy), "%s", docs[i]);
+		ck_assert_int_eq(db_tokens_make(tz, copy, (int)strlen(copy),
+		    &tk[0]), 0);
+		db_tokens_ahead(tk, 1);
+		ck_assert_str_eq(tokens_at(DOC, docs[i]), want);
+		/* Used once: the same text again is tokenized. */
+		ck_assert_str_eq(tokens_at(DOC, docs[i]), want);
+		db_tokens_ahead(NULL, 0);
+		db_tokens_free(&tk[0]);
+	}
+	/* Tokens given for "alpha" stand for "omega", whose text they name. */
+	ck_assert_int_eq(db_tokens_make(tz, "alpha", 5, &tk[0]), 0);
+	ck_assert_int_eq(db_tokens_make(tz, "challenges", 10, &tk[1]), 0);
+	tk[0].text = "omega";
+	db_tokens_ahead(tk, 2);
+	/* Not a document, and not the next text: tokenized, nothing used. */
+	ck_assert_str_eq(tokens(QUERY, "omega"), "~omega +omega");
+	ck_assert_str_eq(tokens(DOC, "challenges"), "challenges +~challeng");
+	ck_assert_str_eq(tokens(DOC, "omega"), "alpha");
+	ck_assert_str_eq(tokens(DOC, "challenges"), "challenges +~challeng");
+	ck_assert_str_eq(tokens(DOC, "omega"), "omega");
+	db_tokens_ahead(NULL, 0);
+	db_tokens_free(&tk[0]);
+	db_tokens_free(&tk[1]);
+	db_tokenizer_free(tz);
+}
+END_TEST
+
 START_TEST(test_arguments_refused)
 {
 	ck_assert_int_ne(sqlite3_exec(db, "CREATE VIRTUAL TABLE x USING"
@@ -579,6 +625,7 @@ tokenizer_suite(void)
 	tcase_add_test(tc, test_stems_remembered);
 	tcase_add_test(tc, test_invalid_bytes);
 	tcase_add_test(tc, test_random_bytes);
+	tcase_add_test(tc, test_tokens_ahead);
 	tcase_add_test(tc, test_arguments_refused);
 	suite_add_tcase(s, tc);
 	return s;

@@ -166,14 +166,14 @@ struct cached {
  * word: text says the same few thousand words again and again, and a
  * Snowball call costs many times a lookup.  Allocated at the first stem.
  */
-struct tokenizer {
+struct db_tokenizer {
 	struct sb_stemmer	*stemmer;
 	struct cached		*cache;
 };
 
 /* State of one xTokenize call. */
 struct tok {
-	struct tokenizer	 *tz;
+	struct db_tokenizer	 *tz;
 	const char		 *text;
 	int			  len;
 	int			  query;	/* no synonyms in a query */
@@ -307,7 +307,7 @@ char_at(const struct tok *t, int pos, int *clen)
 static int
 stem(struct tok *t, const char *w, int n, char out[STEM_MAX])
 {
-	struct tokenizer *tz = t->tz;
+	struct db_tokenizer *tz = t->tz;
 	struct cached *c = NULL;
 	const sb_symbol *s;
 	uint32_t h;
@@ -541,23 +541,43 @@ cjk_run(struct tok *t, int start, int *end)
 	return SQLITE_OK;
 }
 
+struct db_tokenizer *
+db_tokenizer_new(void)
+{
+	struct db_tokenizer *tz;
+
+	if (stemmer_load() != 0 || (tz = malloc(sizeof(*tz))) == NULL)
+		return NULL;
+	tz->cache = NULL;
+	if ((tz->stemmer = sb.new_stemmer("english", "UTF_8")) == NULL) {
+		free(tz);
+		return NULL;
+	}
+	return tz;
+}
+
+void
+db_tokenizer_free(struct db_tokenizer *tz)
+{
+	if (tz != NULL) {
+		sb.delete_stemmer(tz->stemmer);
+		free(tz->cache);
+		free(tz);
+	}
+}
+
 static int
 tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
-	struct tokenizer *tz;
+	struct db_tokenizer *tz;
 
 	(void)ctx;
 	(void)argv;
 	*out = NULL;
 	if (argc != 0 || stemmer_load() != 0)
 		return SQLITE_ERROR;
-	if ((tz = malloc(sizeof(*tz))) == NULL)
+	if ((tz = db_tokenizer_new()) == NULL)
 		return SQLITE_NOMEM;
-	tz->cache = NULL;
-	if ((tz->stemmer = sb.new_stemmer("english", "UTF_8")) == NULL) {
-		free(tz);
-		return SQLITE_NOMEM;
-	}
 	*out = (Fts5Tokenizer *)tz;
 	return SQLITE_OK;
 }
@@ -565,13 +585,94 @@ tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 static void
 tok_delete(Fts5Tokenizer *handle)
 {
-	struct tokenizer *tz = (struct tokenizer *)handle;
+	db_tokenizer_free((struct db_tokenizer *)handle);
+}
 
-	if (tz != NULL) {
-		sb.delete_stemmer(tz->stemmer);
-		free(tz->cache);
-		free(tz);
+/* A token made ahead, as db_tokens holds it, its bytes after it. */
+struct recorded {
+	int	flags, n, start, end;
+};
+
+/*
+ * The tokens made ahead for the next documents this thread tokenizes
+ * (db_tokens_ahead()): per thread, as a connection is.
+ */
+static _Thread_local struct {
+	const struct db_tokens	*t;
+	size_t			 n;
+} ahead;
+
+void
+db_tokens_ahead(const struct db_tokens *t, size_t n)
+{
+	ahead.t = t;
+	ahead.n = n;
+}
+
+/* Passes tk's tokens to cb, as tokenizing its text would. */
+static int
+replay(const struct db_tokens *tk, void *ctx,
+    int (*cb)(void *, int, const char *, int, int, int))
+{
+	const char *p = tk->rec, *e = tk->rec + tk->n;
+	struct recorded h;
+	int rc = SQLITE_OK;
+
+	while (rc == SQLITE_OK && p < e) {
+		memcpy(&h, p, sizeof(h));
+		p += sizeof(h);
+		rc = cb(ctx, h.flags, p, h.n, h.start, h.end);
+		p += h.n;
 	}
+	return rc;
+}
+
+/* Appends a token to the db_tokens ctx. */
+static int
+record(void *ctx, int flags, const char *token, int n, int start, int end)
+{
+	struct db_tokens *tk = ctx;
+	struct recorded h = { flags, n, start, end };
+	size_t need = sizeof(h) + (size_t)n, cap;
+	char *p;
+
+	if (tk->cap - tk->n < need) {
+		cap = tk->cap ? tk->cap : 1024;
+		while (cap - tk->n < need)
+			cap *= 2;
+		if ((p = realloc(tk->rec, cap)) == NULL)
+			return SQLITE_NOMEM;
+		tk->rec = p;
+		tk->cap = cap;
+	}
+	memcpy(tk->rec + tk->n, &h, sizeof(h));
+	memcpy(tk->rec + tk->n + sizeof(h), token, (size_t)n);
+	tk->n += need;
+	return SQLITE_OK;
+}
+
+static int tok_tokenize(Fts5Tokenizer *, void *, int, const char *, int,
+    int (*)(void *, int, const char *, int, int, int));
+
+int
+db_tokens_make(struct db_tokenizer *tz, const char *text, int len,
+    struct db_tokens *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->text = text;
+	out->len = len;
+	if (tok_tokenize((Fts5Tokenizer *)tz, out, FTS5_TOKENIZE_DOCUMENT,
+	    text, len, record) == SQLITE_OK)
+		return 0;
+	db_tokens_free(out);
+	return -1;
+}
+
+void
+db_tokens_free(struct db_tokens *tk)
+{
+	free(tk->rec);
+	memset(tk, 0, sizeof(*tk));
 }
 
 static int
@@ -582,7 +683,14 @@ tok_tokenize(Fts5Tokenizer *handle, void *ctx, int flags, const char *text,
 	enum cls c;
 	int clen, pos, rc;
 
-	t.tz = (struct tokenizer *)handle;
+	/* A document whose tokens were made ahead, in the order given. */
+	if (flags == FTS5_TOKENIZE_DOCUMENT && ahead.n > 0 &&
+	    ahead.t->len == len &&
+	    (len == 0 || memcmp(ahead.t->text, text, (size_t)len) == 0)) {
+		ahead.n--;
+		return replay(ahead.t++, ctx, cb);
+	}
+	t.tz = (struct db_tokenizer *)handle;
 	t.text = text;
 	t.len = len;
 	t.query = (flags & FTS5_TOKENIZE_QUERY) != 0;

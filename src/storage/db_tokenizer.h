@@ -25,6 +25,8 @@
 #ifndef DM_DB_TOKENIZER_H
 #define DM_DB_TOKENIZER_H
 
+#include <stddef.h>
+
 #include "db_sqlite.h"
 
 /*
@@ -48,6 +50,37 @@ const char *db_tokenizer_failed(void);
  * (db_rank.h).  Returns 0, or DM_ERROR with a message if db lacks FTS5.
  */
 int	db_fts5_api(sqlite3 *db, fts5_api **api);
+
+/*
+ * Tokens made ahead of FTS5, on another thread than the connection's:
+ * those of the text of len bytes, which must outlive them.
+ */
+struct db_tokens {
+	const char	*text;
+	int		 len;
+	char		*rec;		/* the tokens, n of cap bytes */
+	size_t		 n, cap;
+};
+
+/* A tokenizer for db_tokens_make(), or NULL if it cannot be made. */
+struct db_tokenizer *db_tokenizer_new(void);
+void	db_tokenizer_free(struct db_tokenizer *tz);
+
+/*
+ * Tokenizes text, of len bytes, as a document into *out: 0, or -1 when
+ * out of memory (*out then empty).  tz serves one thread at a time.
+ */
+int	db_tokens_make(struct db_tokenizer *tz, const char *text, int len,
+	    struct db_tokens *out);
+void	db_tokens_free(struct db_tokens *tk);
+
+/*
+ * Gives the calling thread's tokenizer the n tokens of t, in order, for
+ * the documents it tokenizes next: one whose text is equal to the next
+ * of them gets its tokens without being tokenized again; any other is
+ * tokenized.  n = 0 takes them back; t must outlive their use.
+ */
+void	db_tokens_ahead(const struct db_tokens *t, size_t n);
 
 /* Registers the auxiliary function fn as name.  0, or DM_ERROR. */
 int	db_fts5_function(sqlite3 *db, fts5_api *api, const char *name,

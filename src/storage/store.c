@@ -7,6 +7,7 @@
 #include "digest.h"
 #include "error.h"
 #include "fold.h"
+#include "fts_fill.h"
 #include "resolve.h"
 #include "store.h"
 
@@ -48,8 +49,10 @@ enum stmt {
 	STMT_NAMES,
 	STMT_PENDING_SET,
 	STMT_INDEX_STATEMENTS,
+	STMT_INDEX_STATEMENTS_INSERT,
 	STMT_INDEX_FLUSH,
 	STMT_INDEX_CLAIMS,
+	STMT_INDEX_CLAIMS_INSERT,
 	STMT_FTS_MERGING_STATEMENTS,
 	STMT_FTS_MERGING_CLAIMS,
 	STMT_FTS_OPTIMIZE_STATEMENTS,
@@ -184,11 +187,12 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"UPDATE pending SET import_id = ?1",
 	/*
 	 * STMT_INDEX_*: the statements of import ?1 (only statement ?2, if
-	 * given) into the full-text indexes, in bulk.
+	 * given) and their claims, and their insert into the full-text
+	 * indexes (fts_fill()).
 	 */
-	"INSERT INTO statements_fts (rowid, title, text)"
-	" SELECT sid, title, text FROM statements"
+	"SELECT sid, title, text FROM statements"
 	" WHERE import_id = ?1 AND (?2 IS NULL OR sid = ?2)",
+	"INSERT INTO statements_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
 	/*
 	 * The entries gathered in memory for statements_fts written out
 	 * now, not at the commit, so that they and claims_fts's are never
@@ -196,10 +200,10 @@ static const char *const stmt_sql[STMT__MAX] = {
 	 * and a merge of 0 pages does nothing else.
 	 */
 	"INSERT INTO statements_fts (statements_fts, rank) VALUES ('merge', 0)",
-	"INSERT INTO claims_fts (rowid, summary, quote)"
-	" SELECT c.id, c.summary, c.quote FROM claims c"
+	"SELECT c.id, c.summary, c.quote FROM claims c"
 	" JOIN statements s ON s.sid = c.statement_id"
 	" WHERE s.import_id = ?1 AND (?2 IS NULL OR s.sid = ?2)",
+	"INSERT INTO claims_fts (rowid, summary, quote) VALUES (?1, ?2, ?3)",
 	/*
 	 * STMT_FTS_MERGING_*: how many segments of a level FTS5 merges,
 	 * ?1 as they are written (0: none) and ?2 when a level holds that
@@ -931,19 +935,20 @@ store_pending_set(struct store *s, int64_t import_id)
 int
 store_index_pending(struct store *s, int64_t import_id, int64_t sid)
 {
-	struct db_stmt *st;
+	struct db_stmt *sel, *ins;
 	int i, rc;
 
-	for (i = STMT_INDEX_STATEMENTS; i <= STMT_INDEX_CLAIMS; i++) {
-		if ((rc = stmt_get(s, i, &st)) != 0)
+	for (i = STMT_INDEX_STATEMENTS; i <= STMT_INDEX_CLAIMS; i += 3) {
+		if ((rc = stmt_get(s, i, &sel)) != 0 ||
+		    (rc = stmt_get(s, i + 1, &ins)) != 0 ||
+		    (rc = db_bind_int(sel, 1, import_id)) != 0 ||
+		    (rc = sid ? db_bind_int(sel, 2, sid) :
+		    db_bind_null(sel, 2)) != 0 ||
+		    (rc = fts_fill(sel, ins, 2)) != 0)
 			return rc;
-		/* Those that choose the statements take the import and sid. */
-		if (i != STMT_INDEX_FLUSH &&
-		    ((rc = db_bind_int(st, 1, import_id)) != 0 ||
-		    (rc = sid ? db_bind_int(st, 2, sid) :
-		    db_bind_null(st, 2)) != 0))
-			return rc;
-		if ((rc = db_run(st)) != 0)
+		if (i == STMT_INDEX_STATEMENTS &&
+		    ((rc = stmt_get(s, STMT_INDEX_FLUSH, &sel)) != 0 ||
+		    (rc = db_run(sel)) != 0))
 			return rc;
 	}
 	return 0;
