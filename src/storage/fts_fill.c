@@ -23,16 +23,21 @@
 #define RING		32
 #define AHEAD_BYTES	(256 * 1024)
 
+/*
+ * A full-text table's texts: a statement's title and text, a claim's
+ * summary and quote.
+ */
+#define COLS		2
+
 struct row {
 	int64_t			 rowid;
-	char			*text[FTS_FILL_COLS];	/* NULL: SQL NULL */
-	size_t			 bytes;
-	struct db_tokens	 tok[FTS_FILL_COLS];
+	char			*text[COLS];	/* NULL: SQL NULL */
+	size_t			 len[COLS];	/* 0 for NULL */
+	struct db_tokens	 tok[COLS];
 	int			 made;	/* tok holds the tokens */
 };
 
 struct fill {
-	int			 ncol;
 	struct db_tokenizer	*tz;
 	struct row		 ring[RING];
 	size_t			 queued;	/* texts' bytes of the rows read */
@@ -43,12 +48,24 @@ struct fill {
 	int			 stop;
 };
 
+/* The bytes of a row's texts, which AHEAD_BYTES bounds. */
+static size_t
+row_bytes(const struct row *r)
+{
+	size_t n = 0;
+	int i;
+
+	for (i = 0; i < COLS; i++)
+		n += r->len[i];
+	return n;
+}
+
 static void
-row_free(struct row *r, int ncol)
+row_free(struct row *r)
 {
 	int i;
 
-	for (i = 0; i < ncol; i++) {
+	for (i = 0; i < COLS; i++) {
 		free(r->text[i]);
 		db_tokens_free(&r->tok[i]);
 	}
@@ -62,11 +79,11 @@ tokenize_row(struct fill *f, struct row *r)
 	int i;
 
 	r->made = 1;
-	for (i = 0; i < f->ncol && r->made; i++)
+	for (i = 0; i < COLS && r->made; i++)
 		if (r->text[i] != NULL && db_tokens_make(f->tz, r->text[i],
-		    (int)strlen(r->text[i]), &r->tok[i]) != 0)
+		    (int)r->len[i], &r->tok[i]) != 0)
 			r->made = 0;
-	for (i = 0; !r->made && i < f->ncol; i++)
+	for (i = 0; !r->made && i < COLS; i++)
 		db_tokens_free(&r->tok[i]);
 }
 
@@ -106,16 +123,17 @@ read_row(struct fill *f, struct db_stmt *sel)
 	if (rc != DB_ROW)
 		return rc;
 	r->rowid = db_column_int(sel, 0);
-	for (i = 0; i < f->ncol; i++) {
+	for (i = 0; i < COLS; i++) {
 		if ((s = db_column_text(sel, i + 1)) == NULL)
 			continue;
-		r->bytes += strlen(s);
-		if ((r->text[i] = strdup(s)) == NULL) {
-			row_free(r, f->ncol);
+		r->len[i] = strlen(s);
+		if ((r->text[i] = malloc(r->len[i] + 1)) == NULL) {
+			row_free(r);
 			return dm_error(DM_ERROR, "out of memory");
 		}
+		memcpy(r->text[i], s, r->len[i] + 1);
 	}
-	f->queued += r->bytes;
+	f->queued += row_bytes(r);
 	pthread_mutex_lock(&f->mu);
 	f->read++;
 	pthread_cond_broadcast(&f->cv);
@@ -128,7 +146,7 @@ static int
 insert_row(struct fill *f, struct db_stmt *ins, int threaded)
 {
 	struct row *r = &f->ring[f->taken % RING];
-	struct db_tokens tok[FTS_FILL_COLS];
+	struct db_tokens tok[COLS];
 	size_t n = 0;
 	int i, rc;
 
@@ -139,19 +157,19 @@ insert_row(struct fill *f, struct db_stmt *ins, int threaded)
 		pthread_mutex_unlock(&f->mu);
 	}
 	/* FTS5 does not tokenize a NULL: no tokens stand for it. */
-	for (i = 0; r->made && i < f->ncol; i++)
+	for (i = 0; r->made && i < COLS; i++)
 		if (r->text[i] != NULL)
 			tok[n++] = r->tok[i];
 	rc = db_bind_int(ins, 1, r->rowid);
-	for (i = 0; rc == 0 && i < f->ncol; i++)
+	for (i = 0; rc == 0 && i < COLS; i++)
 		rc = db_bind_text(ins, i + 2, r->text[i]);
 	if (rc == 0) {
 		db_tokens_ahead(tok, n);
 		rc = db_run(ins);
 		db_tokens_ahead(NULL, 0);
 	}
-	f->queued -= r->bytes;
-	row_free(r, f->ncol);
+	f->queued -= row_bytes(r);
+	row_free(r);
 	pthread_mutex_lock(&f->mu);
 	f->taken++;
 	pthread_mutex_unlock(&f->mu);
@@ -159,14 +177,13 @@ insert_row(struct fill *f, struct db_stmt *ins, int threaded)
 }
 
 int
-fts_fill(struct db_stmt *sel, struct db_stmt *ins, int ncol)
+fts_fill(struct db_stmt *sel, struct db_stmt *ins)
 {
 	struct fill f;
 	pthread_t thread;
 	int rc = 0, more = 1, threaded;
 
 	memset(&f, 0, sizeof(f));
-	f.ncol = ncol;
 	pthread_mutex_init(&f.mu, NULL);
 	pthread_cond_init(&f.cv, NULL);
 	/* Without the second thread, FTS5 tokenizes as it always does. */
@@ -191,7 +208,7 @@ fts_fill(struct db_stmt *sel, struct db_stmt *ins, int ncol)
 		pthread_join(thread, NULL);
 	}
 	for (; f.taken < f.read; f.taken++)
-		row_free(&f.ring[f.taken % RING], ncol);
+		row_free(&f.ring[f.taken % RING]);
 	db_tokenizer_free(f.tz);
 	pthread_cond_destroy(&f.cv);
 	pthread_mutex_destroy(&f.mu);

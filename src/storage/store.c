@@ -932,26 +932,35 @@ store_pending_set(struct store *s, int64_t import_id)
 	return db_run(st);
 }
 
+/*
+ * Fills a full-text index with the rows the statement sel gives, for
+ * import import_id (only statement sid, if not 0); sel + 1 inserts them.
+ */
+static int
+index_fill(struct store *s, enum stmt sel, int64_t import_id, int64_t sid)
+{
+	struct db_stmt *q, *ins;
+	int rc;
+
+	if ((rc = stmt_get(s, sel, &q)) != 0 ||
+	    (rc = stmt_get(s, sel + 1, &ins)) != 0 ||
+	    (rc = db_bind_int(q, 1, import_id)) != 0 ||
+	    (rc = sid ? db_bind_int(q, 2, sid) : db_bind_null(q, 2)) != 0)
+		return rc;
+	return fts_fill(q, ins);
+}
+
 int
 store_index_pending(struct store *s, int64_t import_id, int64_t sid)
 {
-	struct db_stmt *sel, *ins;
-	int i, rc;
+	struct db_stmt *flush;
+	int rc;
 
-	for (i = STMT_INDEX_STATEMENTS; i <= STMT_INDEX_CLAIMS; i += 3) {
-		if ((rc = stmt_get(s, i, &sel)) != 0 ||
-		    (rc = stmt_get(s, i + 1, &ins)) != 0 ||
-		    (rc = db_bind_int(sel, 1, import_id)) != 0 ||
-		    (rc = sid ? db_bind_int(sel, 2, sid) :
-		    db_bind_null(sel, 2)) != 0 ||
-		    (rc = fts_fill(sel, ins, 2)) != 0)
-			return rc;
-		if (i == STMT_INDEX_STATEMENTS &&
-		    ((rc = stmt_get(s, STMT_INDEX_FLUSH, &sel)) != 0 ||
-		    (rc = db_run(sel)) != 0))
-			return rc;
-	}
-	return 0;
+	if ((rc = index_fill(s, STMT_INDEX_STATEMENTS, import_id, sid)) != 0 ||
+	    (rc = stmt_get(s, STMT_INDEX_FLUSH, &flush)) != 0 ||
+	    (rc = db_run(flush)) != 0)
+		return rc;
+	return index_fill(s, STMT_INDEX_CLAIMS, import_id, sid);
 }
 
 int
