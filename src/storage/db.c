@@ -81,8 +81,7 @@ db_fail(sqlite3 *h, const char *path)
 	case SQLITE_NOMEM:
 		return dm_error(DM_ERROR, "out of memory");
 	default:
-		return dm_error(DM_ERROR, "%s", db_tokenizer_failed() ?
-		    db_tokenizer_failed() : sqlite3_errmsg(h));
+		return dm_error(DM_ERROR, "%s", sqlite3_errmsg(h));
 	}
 }
 

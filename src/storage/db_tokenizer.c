@@ -4,63 +4,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libstemmer.h>
 #include <utf8proc.h>
 
 #include "db.h"
 #include "db_tokenizer.h"
-#include "dynlib.h"
 #include "error.h"
 #include "hash.h"
 
 /*
- * Snowball's stemmers, loaded when a full-text table first needs the
- * tokenizer rather than linked: linked, the library's relocations cost
- * every command, full-text or not, about 5 ms before main().  Its header
- * gives the types; each pointer has the type it declares.
+ * Snowball's English stemmer, linked alone from libstemmer's static
+ * archive.  The shared library holds every language, and its
+ * relocations cost each full-text command about 2 ms (bench/PROFILE.md);
+ * libstemmer.h's sb_stemmer_new() would link them all in, as its table
+ * names every language.  So the English stemmer is called as Snowball's
+ * own libstemmer.c calls it, declared as Snowball's generated header and
+ * runtime/api.h declare it, of whose struct SN_env only the head is read:
+ * the word in with SN_set_current(), its stem out as p[0, l).
+ * test_stems_remembered checks the stems against sb_stemmer_stem().
  */
-typedef struct sb_stemmer *sb_new_fn(const char *, const char *);
-typedef void sb_delete_fn(struct sb_stemmer *);
-typedef const sb_symbol *sb_stem_fn(struct sb_stemmer *, const sb_symbol *,
-    int);
-typedef int sb_length_fn(struct sb_stemmer *);
+struct SN_env {
+	unsigned char	*p;
+	int		 c, l;
+};
 
-DYNLIB_TYPED(sb_stemmer_new, sb_new_fn);
-DYNLIB_TYPED(sb_stemmer_delete, sb_delete_fn);
-DYNLIB_TYPED(sb_stemmer_stem, sb_stem_fn);
-DYNLIB_TYPED(sb_stemmer_length, sb_length_fn);
-
-static struct {
-	sb_new_fn	*new_stemmer;
-	sb_delete_fn	*delete_stemmer;
-	sb_stem_fn	*stem;
-	sb_length_fn	*length;
-} sb;
-
-/* Why the stemmers could not be loaded, for db_tokenizer_failed(). */
-static char load_error[256];
-
-static int
-stemmer_load(void)
-{
-	const struct dynlib_sym syms[] = {
-		{ "sb_stemmer_new", (void **)&sb.new_stemmer },
-		{ "sb_stemmer_delete", (void **)&sb.delete_stemmer },
-		{ "sb_stemmer_stem", (void **)&sb.stem },
-		{ "sb_stemmer_length", (void **)&sb.length } };
-
-	if (dynlib_load("libstemmer.so.0d", "libstemmer0d", syms,
-	    sizeof(syms) / sizeof(syms[0])) == 0)
-		return 0;
-	snprintf(load_error, sizeof(load_error), "%s", dm_error_last());
-	return -1;
-}
-
-const char *
-db_tokenizer_failed(void)
-{
-	return load_error[0] != '\0' ? load_error : NULL;
-}
+struct SN_env	*english_UTF_8_create_env(void);
+void		 english_UTF_8_close_env(struct SN_env *);
+int		 english_UTF_8_stem(struct SN_env *);
+int		 SN_set_current(struct SN_env *, int, const unsigned char *);
 
 enum cls {
 	CLS_SEP,	/* separates tokens */
@@ -164,10 +134,11 @@ struct cached {
  * one per table and connection (a connection serves one thread), and the
  * stems of the words it met last, STEM_SLOTS of them, by a hash of the
  * word: text says the same few thousand words again and again, and a
- * Snowball call costs many times a lookup.  Allocated at the first stem.
+ * Snowball call costs many times a lookup.  Allocated at the first stem
+ * of a document.
  */
 struct db_tokenizer {
-	struct sb_stemmer	*stemmer;
+	struct SN_env		*stemmer;
 	struct cached		*cache;
 };
 
@@ -309,7 +280,6 @@ stem(struct tok *t, const char *w, int n, char out[STEM_MAX])
 {
 	struct db_tokenizer *tz = t->tz;
 	struct cached *c = NULL;
-	const sb_symbol *s;
 	uint32_t h;
 	int k, m;
 
@@ -322,7 +292,8 @@ stem(struct tok *t, const char *w, int n, char out[STEM_MAX])
 			return 0;
 		h = hash_step(h, (unsigned char)w[k]);
 	}
-	if (n <= STEM_CACHED) {
+	/* A query's few words would not repay the cache's pages. */
+	if (n <= STEM_CACHED && !t->query) {
 		if (tz->cache == NULL &&
 		    (tz->cache = calloc(STEM_SLOTS, sizeof(*c))) == NULL)
 			return -1;
@@ -333,17 +304,18 @@ stem(struct tok *t, const char *w, int n, char out[STEM_MAX])
 			return c->m + 1;
 		}
 	}
-	if ((s = sb.stem(tz->stemmer, (const sb_symbol *)w, n)) == NULL)
+	if (SN_set_current(tz->stemmer, n, (const unsigned char *)w) != 0 ||
+	    english_UTF_8_stem(tz->stemmer) < 0)
 		return -1;
-	if ((m = sb.length(tz->stemmer)) + 1 > STEM_MAX)
+	if ((m = tz->stemmer->l) + 1 > STEM_MAX)
 		return 0;
 	out[0] = STEM_MARK;
-	memcpy(out + 1, s, (size_t)m);
+	memcpy(out + 1, tz->stemmer->p, (size_t)m);
 	if (c != NULL && m <= STEM_CACHED) {
 		c->n = (unsigned char)n;
 		c->m = (unsigned char)m;
 		memcpy(c->word, w, (size_t)n);
-		memcpy(c->stem, s, (size_t)m);
+		memcpy(c->stem, tz->stemmer->p, (size_t)m);
 	}
 	return m + 1;
 }
@@ -546,10 +518,10 @@ db_tokenizer_new(void)
 {
 	struct db_tokenizer *tz;
 
-	if (stemmer_load() != 0 || (tz = malloc(sizeof(*tz))) == NULL)
+	if ((tz = malloc(sizeof(*tz))) == NULL)
 		return NULL;
 	tz->cache = NULL;
-	if ((tz->stemmer = sb.new_stemmer("english", "UTF_8")) == NULL) {
+	if ((tz->stemmer = english_UTF_8_create_env()) == NULL) {
 		free(tz);
 		return NULL;
 	}
@@ -560,7 +532,7 @@ void
 db_tokenizer_free(struct db_tokenizer *tz)
 {
 	if (tz != NULL) {
-		sb.delete_stemmer(tz->stemmer);
+		english_UTF_8_close_env(tz->stemmer);
 		free(tz->cache);
 		free(tz);
 	}
@@ -574,7 +546,7 @@ tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 	(void)ctx;
 	(void)argv;
 	*out = NULL;
-	if (argc != 0 || stemmer_load() != 0)
+	if (argc != 0)
 		return SQLITE_ERROR;
 	if ((tz = db_tokenizer_new()) == NULL)
 		return SQLITE_NOMEM;

@@ -37,14 +37,6 @@
 int	db_tokenizer_register(sqlite3 *db, fts5_api *api);
 
 /*
- * Why the tokenizer could not be made, where SQLite says only "error in
- * tokenizer constructor": the English stemmers, loaded by the first
- * full-text table used, could not be loaded (the message names the
- * package).  NULL if they could.
- */
-const char *db_tokenizer_failed(void);
-
-/*
  * The FTS5 API of db (version 2 or later) into *api, for what registers
  * on it: the tokenizer, dm_snippet() (db_snippet.h) and dm_rank()
  * (db_rank.h).  Returns 0, or DM_ERROR with a message if db lacks FTS5.

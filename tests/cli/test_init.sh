@@ -51,6 +51,21 @@ run stats
 expect_status 0
 expect_out "statements  0"
 
+check "an init that fails leaves no archive behind, and keeps a file it found"
+# A directory where the write-ahead log goes fails the init once the
+# archive's file is made.
+mkdir new.db-wal empty.db-wal
+run --db new.db init
+expect_status 1
+expect_err "Is a directory"
+expect_err_lines 1
+if [ ! -e new.db ]; then ok; else bad "init left new.db"; fi
+: >empty.db
+run --db empty.db init
+expect_status 1
+[ -f empty.db ] && [ ! -s empty.db ] && ok ||
+	bad "init removed or changed a file it did not create"
+
 check "init twice changes nothing"
 sqlite3 test.db .dump >before.sql
 run init
