@@ -41,7 +41,7 @@ static const char sql_stats[] =
     " (SELECT count(*) FROM statements),"
     /* All but those decided out, which their partial index finds. */
     " (SELECT count(*) FROM claims) - (SELECT count(*) FROM claims"
-    " WHERE claims.review IS NOT NULL AND NOT" IN_FORCE("claims") "),"
+    " WHERE" DECIDED_OUT("claims") "),"
     " (SELECT count(*) FROM imports),"
     " (SELECT min(date) FROM statements"
     " WHERE date_lo = (SELECT min(date_lo) FROM statements)),"
@@ -114,8 +114,7 @@ dm_archive_stats(dm_archive *a, struct dm_stats *out)
 static const struct part statements_sql[] = {
 	ALWAYS(SETS " SELECT s.id, s.date," ISSUERS("code") "," ISSUERS("name")
 	    ", s.kind, s.title,"
-	    " s.url, s.language, (SELECT count(*) FROM claims"
-	    " WHERE claims.statement_id = s.sid AND" IN_FORCE("claims") "),"
+	    " s.url, s.language," CLAIMS_IN_FORCE_OF("s") ","
 	    " (SELECT group_concat(responds_to, char(31)) FROM"
 	    " (SELECT r.responds_to FROM responses r"
 	    " WHERE r.statement_id = s.sid ORDER BY r.seq))"

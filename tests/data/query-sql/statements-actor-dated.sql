@@ -15,22 +15,22 @@ FROM actors
 WHERE code = :target OR (NOT :exact
 AND code > :target || '.'
 AND code < :target || '/'))
-SELECT s.id, s.date, i.code || coalesce((SELECT group_concat(char(31) || n, '')
+SELECT s.id, s.date, CASE WHEN s.sid IN (SELECT statement_id
+FROM co_issuers) THEN i.code || (SELECT group_concat(char(31) || n, '')
 FROM (SELECT x.code AS n
 FROM co_issuers ci JOIN actors x ON x.id = ci.actor_id
 WHERE ci.statement_id = s.sid
-ORDER BY ci.seq)),
-''),
-i.name || coalesce((SELECT group_concat(char(31) || n, '')
+ORDER BY ci.seq)) ELSE i.code END, CASE WHEN s.sid IN (SELECT statement_id
+FROM co_issuers) THEN i.name || (SELECT group_concat(char(31) || n, '')
 FROM (SELECT x.name AS n
 FROM co_issuers ci JOIN actors x ON x.id = ci.actor_id
 WHERE ci.statement_id = s.sid
-ORDER BY ci.seq)),
-''),
-s.kind, s.title, s.url, s.language, (SELECT count(*)
+ORDER BY ci.seq)) ELSE i.name END, s.kind, s.title, s.url, s.language, (SELECT count(*)
 FROM claims
-WHERE claims.statement_id = s.sid
-AND (claims.review IS NULL OR claims.review = 'reviewed')),
+WHERE claims.statement_id = s.sid) - (SELECT count(*)
+FROM claims
+WHERE claims.review IN ('rejected', 'superseded')
+AND claims.statement_id = s.sid),
 (SELECT group_concat(responds_to, char(31))
 FROM (SELECT r.responds_to
 FROM responses r
