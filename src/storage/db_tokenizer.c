@@ -325,21 +325,21 @@ stem(struct tok *t, const char *w, int n, char out[STEM_MAX])
 				 memcmp((s) + 1, (w), (size_t)(n)) == 0)
 
 /*
- * Passes the folded word w of n bytes, text[start, end), to FTS5.  A
- * document gives the word and, at the same position, its stem if that
- * differs.  A query, unless exact, gives the stem, which finds the words
+ * Passes the folded word w of n bytes, text[start, end), to FTS5 with
+ * its stem.  A document gives the word and, at the same position, its
+ * stem if that differs.  A query gives the stem, which finds the words
  * of that stem but not the stem itself as a word, and so also gives
  * that word if it is its own stem ("challenges" gives "~challeng" and
  * "challeng", "sanction" "~sanction" and "sanction").
  */
 static int
-emit_word(struct tok *t, int tflags, const char *w, int n, int start,
+emit_stemmed(struct tok *t, int tflags, const char *w, int n, int start,
     int end)
 {
 	char s[STEM_MAX], s2[STEM_MAX];
 	int m, m2, rc;
 
-	if (t->exact || (m = stem(t, w, n, s)) == 0)
+	if ((m = stem(t, w, n, s)) == 0)
 		return t->xtoken(t->ctx, tflags, w, n, start, end);
 	if (m < 0)
 		return SQLITE_NOMEM;
@@ -358,6 +358,20 @@ emit_word(struct tok *t, int tflags, const char *w, int n, int start,
 		return t->xtoken(t->ctx, FTS5_TOKEN_COLOCATED, s + 1, m - 1,
 		    start, end);
 	return SQLITE_OK;
+}
+
+/*
+ * Passes the folded word w to FTS5: as written where exact, as the
+ * snippets' and highlights' tokenizing of whole texts is, without a
+ * call; else with its stem.
+ */
+static inline int
+emit_word(struct tok *t, int tflags, const char *w, int n, int start,
+    int end)
+{
+	if (t->exact)
+		return t->xtoken(t->ctx, tflags, w, n, start, end);
+	return emit_stemmed(t, tflags, w, n, start, end);
 }
 
 /*
