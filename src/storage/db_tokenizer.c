@@ -13,13 +13,14 @@
 
 /*
  * Snowball's English stemmer, linked alone from libstemmer's static
- * archive.  The shared library holds every language, and its
- * relocations cost each full-text command about 2 ms (bench/PROFILE.md);
- * libstemmer.h's sb_stemmer_new() would link them all in, as its table
- * names every language.  So the English stemmer is called as Snowball's
- * own libstemmer.c calls it, declared as Snowball's generated header and
- * runtime/api.h declare it, of whose struct SN_env only the head is read:
- * the word in with SN_set_current(), its stem out as p[0, l).
+ * archive.  The shared library holds every language, and relocating
+ * them made loading it a large part of a search (bench/PROFILE.md,
+ * sixteenth round); libstemmer.h's sb_stemmer_new() would link them all
+ * in, as its table names every language.  So the English stemmer is
+ * called as Snowball's own libstemmer.c calls it, declared as Snowball's
+ * generated header and runtime/api.h declare it, of whose struct SN_env
+ * only the head is read: the word in with SN_set_current(), its stem out
+ * as p[0, l).
  * test_stems_remembered checks the stems against sb_stemmer_stem().
  */
 struct SN_env {

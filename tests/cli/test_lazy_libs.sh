@@ -8,7 +8,8 @@
 mkdir broken
 echo "not a library" >broken/libxml2.so.2
 echo "not a library" >broken/libstemmer.so.0d
-# without_xml ARGS...: runs demarche where libxml2 cannot be loaded.
+# without_xml ARGS...: runs demarche where neither libxml2 nor a shared
+# libstemmer can be loaded.
 without_xml() {
 	LD_LIBRARY_PATH="$WORK/broken${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
 	    run "$@"
